@@ -1,0 +1,40 @@
+/**
+ * npm run ingest -- <files or folders> [--manifest file.csv] [--out dir]
+ * Reads report files into the Parquet dataset the dashboard serves.
+ */
+import { parseArgs } from 'node:util';
+import { formatSummary, ingest } from '../lib/ingest';
+import { ManifestError } from '../lib/reader';
+import { DEFAULT_DATASET_DIR } from './paths';
+import { progressReporter } from './progress';
+
+const USAGE = `用法 usage: npm run ingest -- <文件或文件夹…> [--manifest manifest.csv] [--out ${DEFAULT_DATASET_DIR}]`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { manifest: { type: 'string' }, out: { type: 'string', default: DEFAULT_DATASET_DIR }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help || (positionals.length === 0 && !values.manifest)) {
+    console.error(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const progress = progressReporter('读取报告 reading');
+  const summary = await ingest({
+    inputs: positionals,
+    manifest: values.manifest,
+    out: values.out!,
+    onProgress: progress,
+    onFailure: (f) => console.error(`✗ ${f.file}: ${f.reason}`),
+  });
+  console.log(formatSummary(summary));
+  return summary.failures.length > 0 || !summary.written ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e instanceof ManifestError ? `清单错误 manifest error: ${e.message}` : e);
+    process.exit(2);
+  },
+);

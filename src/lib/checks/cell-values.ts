@@ -1,0 +1,50 @@
+import { cellRef, type Cell } from '../template';
+
+/** A report's cells by reference, read as rules read them. */
+export class CellValues {
+  private readonly byRef: Map<string, Cell>;
+
+  constructor(cells: readonly Cell[]) {
+    this.byRef = new Map(cells.map((c) => [cellRef(c), c]));
+  }
+
+  has(ref: string): boolean {
+    const cell = this.byRef.get(ref);
+    return cell !== undefined && cell.state !== 'not_in_template';
+  }
+
+  /**
+   * The number a rule uses: '/', '—' and blank count as 0 (TEMPLATE.md); an
+   * ambiguous, missing or not-in-template cell has none, and the rule instance
+   * that needs it is not evaluated.
+   */
+  number(ref: string): number | undefined {
+    const cell = this.byRef.get(ref);
+    if (!cell) return undefined;
+    switch (cell.state) {
+      case 'value':
+        return cell.value ?? undefined;
+      case 'slash':
+      case 'dash':
+      case 'blank':
+        return 0;
+      default:
+        return undefined;
+    }
+  }
+
+  /** The sum of the cells, or undefined when any has no number. */
+  sum(refs: readonly string[]): number | undefined {
+    let total = 0;
+    for (const ref of refs) {
+      const n = this.number(ref);
+      if (n === undefined) return undefined;
+      total += n;
+    }
+    return total;
+  }
+}
+
+export function differ(a: number, b: number): boolean {
+  return Math.abs(a - b) > 1e-6;
+}

@@ -1,0 +1,3 @@
+export * from './schema';
+export { datasetTables, severityCounts } from './to-arrow';
+export { toParquet, fromParquet } from './parquet';

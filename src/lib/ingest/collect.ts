@@ -1,0 +1,43 @@
+import { readdir, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { ManifestEntry } from '../reader';
+
+export const REPORT_EXTENSIONS = /\.(txt|html?|shtml)$/i;
+
+export interface InputFile {
+  /** Absolute path on disk. */
+  path: string;
+  /** The name the dataset records: relative to the manifest's folder, or to the folder given. */
+  name: string;
+}
+
+/**
+ * The files to ingest: those named, those under the folders named (report
+ * extensions only, hidden entries skipped), and those the manifest lists.
+ */
+export async function collectFiles(inputs: string[], manifest: { dir: string; entries: Map<string, ManifestEntry> } | null): Promise<InputFile[]> {
+  const files = new Map<string, InputFile>();
+  const add = (path: string, root: string) => {
+    const absolute = resolve(path);
+    const base = manifest && !relative(manifest.dir, absolute).startsWith('..') ? manifest.dir : root;
+    if (!files.has(absolute)) files.set(absolute, { path: absolute, name: relative(base, absolute).split('\\').join('/') });
+  };
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => null);
+    if (info?.isDirectory()) for (const file of await walk(input)) add(file, resolve(input));
+    else add(input, dirname(resolve(input)));
+  }
+  if (manifest) for (const entry of manifest.entries.values()) add(join(manifest.dir, entry.file), manifest.dir);
+  return [...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+async function walk(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await walk(path)));
+    else if (entry.isFile() && REPORT_EXTENSIONS.test(entry.name)) out.push(path);
+  }
+  return out;
+}

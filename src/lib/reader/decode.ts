@@ -1,0 +1,38 @@
+import { ReportError, type SourceEncoding } from './types';
+
+/** Reports larger than this are not annual reports (or embed media); refuse them with a reason. */
+export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const gbk = new TextDecoder('gbk', { fatal: true });
+
+/** Bytes → text. Government sites still publish GBK; decode it rather than garble it. */
+export function decodeReport(bytes: Uint8Array): { text: string; encoding: SourceEncoding } {
+  if (bytes.length === 0) throw new ReportError('empty', '文件为空（empty file）');
+  if (bytes.length > MAX_REPORT_BYTES)
+    throw new ReportError('too_large', `文件过大：${(bytes.length / 1048576).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1048576} MB 上限（file too large for an annual report）`);
+  if (looksBinary(bytes)) throw new ReportError('binary', '不是文本或 HTML 文件（binary file: contains NUL or control bytes）');
+  try {
+    return { text: stripBom(utf8.decode(bytes)), encoding: 'utf-8' };
+  } catch {
+    try {
+      return { text: gbk.decode(bytes), encoding: 'gbk' };
+    } catch {
+      throw new ReportError('encoding', '文本编码无法识别：既不是 UTF-8 也不是 GBK（unknown text encoding）');
+    }
+  }
+}
+
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control > sample.length * 0.01;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}

@@ -1,0 +1,175 @@
+import {
+  cellRef,
+  inTemplate,
+  labelMatches,
+  normalizeLabel,
+  RULE_BY_ID,
+  TEMPLATE_CELLS,
+  versionForYear,
+  type Cell,
+  type Finding,
+  type RuleId,
+  type TableId,
+  type TemplateVersion,
+} from '../template';
+import { htmlBlocks } from './html-blocks';
+import { looksLikeHtml, textBlocks, type Block, type SourceCell } from './blocks';
+import { readCell } from './cell-value';
+import { decodeReport } from './decode';
+import { detectMeta } from './metadata';
+import type { PlacedCell } from './placed';
+import { reportId } from './report-id';
+import { placeT2, readT2 } from './t2';
+import { readT3 } from './t3';
+import { readT4 } from './t4';
+import { ReportError, type ManifestEntry, type ParsedReport, type SourceInfo } from './types';
+
+export interface ReportInput {
+  bytes: Uint8Array;
+  source: SourceInfo;
+  /** What a manifest says of this file; without it, body and year are read off the text. */
+  manifest?: ManifestEntry;
+}
+
+/** One report file → every cell of its template, keyed as TEMPLATE.md, with what the reader met. */
+export function parseReport({ bytes, source, manifest }: ReportInput): ParsedReport {
+  const { text, encoding } = decodeReport(bytes);
+  const format = looksLikeHtml(text) ? 'html' : 'text';
+  const blocks = format === 'html' ? htmlBlocks(text) : textBlocks(text);
+  const tables = classifyTables(blocks);
+  if (!tables.t2 && !tables.t3 && !tables.t4)
+    throw new ReportError('not_a_report', '找不到年度报告的任何表格（主动公开、依申请公开、复议诉讼）：这不像政府信息公开工作年度报告（no report tables found）');
+
+  const proseLines = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+  const meta = manifest ?? detectedMeta(proseLines);
+  const t2 = readT2(tables.t2 ?? []);
+  const t3 = readT3(tables.t3 ?? []);
+  const t4 = readT4(tables.t4 ?? []);
+  const template = decideVersion([t2.votes, t3.votes], meta.year);
+  const placed = [...placeT2(t2.rows, template), ...t3.cells, ...t4.cells];
+
+  const id = reportId(source.file, meta.body, meta.year);
+  const findings: Finding[] = [];
+  const note = (rule: RuleId, cells: string[], message: string) =>
+    findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: id, cells, expected: null, actual: null, message, relatedReportId: null });
+
+  for (const table of ['t2', 't3', 't4'] as const) {
+    if (!tables[table]) note('TABLE_MISSING', [], `缺少表格 ${table}（${TABLE_HEADINGS[table]}）`);
+  }
+  if ([...t2.votes, ...t3.votes].includes('2019') && [...t2.votes, ...t3.votes].includes('2021'))
+    note('VERSION_MIX', [], `表格混用了2019版和2021版的行或列；按${template}版读取`);
+  if (t3.ambiguousRows.length > 0 || t4.ambiguous)
+    note('AMBIGUOUS_SPLIT', placed.filter((p) => p.ambiguous).map((p) => cellRef(p.key)),
+      '原文丢失了空单元格：每行只确定总计，其余数字属于哪一列无法确定');
+
+  const { cells, unreadable, inferred } = assembleCells(placed, template);
+  if (unreadable.length > 0)
+    note('UNREADABLE_CELL', unreadable.map(cellRef), `无法识别的单元格：${unreadable.map((c) => `${cellRef(c)}=“${c.raw}”`).join('，')}`);
+  if (inferred.length > 0)
+    note('MONEY_UNIT_INFERRED', inferred.map(cellRef), `金额未写单位，按位数读作“元”：${inferred.map((c) => c.raw).join('，')}`);
+  for (const [table, refs] of missingCells(placed, template, tables))
+    note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）`);
+
+  return {
+    id,
+    body: meta.body,
+    year: meta.year,
+    region: manifest?.region ?? null,
+    level: manifest?.level ?? null,
+    kind: manifest?.kind ?? null,
+    origin: manifest?.origin ?? 'real',
+    metaSource: manifest ? 'manifest' : 'detected',
+    template,
+    source: { ...source, format, encoding },
+    cells,
+    prose: proseLines.join('\n'),
+    findings,
+  };
+}
+
+const TABLE_HEADINGS: Record<TableId, string> = {
+  t2: '二、主动公开政府信息情况',
+  t3: '三、收到和处理政府信息公开申请情况',
+  t4: '四、政府信息公开行政复议、行政诉讼情况',
+};
+
+/** Which table is which, by what it contains (headings move around; contents do not). */
+function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]>> {
+  const found: Partial<Record<TableId, SourceCell[][]>> = {};
+  for (const block of blocks) {
+    if (block.kind !== 'table') continue;
+    const text = normalizeLabel(block.rows.map((r) => r.map((c) => c.text).join('')).join(''));
+    const table: TableId | null = labelMatches(text, ['本年新收', '申请人情况', '上年结转'])
+      ? 't3'
+      : labelMatches(text, ['行政复议']) && labelMatches(text, ['维持', '纠正'])
+        ? 't4'
+        : labelMatches(text, ['第二十条', '信息内容', '行政许可', '规范性文件', '集中采购'])
+          ? 't2'
+          : null;
+    if (table) found[table] = [...(found[table] ?? []), ...block.rows];
+  }
+  return found;
+}
+
+function detectedMeta(lines: string[]): { body: string; year: number } {
+  const { body, year } = detectMeta(lines);
+  if (!body || !year) {
+    const missing = [!body && '发布机关', !year && '年度'].filter(Boolean).join('和');
+    throw new ReportError('no_metadata', `无法从正文识别${missing}：请在清单（manifest.csv：file,body,year）中写明（cannot tell the issuing body/year）`);
+  }
+  return { body, year };
+}
+
+/** The version the tables say; the year decides only when the tables say nothing. */
+function decideVersion(votes: TemplateVersion[][], year: number): TemplateVersion {
+  for (const list of votes) {
+    const v2019 = list.filter((v) => v === '2019').length;
+    const v2021 = list.filter((v) => v === '2021').length;
+    if (v2019 !== v2021) return v2019 > v2021 ? '2019' : '2021';
+  }
+  return versionForYear(year);
+}
+
+/** Every template cell of either version, in template order; cells the version lacks are not_in_template. */
+function assembleCells(placed: PlacedCell[], template: TemplateVersion) {
+  const byRef = new Map(placed.map((p) => [cellRef(p.key), p]));
+  const cells: Cell[] = [];
+  const unreadable: Cell[] = [];
+  const inferred: Cell[] = [];
+  for (const tc of TEMPLATE_CELLS) {
+    const key = { table: tc.table, item: tc.item, row: tc.row, col: tc.col };
+    const p = byRef.get(cellRef(key));
+    if (!p) {
+      if (!inTemplate(tc, template)) cells.push({ ...key, value: null, state: 'not_in_template', raw: null });
+      continue;
+    }
+    if (p.ambiguous) {
+      cells.push({ ...key, value: null, state: 'ambiguous', raw: p.raw });
+      continue;
+    }
+    const reading = readCell(p.raw, p.money ?? null);
+    const cell: Cell = { ...key, value: reading.value, state: reading.state, raw: p.raw };
+    cells.push(cell);
+    if (reading.note === 'unreadable') unreadable.push(cell);
+    if (reading.note === 'unitInferred') inferred.push(cell);
+  }
+  return { cells, unreadable, inferred };
+}
+
+/** Template cells of the tables found that the reader could not locate (a truncated or damaged table). */
+function missingCells(placed: PlacedCell[], template: TemplateVersion, tables: Partial<Record<TableId, unknown>>): [TableId, string[]][] {
+  const have = new Set(placed.map((p) => cellRef(p.key)));
+  // A report that mixes versions may give （六）其他处理 as one row or as three: either form is complete.
+  const singleOther = placed.some((p) => p.key.row === 'other');
+  const splitOther = placed.some((p) => p.key.row.startsWith('other.'));
+  const otherInOtherForm = (row: string) =>
+    (row === 'other' && splitOther && !singleOther) || (row.startsWith('other.') && singleOther && !splitOther);
+  const missing = new Map<TableId, string[]>();
+  for (const tc of TEMPLATE_CELLS) {
+    if (!tables[tc.table] || !inTemplate(tc, template)) continue;
+    if (tc.table === 't3' && otherInOtherForm(tc.row)) continue;
+    const ref = cellRef(tc);
+    if (!have.has(ref)) missing.set(tc.table, [...(missing.get(tc.table) ?? []), ref]);
+  }
+  return [...missing];
+}

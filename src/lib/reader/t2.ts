@@ -1,0 +1,98 @@
+import { labelMatches, normalizeLabel, T2_ITEMS, type ColumnDef, type T2Item, type TemplateVersion } from '../template';
+import type { SourceCell } from './blocks';
+import { headerMoneyUnit, type MoneyUnit } from './cell-value';
+import { unplacedRow, type PlacedCell } from './placed';
+import { fitValues, splitRow } from './rows';
+
+const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const ITEM_MARKER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
+
+interface HeaderColumn {
+  def: ColumnDef;
+  versions: TemplateVersion[];
+  unit: MoneyUnit | null;
+}
+
+/** A t2 data row as read, before the template version is known. */
+export interface T2Row {
+  item: string;
+  row: string;
+  /** Columns named by the item's header row, or null to use the version's template order. */
+  header: HeaderColumn[] | null;
+  values: string[];
+}
+
+export interface T2Reading {
+  rows: T2Row[];
+  /** One entry per column or row this t2 uses that only one version's template has. */
+  votes: TemplateVersion[];
+}
+
+/** Read t2 (主动公开) rows: item markers, header rows naming the columns, and data rows. */
+export function readT2(rows: SourceCell[][]): T2Reading {
+  const result: T2Reading = { rows: [], votes: [] };
+  let item: string | null = null;
+  let header: HeaderColumn[] | null = null;
+  for (const cells of rows) {
+    const { labels, values } = splitRow(cells);
+    const normalized = labels.map(normalizeLabel);
+    const marker = normalized.map((l) => ITEM_MARKER.exec(l)).find(Boolean);
+    if (marker) {
+      item = `art20_${chineseNumber(marker[1])}`;
+      header = null;
+    }
+    const rest = normalized.filter((l) => !ITEM_MARKER.test(l));
+    if (rest.length === 0) continue;
+    const found = findRow(rest[rest.length - 1], item);
+    if (rest[0] === '信息内容' || (!found && values.every((v) => v === ''))) {
+      const named = readHeader(rest[0] === '信息内容' ? rest.slice(1) : rest, item);
+      if (named.length > 0) header = named;
+      for (const h of named) if (h.versions.length === 1) result.votes.push(h.versions[0]);
+      continue;
+    }
+    if (!found || values.length === 0) continue;
+    item = found.item;
+    const rowVersions = T2_ITEMS.filter((i) => i.item === found.item && i.rows.some((r) => r.key === found.row)).map((i) => i.version);
+    if (rowVersions.length === 1) result.votes.push(rowVersions[0]);
+    result.rows.push({ item: found.item, row: found.row, header, values });
+  }
+  return result;
+}
+
+function chineseNumber(numeral: string): number {
+  if (numeral.length === 1) return NUMERALS[numeral];
+  return numeral.startsWith('十') ? 10 + (NUMERALS[numeral[1]] ?? 0) : NUMERALS[numeral[0]] * 10 + (NUMERALS[numeral[2]] ?? 0);
+}
+
+function readHeader(labels: string[], item: string | null): HeaderColumn[] {
+  const items = T2_ITEMS.filter((i) => !item || i.item === item);
+  return labels.flatMap((label) => {
+    const owners = items.filter((i) => i.cols.some((c) => labelMatches(label, c.match)));
+    if (owners.length === 0) return [];
+    const def = owners[0].cols.find((c) => labelMatches(label, c.match))!;
+    const versions = owners.filter((i) => i.cols.some((c) => c.key === def.key)).map((i) => i.version);
+    return [{ def, versions, unit: def.money ? headerMoneyUnit(label) : null }];
+  });
+}
+
+function findRow(label: string, item: string | null): { item: string; row: string } | null {
+  const candidates = T2_ITEMS.filter((i) => !item || i.item === item);
+  for (const it of [...candidates, ...T2_ITEMS]) {
+    const row = it.rows.find((r) => labelMatches(label, r.match));
+    if (row) return { item: it.item, row: row.key };
+  }
+  return null;
+}
+
+/** Place t2 rows on their columns once the version is known. */
+export function placeT2(rows: T2Row[], version: TemplateVersion): PlacedCell[] {
+  return rows.flatMap(({ item, row, header, values }) => {
+    const itemDef: T2Item | undefined = T2_ITEMS.find((i) => i.item === item && i.version === version);
+    const columns = header && header.length > 0 ? header : (itemDef?.cols ?? []).map((def) => ({ def, unit: null }));
+    const keys = columns.map((c) => ({ table: 't2' as const, item, row, col: c.def.key }));
+    const money = (i: number) => (columns[i].def.money ? { money: { headerUnit: columns[i].unit } } : {});
+    const fitted = fitValues(values, columns.length);
+    if (fitted.kind === 'placed') return keys.map((key, i) => ({ key, raw: fitted.values[i], ...money(i) }));
+    return unplacedRow(keys, fitted.present);
+  });
+}

@@ -1,0 +1,80 @@
+import {
+  labelMatches,
+  normalizeLabel,
+  T3_COLUMNS,
+  T3_GROUPS,
+  T3_ROWS,
+  type T3Group,
+  type T3Row,
+  type TemplateVersion,
+} from '../template';
+import type { SourceCell } from './blocks';
+import { unplacedRow, type PlacedCell } from './placed';
+import { fitValues, splitRow } from './rows';
+
+const HEADER_WORDS = ['自然人', '商业企业', '申请人情况', '法人或其他组织'];
+const TOP_LEVEL = T3_ROWS.filter((r) => !r.group && r.key !== 'other');
+const IN_GROUPS = T3_ROWS.filter((r) => r.group);
+const OTHER_2019 = T3_ROWS.find((r) => r.key === 'other')!;
+
+export interface T3Reading {
+  cells: PlacedCell[];
+  votes: TemplateVersion[];
+  /** Row keys whose applicant split could not be read (flattened rows). */
+  ambiguousRows: string[];
+}
+
+/**
+ * Read t3 (依申请公开). Rows are matched by label with the group (（三）不予公开 …)
+ * carried from the rows above, so both rowspan HTML and flattened text work.
+ * A flattened row keeps only its non-empty texts: the last is 总计 (TEMPLATE.md),
+ * the applicant columns of the rest are ambiguous.
+ */
+export function readT3(rows: SourceCell[][]): T3Reading {
+  const result: T3Reading = { cells: [], votes: [], ambiguousRows: [] };
+  const seen = new Set<string>();
+  let group: T3Group | null = null;
+  for (const cells of rows) {
+    const { labels, values } = splitRow(cells);
+    if (labels.length === 0 || values.length === 0) continue;
+    const normalized = labels.map(normalizeLabel);
+    if (normalized.some((l) => HEADER_WORDS.some((w) => l.includes(w)) || l.startsWith('注'))) continue;
+    const groupHere = T3_GROUPS.find((g) => normalized.some((l) => labelMatches(l, g.match)));
+    if (groupHere) group = groupHere.key;
+    const row = matchRow(normalized[normalized.length - 1], group);
+    if (!row || seen.has(row.key)) continue;
+    if (!row.group && row.key !== 'other') group = null;
+    seen.add(row.key);
+    if (row.versions) result.votes.push(...row.versions);
+    result.cells.push(...placeRow(row.key, values, result));
+  }
+  return result;
+}
+
+function matchRow(label: string, group: T3Group | null): T3Row | undefined {
+  return (
+    TOP_LEVEL.find((r) => labelMatches(label, r.match)) ??
+    IN_GROUPS.find((r) => r.group === group && labelMatches(label, r.match)) ??
+    (group === 'other' && labelMatches(label, OTHER_2019.match) ? OTHER_2019 : undefined) ??
+    IN_GROUPS.find((r) => r.key !== 'other.other' && labelMatches(label, r.match))
+  );
+}
+
+function placeRow(row: string, values: string[], result: T3Reading): PlacedCell[] {
+  const keys = T3_COLUMNS.map((c) => ({ table: 't3' as const, item: null, row, col: c.key }));
+  const fitted = fitValues(values, T3_COLUMNS.length);
+  if (fitted.kind === 'placed') return keys.map((key, i) => ({ key, raw: fitted.values[i] }));
+  const { present } = fitted;
+  if (present.length > T3_COLUMNS.length) {
+    result.ambiguousRows.push(row);
+    return unplacedRow(keys, present);
+  }
+  if (present.length === 0) return unplacedRow(keys, present);
+  const total = present[present.length - 1];
+  if (present.length === 1) {
+    // Only 总计 survived: every applicant cell was empty.
+    return keys.map((key) => ({ key, raw: key.col === 'total' ? total : '' }));
+  }
+  result.ambiguousRows.push(row);
+  return unplacedRow(keys, present.slice(0, -1), new Map([['total', total]]));
+}

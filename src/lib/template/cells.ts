@@ -1,0 +1,56 @@
+import { T2_ITEMS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, type TableId } from './tables';
+import type { CellState } from './states';
+import type { TemplateVersion } from './versions';
+
+/** Where a cell sits: t2 cells have an item (art20_5 …); t3 and t4 cells do not. */
+export interface CellKey {
+  table: TableId;
+  item: string | null;
+  row: string;
+  col: string;
+}
+
+export interface Cell extends CellKey {
+  value: number | null;
+  state: CellState;
+  /** The text as the source wrote it; null for cells the source cannot have (not_in_template). */
+  raw: string | null;
+}
+
+/** One string per cell, used in findings and tests: `t2.art20_5.licensing.decisions`, `t3.new.total`, `t4.review.total`. */
+export function cellRef(key: CellKey): string {
+  return key.item ? `${key.table}.${key.item}.${key.row}.${key.col}` : `${key.table}.${key.row}.${key.col}`;
+}
+
+export interface TemplateCell extends CellKey {
+  /** Versions whose template has this cell. */
+  versions: readonly TemplateVersion[];
+}
+
+function buildTemplateCells(): TemplateCell[] {
+  const cells = new Map<string, TemplateCell>();
+  const add = (key: CellKey, version: TemplateVersion) => {
+    const ref = cellRef(key);
+    const known = cells.get(ref);
+    if (known) known.versions = [...known.versions, version];
+    else cells.set(ref, { ...key, versions: [version] });
+  };
+  for (const version of ['2019', '2021'] as const) {
+    for (const it of T2_ITEMS.filter((i) => i.version === version))
+      for (const r of it.rows) for (const c of it.cols) add({ table: 't2', item: it.item, row: r.key, col: c.key }, version);
+    for (const r of T3_ROWS.filter((r) => !r.versions || r.versions.includes(version)))
+      for (const c of T3_COLUMNS) add({ table: 't3', item: null, row: r.key, col: c.key }, version);
+    for (const g of T4_GROUPS) for (const c of T4_COLUMNS) add({ table: 't4', item: null, row: g.key, col: c.key }, version);
+  }
+  return [...cells.values()];
+}
+
+/**
+ * Every cell of either version, in template order. A report carries all of them:
+ * those its version lacks have state not_in_template (neither 0 nor missing).
+ */
+export const TEMPLATE_CELLS: readonly TemplateCell[] = buildTemplateCells();
+
+export function inTemplate(cell: TemplateCell, version: TemplateVersion): boolean {
+  return cell.versions.includes(version);
+}

@@ -1,0 +1,6 @@
+export * from './versions';
+export * from './states';
+export * from './labels';
+export * from './tables';
+export * from './cells';
+export * from './rules';

@@ -1,0 +1,18 @@
+/**
+ * Lenient label matching: real reports vary labels by full/half-width brackets,
+ * spaces and line breaks inside cells, quotes and footnote markers. Keys are
+ * strict; labels are compared after this normalisation.
+ */
+export function normalizeLabel(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/\[\s*(?:注\s*)?\d+\s*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, '')
+    .replace(/[\s"'“”‘’「」『』]/g, '');
+}
+
+/** A label pattern: a fragment the normalised label contains, or a regular expression it matches. */
+export type LabelPattern = string | RegExp;
+
+export function labelMatches(normalized: string, patterns: readonly LabelPattern[]): boolean {
+  return patterns.some((p) => (typeof p === 'string' ? normalized.includes(p) : p.test(normalized)));
+}

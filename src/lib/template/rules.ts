@@ -1,0 +1,75 @@
+/** Consistency rules (勾稽关系) of TEMPLATE.md and the reader's own findings, as data. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export type RuleId =
+  | 'T3_BALANCE'
+  | 'T3_HANDLED_SUM'
+  | 'T3_ROW_SUM'
+  | 'T4_GROUP_SUM'
+  | 'YEAR_CARRY'
+  | 'IN_FORCE_CARRY'
+  | 'NARRATIVE'
+  | 'TABLE_MISSING'
+  | 'CELLS_MISSING'
+  | 'AMBIGUOUS_SPLIT'
+  | 'UNREADABLE_CELL'
+  | 'MONEY_UNIT_INFERRED'
+  | 'VERSION_MIX'
+  | 'DUPLICATE_REPORT';
+
+export interface RuleDef {
+  id: RuleId;
+  /** consistency: a 勾稽关系 of the template; reading: what the reader met in the source. */
+  kind: 'consistency' | 'reading';
+  severity: Severity;
+  label: string;
+  /** What expected and actual mean for this rule. */
+  definition: string;
+}
+
+export const RULES: readonly RuleDef[] = [
+  { id: 'T3_BALANCE', kind: 'consistency', severity: 'error', label: '申请数量平衡',
+    definition: '每列：本年新收 + 上年结转（expected）= 办理结果总计 + 结转下年度（actual）' },
+  { id: 'T3_HANDLED_SUM', kind: 'consistency', severity: 'error', label: '办理结果合计',
+    definition: '每列：（七）总计（actual）= 各项办理结果之和（expected）' },
+  { id: 'T3_ROW_SUM', kind: 'consistency', severity: 'error', label: '申请人合计',
+    definition: '每行：总计（actual）= 自然人 + 各类法人或其他组织之和（expected）' },
+  { id: 'T4_GROUP_SUM', kind: 'consistency', severity: 'error', label: '复议诉讼合计',
+    definition: '每组：总计（actual）= 结果维持 + 结果纠正 + 其他结果 + 尚未审结（expected）' },
+  { id: 'YEAR_CARRY', kind: 'consistency', severity: 'warning', label: '跨年结转',
+    definition: '同一机关相邻年度：本年上年结转总计（actual）= 上一年结转下年度总计（expected）' },
+  { id: 'IN_FORCE_CARRY', kind: 'consistency', severity: 'warning', label: '现行有效件数衔接',
+    definition: '2021版相邻年度：现行有效（actual）= 上年现行有效 + 本年制发 − 本年废止（expected）' },
+  { id: 'NARRATIVE', kind: 'consistency', severity: 'warning', label: '正文与表格一致',
+    definition: '正文所述数字（actual）与表格（expected）一致' },
+  { id: 'TABLE_MISSING', kind: 'reading', severity: 'error', label: '缺少表格',
+    definition: '报告中找不到该表格' },
+  { id: 'CELLS_MISSING', kind: 'reading', severity: 'error', label: '表格不完整',
+    definition: '表格中缺少模板规定的行或单元格（表格可能被截断）' },
+  { id: 'AMBIGUOUS_SPLIT', kind: 'reading', severity: 'info', label: '数字无法对应到列',
+    definition: '原文丢失了空单元格，除总计外的数字无法确定属于哪一列' },
+  { id: 'UNREADABLE_CELL', kind: 'reading', severity: 'warning', label: '单元格无法识别',
+    definition: '单元格内容既不是数字也不是“/”“—”或空白' },
+  { id: 'MONEY_UNIT_INFERRED', kind: 'reading', severity: 'warning', label: '金额单位推断',
+    definition: '金额未写单位，按数值位数推断为“元”并换算为万元' },
+  { id: 'VERSION_MIX', kind: 'reading', severity: 'info', label: '混用模板版本',
+    definition: '表格混用了2019版与2021版的行或列' },
+  { id: 'DUPLICATE_REPORT', kind: 'reading', severity: 'warning', label: '重复报告',
+    definition: '同一机关同一年度有多份报告' },
+];
+
+export const RULE_BY_ID: Record<RuleId, RuleDef> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, RuleDef>;
+
+/** One rule instance that did not hold, or one thing the reader met in a report. */
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  reportId: string;
+  /** Cell references (cellRef) involved. */
+  cells: string[];
+  expected: number | null;
+  actual: number | null;
+  message: string;
+  /** The other report a cross-year rule compared with. */
+  relatedReportId: string | null;
+}
