@@ -1,16 +1,21 @@
-import { cellRef, type Cell } from '../template';
+import { TEMPLATE_CELLS, templateIndex, type Cell } from '../template';
 
 /** A report's cells by reference, read as rules read them. */
 export class CellValues {
-  private readonly byRef: Map<string, Cell>;
+  private readonly byIndex: (Cell | undefined)[] = new Array(TEMPLATE_CELLS.length);
 
   constructor(cells: readonly Cell[]) {
-    this.byRef = new Map(cells.map((c) => [cellRef(c), c]));
+    for (const cell of cells) this.byIndex[cell.templateIndex] = cell;
   }
 
-  has(ref: string): boolean {
-    const cell = this.byRef.get(ref);
-    return cell !== undefined && cell.state !== 'not_in_template';
+  private cell(ref: string): Cell | undefined {
+    const i = templateIndex(ref);
+    return i === undefined ? undefined : this.byIndex[i];
+  }
+
+  /** False only for a cell this report's template version does not have (a missing cell still applies). */
+  applies(ref: string): boolean {
+    return this.cell(ref)?.state !== 'not_in_template';
   }
 
   /**
@@ -19,7 +24,7 @@ export class CellValues {
    * that needs it is not evaluated.
    */
   number(ref: string): number | undefined {
-    const cell = this.byRef.get(ref);
+    const cell = this.cell(ref);
     if (!cell) return undefined;
     switch (cell.state) {
       case 'value':

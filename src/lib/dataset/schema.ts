@@ -1,22 +1,22 @@
-import { Float64, Int16, Int32, Utf8, type DataType } from 'apache-arrow';
-
 /**
  * The dataset's three tables (documented in README, "Data model"). Column names
  * are snake_case so that DuckDB, Spark or Trino read the same files unchanged.
  */
+export type ColumnType = 'string' | 'int16' | 'int32' | 'float64';
+
 export interface ColumnSpec {
   name: string;
-  type: DataType;
+  type: ColumnType;
   nullable: boolean;
   doc: string;
 }
 
-const utf8 = (name: string, doc: string, nullable = false): ColumnSpec => ({ name, type: new Utf8(), nullable, doc });
+const utf8 = (name: string, doc: string, nullable = false): ColumnSpec => ({ name, type: 'string', nullable, doc });
 
 export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   utf8('report_id', 'stable id: hash of source file, body and year'),
   utf8('body', 'issuing body (发布机关)'),
-  { name: 'year', type: new Int16(), nullable: false, doc: 'report year' },
+  { name: 'year', type: 'int16', nullable: false, doc: 'report year' },
   utf8('template', "template version the tables follow: '2019' | '2021'"),
   utf8('region', 'region, from the manifest', true),
   utf8('level', 'administrative level, from the manifest', true),
@@ -27,10 +27,10 @@ export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   utf8('source_sha256', 'SHA-256 of the source file bytes'),
   utf8('source_format', "'text' | 'html'"),
   utf8('source_encoding', "'utf-8' | 'gbk'"),
-  { name: 'source_bytes', type: new Int32(), nullable: false, doc: 'source file size' },
+  { name: 'source_bytes', type: 'int32', nullable: false, doc: 'source file size' },
   utf8('status', "worst finding: 'ok' | 'warning' | 'error'"),
-  { name: 'n_errors', type: new Int32(), nullable: false, doc: 'findings of severity error' },
-  { name: 'n_warnings', type: new Int32(), nullable: false, doc: 'findings of severity warning' },
+  { name: 'n_errors', type: 'int32', nullable: false, doc: 'findings of severity error' },
+  { name: 'n_warnings', type: 'int32', nullable: false, doc: 'findings of severity warning' },
 ];
 
 export const CELL_COLUMNS: readonly ColumnSpec[] = [
@@ -39,7 +39,7 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
   utf8('item', 't2 item (art20_1 …); null for t3 and t4', true),
   utf8('row', 'row key (TEMPLATE.md); t4: the group'),
   utf8('col', 'column key (TEMPLATE.md)'),
-  { name: 'value', type: new Float64(), nullable: true, doc: "the number (money in 万元); null unless state = 'value'" },
+  { name: 'value', type: 'float64', nullable: true, doc: "the number (money in 万元); null unless state = 'value'" },
   utf8('state', "'value' | 'slash' | 'dash' | 'blank' | 'not_in_template' | 'ambiguous'"),
   utf8('raw', 'the text as the source wrote it (ambiguous: the unplaced texts of the row); null for not_in_template', true),
 ];
@@ -49,8 +49,8 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   utf8('rule', 'rule id (template/rules.ts)'),
   utf8('severity', "'error' | 'warning' | 'info'"),
   utf8('cells', 'cell references involved, space-separated (t3.new.total …)'),
-  { name: 'expected', type: new Float64(), nullable: true, doc: 'what the rule expects' },
-  { name: 'actual', type: new Float64(), nullable: true, doc: 'what the report says' },
+  { name: 'expected', type: 'float64', nullable: true, doc: 'what the rule expects' },
+  { name: 'actual', type: 'float64', nullable: true, doc: 'what the report says' },
   utf8('message', 'the finding in words (zh-CN)'),
   utf8('related_report_id', 'the other report a cross-year rule compared with', true),
 ];

@@ -1,13 +1,8 @@
-import { Table, vectorFromArray } from 'apache-arrow';
-import type { Finding } from '../template';
+import { Table, type Vector } from 'apache-arrow';
+import { CELL_STATES, TEMPLATE_CELLS, type CellKey, type Finding } from '../template';
 import type { ParsedReport } from '../reader/types';
+import { dictionaryColumn, float64Column, int16Column, int32Column, utf8Column } from './columns';
 import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec, type DatasetTable } from './schema';
-
-type Columns = Record<string, unknown[]>;
-
-function toTable(specs: readonly ColumnSpec[], columns: Columns): Table {
-  return new Table(Object.fromEntries(specs.map((s) => [s.name, vectorFromArray(columns[s.name], s.type)])));
-}
 
 export function severityCounts(findings: readonly Finding[]): Map<string, { errors: number; warnings: number }> {
   const counts = new Map<string, { errors: number; warnings: number }>();
@@ -20,53 +15,108 @@ export function severityCounts(findings: readonly Finding[]): Map<string, { erro
   return counts;
 }
 
+function plainColumn(spec: ColumnSpec, values: unknown[]): Vector {
+  switch (spec.type) {
+    case 'string':
+      return utf8Column(values as (string | null)[]);
+    case 'int16':
+      return int16Column(values as number[]);
+    case 'int32':
+      return int32Column(values as number[]);
+    case 'float64':
+      return float64Column(values as (number | null)[]);
+  }
+}
+
+/** A table from records keyed by column name, in the order the specs give. */
+function tableOf(specs: readonly ColumnSpec[], records: readonly Record<string, unknown>[]): Table {
+  return new Table(Object.fromEntries(specs.map((s) => [s.name, plainColumn(s, records.map((r) => r[s.name]))])));
+}
+
+/** For each key field, its distinct values and, per template cell, the position of its value among them. */
+const KEY_DICTIONARIES = Object.fromEntries(
+  (['table', 'item', 'row', 'col'] as const).map((field) => {
+    const dictionary = [...new Set(TEMPLATE_CELLS.map((c) => c[field]).filter((v): v is string => v !== null))];
+    const indexOf = Int32Array.from(TEMPLATE_CELLS, (c: CellKey) => (c[field] === null ? -1 : dictionary.indexOf(c[field]!)));
+    return [field, { dictionary, indexOf }];
+  }),
+) as Record<'table' | 'item' | 'row' | 'col', { dictionary: string[]; indexOf: Int32Array }>;
+
+const STATE_INDEX = new Map(CELL_STATES.map((s, i) => [s, i]));
+
+function cellsTable(reports: readonly ParsedReport[]): Table {
+  const length = reports.reduce((n, r) => n + r.cells.length, 0);
+  const reportIndex = new Int32Array(length);
+  const templateIndex = new Int32Array(length);
+  const stateIndex = new Int32Array(length);
+  const values: (number | null)[] = new Array(length);
+  const raws: (string | null)[] = new Array(length);
+  let i = 0;
+  reports.forEach((report, r) => {
+    for (const cell of report.cells) {
+      reportIndex[i] = r;
+      templateIndex[i] = cell.templateIndex;
+      stateIndex[i] = STATE_INDEX.get(cell.state)!;
+      values[i] = cell.value;
+      raws[i] = cell.raw;
+      i++;
+    }
+  });
+  const keyColumn = (field: keyof typeof KEY_DICTIONARIES) => {
+    const { dictionary, indexOf } = KEY_DICTIONARIES[field];
+    return dictionaryColumn(templateIndex.map((t) => indexOf[t]), dictionary);
+  };
+  const columns: Record<string, Vector> = {
+    report_id: dictionaryColumn(reportIndex, reports.map((r) => r.id)),
+    table: keyColumn('table'),
+    item: keyColumn('item'),
+    row: keyColumn('row'),
+    col: keyColumn('col'),
+    value: float64Column(values),
+    state: dictionaryColumn(stateIndex, CELL_STATES),
+    raw: utf8Column(raws),
+  };
+  return new Table(Object.fromEntries(CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
+}
+
 /** Reports, their cells and all findings → the dataset's three Arrow tables, in the order given. */
 export function datasetTables(reports: readonly ParsedReport[], findings: readonly Finding[]): Record<DatasetTable, Table> {
   const counts = severityCounts(findings);
-  const r: Columns = Object.fromEntries(REPORT_COLUMNS.map((c) => [c.name, []]));
-  for (const report of reports) {
+  const reportRecord = (report: ParsedReport): Record<string, unknown> => {
     const { errors, warnings } = counts.get(report.id) ?? { errors: 0, warnings: 0 };
-    r.report_id.push(report.id);
-    r.body.push(report.body);
-    r.year.push(report.year);
-    r.template.push(report.template);
-    r.region.push(report.region);
-    r.level.push(report.level);
-    r.kind.push(report.kind);
-    r.origin.push(report.origin);
-    r.meta_source.push(report.metaSource);
-    r.source_file.push(report.source.file);
-    r.source_sha256.push(report.source.sha256);
-    r.source_format.push(report.source.format);
-    r.source_encoding.push(report.source.encoding);
-    r.source_bytes.push(report.source.bytes);
-    r.status.push(errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok');
-    r.n_errors.push(errors);
-    r.n_warnings.push(warnings);
-  }
-  const c: Columns = Object.fromEntries(CELL_COLUMNS.map((col) => [col.name, []]));
-  for (const report of reports) {
-    for (const cell of report.cells) {
-      c.report_id.push(report.id);
-      c.table.push(cell.table);
-      c.item.push(cell.item);
-      c.row.push(cell.row);
-      c.col.push(cell.col);
-      c.value.push(cell.value);
-      c.state.push(cell.state);
-      c.raw.push(cell.raw);
-    }
-  }
-  const f: Columns = Object.fromEntries(FINDING_COLUMNS.map((col) => [col.name, []]));
-  for (const finding of findings) {
-    f.report_id.push(finding.reportId);
-    f.rule.push(finding.rule);
-    f.severity.push(finding.severity);
-    f.cells.push(finding.cells.join(' '));
-    f.expected.push(finding.expected);
-    f.actual.push(finding.actual);
-    f.message.push(finding.message);
-    f.related_report_id.push(finding.relatedReportId);
-  }
-  return { reports: toTable(REPORT_COLUMNS, r), cells: toTable(CELL_COLUMNS, c), findings: toTable(FINDING_COLUMNS, f) };
+    return {
+      report_id: report.id,
+      body: report.body,
+      year: report.year,
+      template: report.template,
+      region: report.region,
+      level: report.level,
+      kind: report.kind,
+      origin: report.origin,
+      meta_source: report.metaSource,
+      source_file: report.source.file,
+      source_sha256: report.source.sha256,
+      source_format: report.source.format,
+      source_encoding: report.source.encoding,
+      source_bytes: report.source.bytes,
+      status: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok',
+      n_errors: errors,
+      n_warnings: warnings,
+    };
+  };
+  const findingRecord = (f: Finding): Record<string, unknown> => ({
+      report_id: f.reportId,
+      rule: f.rule,
+      severity: f.severity,
+      cells: f.cells.join(' '),
+      expected: f.expected,
+      actual: f.actual,
+      message: f.message,
+      related_report_id: f.relatedReportId,
+  });
+  return {
+    reports: tableOf(REPORT_COLUMNS, reports.map(reportRecord)),
+    cells: cellsTable(reports),
+    findings: tableOf(FINDING_COLUMNS, findings.map(findingRecord)),
+  };
 }

@@ -24,6 +24,26 @@ export function headerMoneyUnit(header: string): MoneyUnit | null {
  * digits cannot be 万元 for one body's spending and is read as 元 (and noted).
  */
 export function readCell(raw: string, money: { headerUnit: MoneyUnit | null } | null = null): CellReading {
+  // Cells repeat the same few texts ('/', '0', '1' …) across thousands of reports.
+  const cache = caches[money ? (money.headerUnit ?? 'none') : 'count'];
+  let reading = cache.get(raw);
+  if (!reading) {
+    reading = readText(raw, money);
+    if (cache.size > 10_000) cache.clear();
+    cache.set(raw, reading);
+  }
+  return reading;
+}
+
+const caches: Record<MoneyUnit | 'none' | 'count', Map<string, CellReading>> = {
+  count: new Map(),
+  none: new Map(),
+  元: new Map(),
+  万元: new Map(),
+  亿元: new Map(),
+};
+
+function readText(raw: string, money: { headerUnit: MoneyUnit | null } | null): CellReading {
   const text = raw.normalize('NFKC').replace(/\[\s*\d+\s*\]|[\s\u00a0]/g, '');
   if (text === '') return { state: 'blank', value: null };
   if (/^\/+$/.test(text)) return { state: 'slash', value: null };

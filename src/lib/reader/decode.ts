@@ -23,13 +23,12 @@ export function decodeReport(bytes: Uint8Array): { text: string; encoding: Sourc
   }
 }
 
+/** NUL in the first 8 KiB (as git decides), or more than 1 % control bytes in the first 1 KiB. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
+  if (bytes.subarray(0, 8192).indexOf(0) !== -1) return true;
+  const sample = bytes.subarray(0, 1024);
   let control = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 9 || (b > 13 && b < 32)) control++;
-  }
+  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
   return control > sample.length * 0.01;
 }
 

@@ -16,18 +16,19 @@ const OWN_RULES = new RegExp(`《([^\\s《》]{2,40}?${BODY_SUFFIX})政府信息
  */
 export function detectMeta(lines: string[]): DetectedMeta {
   for (const line of lines.slice(0, 40)) {
+    if (line.length > 120) continue;
     const text = line.normalize('NFKC');
     const title = TITLE.exec(text);
     if (title) return { body: title[1], year: Number(title[2]) };
     const yearFirst = TITLE_YEAR_FIRST.exec(text);
     if (yearFirst) return { body: yearFirst[2], year: Number(yearFirst[1]) };
   }
-  const prose = lines.join('\n').normalize('NFKC');
+  const prose = lines.join('\n');
   return { body: OWN_RULES.exec(prose)?.[1] ?? null, year: mostFrequentYear(prose) };
 }
 
 function mostFrequentYear(prose: string): number | null {
-  for (const pattern of [/(20\d{2})\s*年度/g, /(20\d{2})\s*年/g]) {
+  for (const pattern of [/(20\d{2})\s*年度/g, /(20\d{2})\s*年(?!\d)/g]) {
     const counts = new Map<number, number>();
     for (const m of prose.matchAll(pattern)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
     if (counts.size > 0) return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];

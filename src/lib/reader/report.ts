@@ -2,9 +2,9 @@ import {
   cellRef,
   inTemplate,
   labelMatches,
-  normalizeLabel,
   RULE_BY_ID,
   TEMPLATE_CELLS,
+  templateIndexOf,
   versionForYear,
   type Cell,
   type Finding,
@@ -14,7 +14,7 @@ import {
 } from '../template';
 import { htmlBlocks } from './html-blocks';
 import { looksLikeHtml, textBlocks, type Block, type SourceCell } from './blocks';
-import { readCell } from './cell-value';
+import { readCell, type CellReading } from './cell-value';
 import { decodeReport } from './decode';
 import { detectMeta } from './metadata';
 import type { PlacedCell } from './placed';
@@ -62,12 +62,12 @@ export function parseReport({ bytes, source, manifest }: ReportInput): ParsedRep
     note('AMBIGUOUS_SPLIT', placed.filter((p) => p.ambiguous).map((p) => cellRef(p.key)),
       '原文丢失了空单元格：每行只确定总计，其余数字属于哪一列无法确定');
 
-  const { cells, unreadable, inferred } = assembleCells(placed, template);
+  const { cells, slots, unreadable, inferred } = assembleCells(placed, template);
   if (unreadable.length > 0)
     note('UNREADABLE_CELL', unreadable.map(cellRef), `无法识别的单元格：${unreadable.map((c) => `${cellRef(c)}=“${c.raw}”`).join('，')}`);
   if (inferred.length > 0)
     note('MONEY_UNIT_INFERRED', inferred.map(cellRef), `金额未写单位，按位数读作“元”：${inferred.map((c) => c.raw).join('，')}`);
-  for (const [table, refs] of missingCells(placed, template, tables))
+  for (const [table, refs] of missingCells(slots, template, tables))
     note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）`);
 
   return {
@@ -98,7 +98,7 @@ function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]
   const found: Partial<Record<TableId, SourceCell[][]>> = {};
   for (const block of blocks) {
     if (block.kind !== 'table') continue;
-    const text = normalizeLabel(block.rows.map((r) => r.map((c) => c.text).join('')).join(''));
+    const text = block.rows.map((r) => r.map((c) => c.text).join('')).join('').replace(/\s+/g, '');
     const table: TableId | null = labelMatches(text, ['本年新收', '申请人情况', '上年结转'])
       ? 't3'
       : labelMatches(text, ['行政复议']) && labelMatches(text, ['维持', '纠正'])
@@ -132,44 +132,43 @@ function decideVersion(votes: TemplateVersion[][], year: number): TemplateVersio
 
 /** Every template cell of either version, in template order; cells the version lacks are not_in_template. */
 function assembleCells(placed: PlacedCell[], template: TemplateVersion) {
-  const byRef = new Map(placed.map((p) => [cellRef(p.key), p]));
+  const slots: (PlacedCell | undefined)[] = new Array(TEMPLATE_CELLS.length);
+  for (const p of placed) {
+    const i = templateIndexOf(p.key);
+    if (i !== undefined && !slots[i]) slots[i] = p;
+  }
   const cells: Cell[] = [];
   const unreadable: Cell[] = [];
   const inferred: Cell[] = [];
-  for (const tc of TEMPLATE_CELLS) {
-    const key = { table: tc.table, item: tc.item, row: tc.row, col: tc.col };
-    const p = byRef.get(cellRef(key));
+  TEMPLATE_CELLS.forEach((tc, templateIndex) => {
+    const p = slots[templateIndex];
+    const { table, item, row, col } = tc;
     if (!p) {
-      if (!inTemplate(tc, template)) cells.push({ ...key, value: null, state: 'not_in_template', raw: null });
-      continue;
+      if (!inTemplate(tc, template)) cells.push({ table, item, row, col, templateIndex, value: null, state: 'not_in_template', raw: null });
+      return;
     }
-    if (p.ambiguous) {
-      cells.push({ ...key, value: null, state: 'ambiguous', raw: p.raw });
-      continue;
-    }
-    const reading = readCell(p.raw, p.money ?? null);
-    const cell: Cell = { ...key, value: reading.value, state: reading.state, raw: p.raw };
+    const reading: CellReading = p.ambiguous ? { state: 'ambiguous', value: null } : readCell(p.raw, p.money ?? null);
+    const cell: Cell = { table, item, row, col, templateIndex, value: reading.value, state: reading.state, raw: p.raw };
     cells.push(cell);
     if (reading.note === 'unreadable') unreadable.push(cell);
     if (reading.note === 'unitInferred') inferred.push(cell);
-  }
-  return { cells, unreadable, inferred };
+  });
+  return { cells, slots, unreadable, inferred };
 }
 
 /** Template cells of the tables found that the reader could not locate (a truncated or damaged table). */
-function missingCells(placed: PlacedCell[], template: TemplateVersion, tables: Partial<Record<TableId, unknown>>): [TableId, string[]][] {
-  const have = new Set(placed.map((p) => cellRef(p.key)));
+function missingCells(slots: (PlacedCell | undefined)[], template: TemplateVersion, tables: Partial<Record<TableId, unknown>>): [TableId, string[]][] {
+  const rowPresent = (row: string) => slots.some((p) => p?.key.row === row);
+  const singleOther = rowPresent('other');
+  const splitOther = slots.some((p) => p?.key.row.startsWith('other.'));
   // A report that mixes versions may give （六）其他处理 as one row or as three: either form is complete.
-  const singleOther = placed.some((p) => p.key.row === 'other');
-  const splitOther = placed.some((p) => p.key.row.startsWith('other.'));
   const otherInOtherForm = (row: string) =>
     (row === 'other' && splitOther && !singleOther) || (row.startsWith('other.') && singleOther && !splitOther);
   const missing = new Map<TableId, string[]>();
-  for (const tc of TEMPLATE_CELLS) {
-    if (!tables[tc.table] || !inTemplate(tc, template)) continue;
-    if (tc.table === 't3' && otherInOtherForm(tc.row)) continue;
-    const ref = cellRef(tc);
-    if (!have.has(ref)) missing.set(tc.table, [...(missing.get(tc.table) ?? []), ref]);
-  }
+  TEMPLATE_CELLS.forEach((tc, i) => {
+    if (slots[i] || !tables[tc.table] || !inTemplate(tc, template)) return;
+    if (tc.table === 't3' && otherInOtherForm(tc.row)) return;
+    missing.set(tc.table, [...(missing.get(tc.table) ?? []), tc.ref]);
+  });
   return [...missing];
 }

@@ -11,6 +11,8 @@ export interface CellKey {
 }
 
 export interface Cell extends CellKey {
+  /** Position in TEMPLATE_CELLS: a compact key for the same cell in every report. */
+  templateIndex: number;
   value: number | null;
   state: CellState;
   /** The text as the source wrote it; null for cells the source cannot have (not_in_template). */
@@ -23,6 +25,7 @@ export function cellRef(key: CellKey): string {
 }
 
 export interface TemplateCell extends CellKey {
+  ref: string;
   /** Versions whose template has this cell. */
   versions: readonly TemplateVersion[];
 }
@@ -33,7 +36,7 @@ function buildTemplateCells(): TemplateCell[] {
     const ref = cellRef(key);
     const known = cells.get(ref);
     if (known) known.versions = [...known.versions, version];
-    else cells.set(ref, { ...key, versions: [version] });
+    else cells.set(ref, { ...key, ref, versions: [version] });
   };
   for (const version of ['2019', '2021'] as const) {
     for (const it of T2_ITEMS.filter((i) => i.version === version))
@@ -50,6 +53,28 @@ function buildTemplateCells(): TemplateCell[] {
  * those its version lacks have state not_in_template (neither 0 nor missing).
  */
 export const TEMPLATE_CELLS: readonly TemplateCell[] = buildTemplateCells();
+
+const INDEX_BY_REF = new Map(TEMPLATE_CELLS.map((c, i) => [c.ref, i]));
+
+/** The TEMPLATE_CELLS position of a cell reference, or undefined for a reference the template does not have. */
+export function templateIndex(ref: string): number | undefined {
+  return INDEX_BY_REF.get(ref);
+}
+
+// Row and column keys together name a template cell uniquely across tables and items;
+// looking up by the template's own key strings avoids building a reference per cell.
+const INDEX_BY_ROW_COL = new Map<string, Map<string, number>>();
+TEMPLATE_CELLS.forEach((c, i) => {
+  const cols = INDEX_BY_ROW_COL.get(c.row) ?? new Map<string, number>();
+  if (cols.has(c.col)) throw new Error(`template keys are not unique: ${c.row}.${c.col}`);
+  INDEX_BY_ROW_COL.set(c.row, cols.set(c.col, i));
+});
+
+/** The TEMPLATE_CELLS position of a cell key, or undefined for a key the template does not have. */
+export function templateIndexOf(key: CellKey): number | undefined {
+  const i = INDEX_BY_ROW_COL.get(key.row)?.get(key.col);
+  return i !== undefined && TEMPLATE_CELLS[i].table === key.table && TEMPLATE_CELLS[i].item === key.item ? i : undefined;
+}
 
 export function inTemplate(cell: TemplateCell, version: TemplateVersion): boolean {
   return cell.versions.includes(version);

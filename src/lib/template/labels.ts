@@ -4,6 +4,19 @@
  * strict; labels are compared after this normalisation.
  */
 export function normalizeLabel(label: string): string {
+  // Labels repeat across thousands of reports: remember the last few thousand.
+  let normalized = normalizedLabels.get(label);
+  if (normalized === undefined) {
+    normalized = normalize(label);
+    if (normalizedLabels.size > 5000) normalizedLabels.clear();
+    normalizedLabels.set(label, normalized);
+  }
+  return normalized;
+}
+
+const normalizedLabels = new Map<string, string>();
+
+function normalize(label: string): string {
   return label
     .normalize('NFKC')
     .replace(/\[\s*(?:注\s*)?\d+\s*\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+/g, '')
