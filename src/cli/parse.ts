@@ -28,8 +28,8 @@ async function main(): Promise<number> {
     entry = parseManifest(await readFile(values.manifest, 'utf8'), values.manifest).get(name);
   }
   try {
-    const report = await readReportFile({ path, name }, entry);
-    const findings = [...report.findings, ...checkReport(report)];
+    const report = readReportFile({ path, name }, entry);
+    const findings = checkReport(report);
     console.log(values.json ? JSON.stringify(reportJson(report, findings), null, 2) : reportText(report, findings));
     return 0;
   } catch (e) {

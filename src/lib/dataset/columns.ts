@@ -51,12 +51,14 @@ export function utf8Column(values: readonly (string | null)[]): Vector<Utf8> {
 export function dictionaryColumn(indices: Int32Array, dictionary: readonly string[]): Vector<Dictionary<Utf8, Int32>> {
   const type = new Dictionary(new Utf8(), new Int32());
   const dict = utf8Column(dictionary);
-  const safe = indices.map((i) => Math.max(i, 0));
+  const safe = new Int32Array(indices.length);
+  for (let i = 0; i < indices.length; i++) safe[i] = indices[i] < 0 ? 0 : indices[i];
   return makeVector(makeData({ type, length: indices.length, data: safe, dictionary: dict, ...validity(indices.length, (i) => indices[i] < 0) }));
 }
 
 export function float64Column(values: readonly (number | null)[]): Vector<Float64> {
-  const data = Float64Array.from(values, (v) => v ?? 0);
+  const data = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
   return makeVector(makeData({ type: new Float64(), length: values.length, data, ...validity(values.length, (i) => values[i] === null) }));
 }
 
@@ -66,4 +68,21 @@ export function int32Column(values: readonly number[]): Vector<Int32> {
 
 export function int16Column(values: readonly number[]): Vector<Int16> {
   return makeVector(Int16Array.from(values));
+}
+
+function countNulls(valid: Uint8Array, length: number): number {
+  let set = 0;
+  for (let i = 0; i < length; i++) set += (valid[i >> 3] >> (i & 7)) & 1;
+  return length - set;
+}
+
+/** A Float64 column from its values and validity bitmap. */
+export function float64Vector(data: Float64Array, nullBitmap: Uint8Array): Vector<Float64> {
+  return makeVector(makeData({ type: new Float64(), length: data.length, data, nullBitmap, nullCount: countNulls(nullBitmap, data.length) }));
+}
+
+/** A Utf8 column from UTF-8 bytes, offsets and validity bitmap. */
+export function utf8Vector(valueOffsets: Int32Array, data: Uint8Array, nullBitmap: Uint8Array): Vector<Utf8> {
+  const length = valueOffsets.length - 1;
+  return makeVector(makeData({ type: new Utf8(), length, valueOffsets, data, nullBitmap, nullCount: countNulls(nullBitmap, length) }));
 }

@@ -1,3 +1,4 @@
 export * from './schema';
-export { datasetTables, severityCounts } from './to-arrow';
-export { toParquet, fromParquet } from './parquet';
+export { DatasetBuilder, type DatasetTables } from './builder';
+export { packReport, packedBuffers, type PackedReport, type PackedCells, type ReportRecord } from './packed';
+export { toParquet, ipcToParquet, fromParquet } from './parquet';

@@ -9,45 +9,47 @@ export interface ColumnSpec {
   type: ColumnType;
   nullable: boolean;
   doc: string;
+  /** Written with Parquet dictionary pages (few distinct values, not in long runs). */
+  dictionary?: boolean;
 }
 
-const utf8 = (name: string, doc: string, nullable = false): ColumnSpec => ({ name, type: 'string', nullable, doc });
+const utf8 = (name: string, doc: string, nullable = false, dictionary = false): ColumnSpec => ({ name, type: 'string', nullable, doc, dictionary });
 
 export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   utf8('report_id', 'stable id: hash of source file, body and year'),
-  utf8('body', 'issuing body (发布机关)'),
+  utf8('body', 'issuing body (发布机关)', false, true),
   { name: 'year', type: 'int16', nullable: false, doc: 'report year' },
-  utf8('template', "template version the tables follow: '2019' | '2021'"),
-  utf8('region', 'region, from the manifest', true),
-  utf8('level', 'administrative level, from the manifest', true),
-  utf8('kind', 'department | government | consolidated …, from the manifest', true),
-  utf8('origin', "'real' | 'synthetic'"),
-  utf8('meta_source', "where body and year came from: 'manifest' | 'detected'"),
+  utf8('template', "template version the tables follow: '2019' | '2021'", false, true),
+  utf8('region', 'region, from the manifest', true, true),
+  utf8('level', 'administrative level, from the manifest', true, true),
+  utf8('kind', 'department | government | consolidated …, from the manifest', true, true),
+  utf8('origin', "'real' | 'synthetic'", false, true),
+  utf8('meta_source', "where body and year came from: 'manifest' | 'detected'", false, true),
   utf8('source_file', 'source file, relative to the manifest folder or ingest root'),
   utf8('source_sha256', 'SHA-256 of the source file bytes'),
-  utf8('source_format', "'text' | 'html'"),
-  utf8('source_encoding', "'utf-8' | 'gbk'"),
+  utf8('source_format', "'text' | 'html'", false, true),
+  utf8('source_encoding', "'utf-8' | 'gbk'", false, true),
   { name: 'source_bytes', type: 'int32', nullable: false, doc: 'source file size' },
-  utf8('status', "worst finding: 'ok' | 'warning' | 'error'"),
+  utf8('status', "worst finding: 'ok' | 'warning' | 'error'", false, true),
   { name: 'n_errors', type: 'int32', nullable: false, doc: 'findings of severity error' },
   { name: 'n_warnings', type: 'int32', nullable: false, doc: 'findings of severity warning' },
 ];
 
 export const CELL_COLUMNS: readonly ColumnSpec[] = [
-  utf8('report_id', 'the report'),
+  utf8('report_id', 'the report', false, true),
   utf8('table', "'t2' | 't3' | 't4'"),
   utf8('item', 't2 item (art20_1 …); null for t3 and t4', true),
   utf8('row', 'row key (TEMPLATE.md); t4: the group'),
   utf8('col', 'column key (TEMPLATE.md)'),
-  { name: 'value', type: 'float64', nullable: true, doc: "the number (money in 万元); null unless state = 'value'" },
+  { name: 'value', type: 'float64', nullable: true, doc: "the number (money in 万元); null unless state = 'value'", dictionary: true },
   utf8('state', "'value' | 'slash' | 'dash' | 'blank' | 'not_in_template' | 'ambiguous'"),
   utf8('raw', 'the text as the source wrote it (ambiguous: the unplaced texts of the row); null for not_in_template', true),
 ];
 
 export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   utf8('report_id', 'the report the finding is on'),
-  utf8('rule', 'rule id (template/rules.ts)'),
-  utf8('severity', "'error' | 'warning' | 'info'"),
+  utf8('rule', 'rule id (template/rules.ts)', false, true),
+  utf8('severity', "'error' | 'warning' | 'info'", false, true),
   utf8('cells', 'cell references involved, space-separated (t3.new.total …)'),
   { name: 'expected', type: 'float64', nullable: true, doc: 'what the rule expects' },
   { name: 'actual', type: 'float64', nullable: true, doc: 'what the report says' },
@@ -55,5 +57,15 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   utf8('related_report_id', 'the other report a cross-year rule compared with', true),
 ];
 
-export const DATASET_FILES = { reports: 'reports.parquet', cells: 'cells.parquet', findings: 'findings.parquet' } as const;
-export type DatasetTable = keyof typeof DATASET_FILES;
+/** The files of a dataset folder. Cells are split by report year so that a view loads only the years it shows. */
+export const DATASET_FILES = {
+  description: 'dataset.json',
+  reports: 'reports.parquet',
+  findings: 'findings.parquet',
+  cells: (year: number) => `cells-${year}.parquet`,
+  cellsPattern: /^cells-(\d{4})\.parquet$/,
+} as const;
+
+export function dictionaryColumns(specs: readonly ColumnSpec[]): string[] {
+  return specs.filter((s) => s.dictionary).map((s) => s.name);
+}

@@ -1,4 +1,5 @@
-export { ingest, readReportFile, sortReports, type IngestOptions, type IngestSummary, type FileFailure } from './run';
+export { ingest, type IngestOptions, type IngestSummary, type FileFailure } from './run';
 export { collectFiles, type InputFile } from './collect';
-export { writeFilesAtomically } from './atomic';
+export { readReportFile, processFile } from './process-file';
+export { writeDatasetAtomically } from './atomic';
 export { formatSummary } from './summary';

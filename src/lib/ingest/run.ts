@@ -1,17 +1,21 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { checkAll } from '../checks';
-import { DATASET_FILES, datasetTables, toParquet } from '../dataset';
-import { MAX_REPORT_BYTES, parseManifest, parseReport, ReportError, type ManifestEntry, type ParsedReport } from '../reader';
-import { CELL_STATES, type CellState, type Finding, type RuleId } from '../template';
-import { writeFilesAtomically } from './atomic';
-import { collectFiles, type InputFile } from './collect';
+import { checkAcrossYears, type CarryFacts } from '../checks';
+import { tableToIPC, type Table } from 'apache-arrow';
+import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, dictionaryColumns, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from '../dataset';
+import { parseManifest } from '../reader';
+import { CELL_STATES, type CellState, type RuleId } from '../template';
+import { writeDatasetAtomically } from './atomic';
+import { collectFiles } from './collect';
+import { IngestPool } from './pool';
 
 export interface IngestOptions {
   inputs: string[];
   manifest?: string;
   out: string;
+  /** Worker threads for parsing; default: one per core. */
+  threads?: number;
   onProgress?: (done: number, total: number) => void;
   onFailure?: (failure: FileFailure) => void;
 }
@@ -28,27 +32,8 @@ export interface IngestSummary {
   cellsByState: Record<CellState, number>;
   findingsByRule: Partial<Record<RuleId, number>>;
   out: string;
-  written: boolean;
-}
-
-/** Read one file from disk into a report; the size is checked before reading. */
-export async function readReportFile(file: InputFile, manifest?: ManifestEntry): Promise<ParsedReport> {
-  const { size } = await stat(file.path);
-  if (size > MAX_REPORT_BYTES)
-    throw new ReportError('too_large', `文件过大：${(size / 1048576).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1048576} MB 上限（file too large for an annual report）`);
-  const bytes = await readFile(file.path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return parseReport({ bytes, source: { file: file.name, sha256, bytes: bytes.length }, manifest });
-}
-
-/** Reports sorted so that the same inputs always give the same dataset bytes. */
-export function sortReports(reports: ParsedReport[]): ParsedReport[] {
-  const key = (r: ParsedReport) => [r.body, String(r.year).padStart(4, '0'), r.source.file];
-  return reports.sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] < y[i] ? -1 : 1;
-    return 0;
-  });
+  /** The dataset's files, as written; empty when nothing was written. */
+  written: string[];
 }
 
 /** Ingest report files into the Parquet dataset. A failing file is recorded and the others go on. */
@@ -58,67 +43,51 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     ? { dir: dirname(manifestPath), entries: parseManifest(await readFile(manifestPath, 'utf8'), options.manifest) }
     : null;
   const files = await collectFiles(options.inputs, manifest);
-  const reports: ParsedReport[] = [];
+  const builder = new DatasetBuilder();
+  const carry: CarryFacts[] = [];
   const failures: FileFailure[] = [];
-  for (const [i, file] of files.entries()) {
-    try {
-      reports.push(await readReportFile(file, manifest?.entries.get(file.name)));
-    } catch (e) {
-      const failure = { file: file.name, reason: failureReason(e) };
-      failures.push(failure);
-      options.onFailure?.(failure);
-    }
-    options.onProgress?.(i + 1, files.length);
+  const cellsByState = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
+  let done = 0;
+  const pool = await IngestPool.start(files.length, options.threads);
+  try {
+    await pool.processFiles(
+      files.map((file) => ({ file, manifest: manifest?.entries.get(file.name) })),
+      (result) => {
+        if (result.ok) {
+          builder.add(result.packed);
+          carry.push(result.carry);
+          for (const s of result.packed.cells.state) cellsByState[CELL_STATES[s]]++;
+        } else {
+          failures.push({ file: result.file, reason: result.reason });
+          options.onFailure?.({ file: result.file, reason: result.reason });
+        }
+        options.onProgress?.(++done, files.length);
+      },
+    );
+    failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    const summary: IngestSummary = { files: files.length, reports: builder.size, failures, cellsByState, findingsByRule: {}, out: resolve(options.out), written: [] };
+    if (builder.size === 0) return summary;
+
+    const tables = builder.build(checkAcrossYears(carry));
+    for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
+    const named: { name: string; table: Table; specs: readonly ColumnSpec[] }[] = [
+      ...[...tables.cellsByYear].map(([year, table]) => ({ name: DATASET_FILES.cells(year), table, specs: CELL_COLUMNS })),
+      { name: DATASET_FILES.reports, table: tables.reports, specs: REPORT_COLUMNS },
+      { name: DATASET_FILES.findings, table: tables.findings, specs: FINDING_COLUMNS },
+    ];
+    const parquet = await pool.writeParquet(named.map(({ table, specs }) => ({ ipc: tableToIPC(table, 'stream'), dictionaryColumns: dictionaryColumns(specs) })));
+    const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
+    const description = {
+      schema_version: 1,
+      reports: builder.size,
+      years: [...tables.cellsByYear.keys()],
+      files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
+    };
+    const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
+    await writeDatasetAtomically(summary.out, [...outputs, json]);
+    summary.written = [...outputs, json].map((f) => f.name);
+    return summary;
+  } finally {
+    await pool.close();
   }
-  sortReports(reports);
-  const findings = sortFindings(checkAll(reports), reports);
-  const summary: IngestSummary = {
-    files: files.length,
-    reports: reports.length,
-    failures,
-    cellsByState: countCells(reports),
-    findingsByRule: countBy(findings, (f) => f.rule),
-    out: resolve(options.out),
-    written: false,
-  };
-  if (reports.length === 0) return summary;
-  const tables = datasetTables(reports, findings);
-  const parquet = Object.entries(DATASET_FILES).map(([table, name]) => ({ name, bytes: toParquet(tables[table as keyof typeof DATASET_FILES]) }));
-  const description = {
-    schema_version: 1,
-    reports: reports.length,
-    files: Object.fromEntries(parquet.map(({ name, bytes }) => [name, { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }])),
-  };
-  const json = new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`);
-  await writeFilesAtomically(summary.out, [...parquet, { name: 'dataset.json', bytes: json }]);
-  summary.written = true;
-  return summary;
-}
-
-function failureReason(e: unknown): string {
-  if (e instanceof ReportError) return e.message;
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ENOENT') return '文件不存在（file not found）';
-  if (err?.code === 'EACCES') return '没有读取权限（permission denied）';
-  if (err?.code === 'EISDIR') return '是文件夹而不是文件（is a directory）';
-  return `读取时出错（internal error）：${err?.message ?? String(e)}`;
-}
-
-function sortFindings(findings: Finding[], reports: ParsedReport[]): Finding[] {
-  const order = new Map(reports.map((r, i) => [r.id, i]));
-  return findings.sort(
-    (a, b) => order.get(a.reportId)! - order.get(b.reportId)! || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) || (a.cells.join() < b.cells.join() ? -1 : a.cells.join() > b.cells.join() ? 1 : 0),
-  );
-}
-
-function countCells(reports: ParsedReport[]): Record<CellState, number> {
-  const counts = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
-  for (const r of reports) for (const c of r.cells) counts[c.state]++;
-  return counts;
-}
-
-function countBy<T, K extends string>(items: T[], key: (t: T) => K): Partial<Record<K, number>> {
-  const counts: Partial<Record<K, number>> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return counts;
 }

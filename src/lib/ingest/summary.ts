@@ -14,6 +14,6 @@ export function formatSummary(s: IngestSummary): string {
     lines.push('失败的文件 failed files:');
     for (const f of s.failures) lines.push(`  ✗ ${f.file}: ${f.reason}`);
   }
-  lines.push(s.written ? `数据集已写入 dataset written: ${s.out}` : `未写入数据集（没有可用的报告）dataset not written: no report could be read`);
+  lines.push(s.written.length > 0 ? `数据集已写入 dataset written: ${s.out}` : `未写入数据集（没有可用的报告）dataset not written: no report could be read`);
   return lines.join('\n');
 }

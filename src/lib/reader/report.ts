@@ -59,8 +59,8 @@ export function parseReport({ bytes, source, manifest }: ReportInput): ParsedRep
   if ([...t2.votes, ...t3.votes].includes('2019') && [...t2.votes, ...t3.votes].includes('2021'))
     note('VERSION_MIX', [], `表格混用了2019版和2021版的行或列；按${template}版读取`);
   if (t3.ambiguousRows.length > 0 || t4.ambiguous)
-    note('AMBIGUOUS_SPLIT', placed.filter((p) => p.ambiguous).map((p) => cellRef(p.key)),
-      '原文丢失了空单元格：每行只确定总计，其余数字属于哪一列无法确定');
+    note('AMBIGUOUS_SPLIT', [...new Set(placed.filter((p) => p.ambiguous).map((p) => `${p.key.table}.${p.key.row}`))],
+      '原文丢失了空单元格：这些行只确定总计，其余数字属于哪一列无法确定');
 
   const { cells, slots, unreadable, inferred } = assembleCells(placed, template);
   if (unreadable.length > 0)

@@ -65,6 +65,17 @@ function chineseNumber(numeral: string): number {
 }
 
 function readHeader(labels: string[], item: string | null): HeaderColumn[] {
+  const key = `${item}\u0000${labels.join('\u0000')}`;
+  if (!headerByLabels.has(key)) {
+    if (headerByLabels.size > 5000) headerByLabels.clear();
+    headerByLabels.set(key, matchHeader(labels, item));
+  }
+  return headerByLabels.get(key)!;
+}
+
+const headerByLabels = new Map<string, HeaderColumn[]>();
+
+function matchHeader(labels: string[], item: string | null): HeaderColumn[] {
   const items = T2_ITEMS.filter((i) => !item || i.item === item);
   return labels.flatMap((label) => {
     const owners = items.filter((i) => i.cols.some((c) => labelMatches(label, c.match)));
@@ -76,6 +87,18 @@ function readHeader(labels: string[], item: string | null): HeaderColumn[] {
 }
 
 function findRow(label: string, item: string | null): { item: string; row: string } | null {
+  const key = `${item}\u0000${label}`;
+  if (!rowByLabel.has(key)) {
+    if (rowByLabel.size > 5000) rowByLabel.clear();
+    rowByLabel.set(key, matchRow(label, item));
+  }
+  return rowByLabel.get(key)!;
+}
+
+// Labels repeat across thousands of reports: match each once.
+const rowByLabel = new Map<string, { item: string; row: string } | null>();
+
+function matchRow(label: string, item: string | null): { item: string; row: string } | null {
   const candidates = T2_ITEMS.filter((i) => !item || i.item === item);
   for (const it of [...candidates, ...T2_ITEMS]) {
     const row = it.rows.find((r) => labelMatches(label, r.match));

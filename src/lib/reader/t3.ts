@@ -39,8 +39,8 @@ export function readT3(rows: SourceCell[][]): T3Reading {
     if (labels.length === 0 || values.length === 0) continue;
     const normalized = labels.map(normalizeLabel);
     if (normalized.some((l) => HEADER_WORDS.some((w) => l.includes(w)) || l.startsWith('注'))) continue;
-    const groupHere = T3_GROUPS.find((g) => normalized.some((l) => labelMatches(l, g.match)));
-    if (groupHere) group = groupHere.key;
+    const groupHere = normalized.map(groupOf).find(Boolean);
+    if (groupHere) group = groupHere;
     const row = matchRow(normalized[normalized.length - 1], group);
     if (!row || seen.has(row.key)) continue;
     if (!row.group && row.key !== 'other') group = null;
@@ -52,6 +52,27 @@ export function readT3(rows: SourceCell[][]): T3Reading {
 }
 
 function matchRow(label: string, group: T3Group | null): T3Row | undefined {
+  const key = `${group}\u0000${label}`;
+  if (!rowByLabel.has(key)) {
+    if (rowByLabel.size > 5000) rowByLabel.clear();
+    rowByLabel.set(key, findRow(label, group));
+  }
+  return rowByLabel.get(key);
+}
+
+// Labels repeat across thousands of reports; matching them is the reader's main cost.
+const rowByLabel = new Map<string, T3Row | undefined>();
+const groupByLabel = new Map<string, T3Group | undefined>();
+
+function groupOf(label: string): T3Group | undefined {
+  if (!groupByLabel.has(label)) {
+    if (groupByLabel.size > 5000) groupByLabel.clear();
+    groupByLabel.set(label, T3_GROUPS.find((g) => labelMatches(label, g.match))?.key);
+  }
+  return groupByLabel.get(label);
+}
+
+function findRow(label: string, group: T3Group | null): T3Row | undefined {
   return (
     TOP_LEVEL.find((r) => labelMatches(label, r.match)) ??
     IN_GROUPS.find((r) => r.group === group && labelMatches(label, r.match)) ??

@@ -1,0 +1,80 @@
+/**
+ * Ingest benchmark: 10,000 copies of the real seed (text) and of an HTML
+ * report, each copy under its own body and year (a manifest), through
+ * (1) the reader alone on one thread, (2) reading + parsing + checks on all
+ * cores, and (3) the whole ingest with the Parquet write.
+ *   npm run bench:ingest [-- --copies 10000]
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { availableParallelism, cpus } from 'node:os';
+import { ingest } from '../src/lib/ingest';
+import { IngestPool } from '../src/lib/ingest/pool';
+import { collectFiles } from '../src/lib/ingest/collect';
+import { parseReport } from '../src/lib/reader';
+import { parseManifest } from '../src/lib/reader';
+
+const { values } = parseArgs({ options: { copies: { type: 'string', default: '10000' } } });
+const copies = Number(values.copies);
+const root = new URL('./out/ingest/', import.meta.url).pathname;
+const sources = {
+  text: new URL('../../shared/seeds/000_09f4574b615ba3f1.txt', import.meta.url).pathname,
+  html: new URL('../tests/fixtures/html/dept-2019.html', import.meta.url).pathname,
+};
+
+function corpus(kind: keyof typeof sources): string {
+  const dir = join(root, kind);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'reports'), { recursive: true });
+  const ext = kind === 'text' ? 'txt' : 'html';
+  const bodies = Math.ceil(copies / 7);
+  const lines = ['file,body,year'];
+  for (let i = 0; i < copies; i++) {
+    const file = `reports/r${String(i).padStart(6, '0')}.${ext}`;
+    copyFileSync(sources[kind], join(dir, file));
+    lines.push(`${file},基准机关${String(i % bodies).padStart(5, '0')},${2019 + Math.floor(i / bodies)}`);
+  }
+  writeFileSync(join(dir, 'manifest.csv'), `${lines.join('\n')}\n`);
+  return dir;
+}
+
+async function seconds(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return (performance.now() - start) / 1000;
+}
+
+const rows: string[][] = [];
+for (const kind of ['text', 'html'] as const) {
+  const dir = corpus(kind);
+  const manifest = parseManifest(readFileSync(join(dir, 'manifest.csv'), 'utf8'));
+  const files = await collectFiles([], { dir, entries: manifest });
+  const bytes = readFileSync(sources[kind]);
+
+  const parseOne = await seconds(() => {
+    for (const f of files) parseReport({ bytes, source: { file: f.name, sha256: '', bytes: bytes.length }, manifest: manifest.get(f.name) });
+  });
+  let parsed = 0;
+  const pool = await IngestPool.start(files.length);
+  const parseAll = await seconds(() => pool.processFiles(files.map((file) => ({ file, manifest: manifest.get(file.name) })), (r) => void (parsed += r.ok ? 1 : 0)));
+  await pool.close();
+  const out = join(dir, 'dataset');
+  let written = 0;
+  const endToEnd = await seconds(async () => {
+    const summary = await ingest({ inputs: [], manifest: join(dir, 'manifest.csv'), out });
+    written = summary.reports;
+  });
+  const size = readdirSync(out).filter((f) => f.endsWith('.parquet')).reduce((n, f) => n + statSync(join(out, f)).size, 0);
+  if (parsed !== copies || written !== copies) throw new Error(`expected ${copies} reports, parsed ${parsed}, written ${written}`);
+  rows.push(
+    [kind, 'parse only, 1 thread (reader, from memory)', (copies / parseOne).toFixed(0), parseOne.toFixed(2)],
+    [kind, `read + parse + checks, ${availableParallelism()} threads`, (copies / parseAll).toFixed(0), parseAll.toFixed(2)],
+    [kind, 'end to end: ingest with Parquet write', (copies / endToEnd).toFixed(0), endToEnd.toFixed(2)],
+    [kind, `Parquet size: ${(size / 1024).toFixed(0)} KiB = ${(size / copies).toFixed(0)} B/report`, '', ''],
+  );
+}
+
+console.log(`\ningest benchmark: ${copies.toLocaleString('en-US')} copies per format · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version}\n`);
+console.log(`| format | stage | reports/s | seconds |\n|---|---|---:|---:|`);
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);

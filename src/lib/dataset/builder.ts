@@ -1,0 +1,175 @@
+import { Table, type Vector } from 'apache-arrow';
+import { CELL_STATES, TEMPLATE_CELLS, type Finding } from '../template';
+import { dictionaryColumn, float64Column, float64Vector, int16Column, int32Column, utf8Column, utf8Vector } from './columns';
+import type { PackedReport, ReportRecord } from './packed';
+import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from './schema';
+
+export interface DatasetTables {
+  reports: Table;
+  findings: Table;
+  /** Cells, one table per report year, so a view loads only the years it shows. */
+  cellsByYear: Map<number, Table>;
+}
+
+/**
+ * Collects packed reports in any order and builds the dataset's tables in a
+ * fixed order (body, year, source file): the same inputs give the same bytes.
+ */
+export class DatasetBuilder {
+  private readonly packed: PackedReport[] = [];
+
+  add(report: PackedReport): void {
+    this.packed.push(report);
+  }
+
+  get size(): number {
+    return this.packed.length;
+  }
+
+  /** The tables, with findings made across reports (cross-year rules) added to each report's own. */
+  build(acrossReports: readonly Finding[]): DatasetTables & { findingList: Finding[] } {
+    const reports = this.packed.sort((a, b) => compareReports(a.report, b.report));
+    const order = new Map(reports.map((p, i) => [p.report.id, i]));
+    const findings = [...reports.flatMap((p) => p.findings), ...acrossReports].sort(
+      (a, b) => order.get(a.reportId)! - order.get(b.reportId)! || compareText(a.rule, b.rule) || compareText(a.cells.join(' '), b.cells.join(' ')),
+    );
+    const cellsByYear = new Map<number, Table>();
+    for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
+      cellsByYear.set(year, cellsTable(reports.filter((p) => p.report.year === year)));
+    }
+    return { reports: reportsTable(reports.map((p) => p.report), findings), findings: findingsTable(findings), cellsByYear, findingList: findings };
+  }
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareReports(a: ReportRecord, b: ReportRecord): number {
+  return compareText(a.body, b.body) || a.year - b.year || compareText(a.source.file, b.source.file);
+}
+
+function column(spec: ColumnSpec, values: unknown[]): Vector {
+  switch (spec.type) {
+    case 'string':
+      return utf8Column(values as (string | null)[]);
+    case 'int16':
+      return int16Column(values as number[]);
+    case 'int32':
+      return int32Column(values as number[]);
+    case 'float64':
+      return float64Column(values as (number | null)[]);
+  }
+}
+
+function tableOf(specs: readonly ColumnSpec[], records: readonly Record<string, unknown>[]): Table {
+  return new Table(Object.fromEntries(specs.map((s) => [s.name, column(s, records.map((r) => r[s.name]))])));
+}
+
+function reportsTable(reports: ReportRecord[], findings: Finding[]): Table {
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const f of findings) {
+    const c = counts.get(f.reportId) ?? { errors: 0, warnings: 0 };
+    if (f.severity === 'error') c.errors++;
+    if (f.severity === 'warning') c.warnings++;
+    counts.set(f.reportId, c);
+  }
+  return tableOf(
+    REPORT_COLUMNS,
+    reports.map((r) => {
+      const { errors, warnings } = counts.get(r.id) ?? { errors: 0, warnings: 0 };
+      return {
+        report_id: r.id,
+        body: r.body,
+        year: r.year,
+        template: r.template,
+        region: r.region,
+        level: r.level,
+        kind: r.kind,
+        origin: r.origin,
+        meta_source: r.metaSource,
+        source_file: r.source.file,
+        source_sha256: r.source.sha256,
+        source_format: r.source.format,
+        source_encoding: r.source.encoding,
+        source_bytes: r.source.bytes,
+        status: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok',
+        n_errors: errors,
+        n_warnings: warnings,
+      };
+    }),
+  );
+}
+
+function findingsTable(findings: Finding[]): Table {
+  return tableOf(
+    FINDING_COLUMNS,
+    findings.map((f) => ({
+      report_id: f.reportId,
+      rule: f.rule,
+      severity: f.severity,
+      cells: f.cells.join(' '),
+      expected: f.expected,
+      actual: f.actual,
+      message: f.message,
+      related_report_id: f.relatedReportId,
+    })),
+  );
+}
+
+/** For each key field, its distinct values and, per template cell, the position of its value among them. */
+const KEY_DICTIONARIES = Object.fromEntries(
+  (['table', 'item', 'row', 'col'] as const).map((field) => {
+    const dictionary = [...new Set(TEMPLATE_CELLS.map((c) => c[field]).filter((v): v is string => v !== null))];
+    const indexOf = Int32Array.from(TEMPLATE_CELLS, (c) => (c[field] === null ? -1 : dictionary.indexOf(c[field]!)));
+    return [field, { dictionary, indexOf }];
+  }),
+) as Record<'table' | 'item' | 'row' | 'col', { dictionary: string[]; indexOf: Int32Array }>;
+
+function cellsTable(reports: PackedReport[]): Table {
+  const length = reports.reduce((n, p) => n + p.cells.templateIndex.length, 0);
+  const rawLength = reports.reduce((n, p) => n + p.cells.rawBytes.length, 0);
+  const reportIndex = new Int32Array(length);
+  const stateIndex = new Int32Array(length);
+  const keys = { table: new Int32Array(length), item: new Int32Array(length), row: new Int32Array(length), col: new Int32Array(length) };
+  const values = new Float64Array(length);
+  const valueValid = new Uint8Array((length + 7) >> 3);
+  const rawOffsets = new Int32Array(length + 1);
+  const rawBytes = new Uint8Array(rawLength);
+  const rawValid = new Uint8Array((length + 7) >> 3);
+  let i = 0;
+  let rawBase = 0;
+  reports.forEach(({ cells }, r) => {
+    rawBytes.set(cells.rawBytes, rawBase);
+    for (let c = 0; c < cells.templateIndex.length; c++, i++) {
+      const t = cells.templateIndex[c];
+      reportIndex[i] = r;
+      stateIndex[i] = cells.state[c];
+      keys.table[i] = KEY_DICTIONARIES.table.indexOf[t];
+      keys.item[i] = KEY_DICTIONARIES.item.indexOf[t];
+      keys.row[i] = KEY_DICTIONARIES.row.indexOf[t];
+      keys.col[i] = KEY_DICTIONARIES.col.indexOf[t];
+      const v = cells.value[c];
+      if (v === v) {
+        values[i] = v;
+        valueValid[i >> 3] |= 1 << (i & 7);
+      }
+      if (cells.state[c] !== NOT_IN_TEMPLATE) rawValid[i >> 3] |= 1 << (i & 7);
+      rawOffsets[i + 1] = rawBase + cells.rawOffsets[c + 1];
+    }
+    rawBase += cells.rawBytes.length;
+  });
+  const columns: Record<string, Vector> = {
+    report_id: dictionaryColumn(reportIndex, reports.map((p) => p.report.id)),
+    table: dictionaryColumn(keys.table, KEY_DICTIONARIES.table.dictionary),
+    item: dictionaryColumn(keys.item, KEY_DICTIONARIES.item.dictionary),
+    row: dictionaryColumn(keys.row, KEY_DICTIONARIES.row.dictionary),
+    col: dictionaryColumn(keys.col, KEY_DICTIONARIES.col.dictionary),
+    value: float64Vector(values, valueValid),
+    state: dictionaryColumn(stateIndex, CELL_STATES),
+    raw: utf8Vector(rawOffsets, rawBytes, rawValid),
+  };
+  return new Table(Object.fromEntries(CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
+}
+
+const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');

@@ -1,0 +1,26 @@
+/** A worker thread of the ingest pool: parses batches of files, or writes a table as Parquet. */
+import { parentPort } from 'node:worker_threads';
+import { packedBuffers } from '../dataset/packed';
+import { processFile } from './process-file';
+import type { WorkerRequest, WorkerResponse } from './pool';
+
+parentPort!.on('message', async (request: WorkerRequest) => {
+  let response: WorkerResponse;
+  let transfer: ArrayBuffer[] = [];
+  try {
+    if (request.kind === 'files') {
+      const results = request.tasks.map(processFile);
+      response = { kind: 'files', results };
+      transfer = results.flatMap((r) => (r.ok ? packedBuffers(r.packed) : []));
+    } else {
+      // Loaded on first use: a worker that only parses never compiles the Parquet wasm.
+      const { ipcToParquet } = await import('../dataset/parquet');
+      const parquet = ipcToParquet(request.ipc, request.dictionaryColumns);
+      response = { kind: 'parquet', parquet };
+      transfer = [parquet.buffer as ArrayBuffer];
+    }
+  } catch (e) {
+    response = { kind: 'error', message: (e as Error).stack ?? String(e) };
+  }
+  parentPort!.postMessage(response, transfer);
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseReport, type ManifestEntry, type ParsedReport } from '../src/lib/reader';
+import { cellRef, type Cell } from '../src/lib/template';
+
+export const SEED = fileURLToPath(new URL('../../shared/seeds/000_09f4574b615ba3f1.txt', import.meta.url));
+export const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
+
+export function parseBytes(bytes: Uint8Array, file = 'report.txt', manifest?: ManifestEntry): ParsedReport {
+  return parseReport({ bytes, source: { file, sha256: 'test', bytes: bytes.length }, manifest });
+}
+
+export function parseFile(path: string, manifest?: ManifestEntry): ParsedReport {
+  return parseBytes(readFileSync(path), path.split('/').pop(), manifest);
+}
+
+export function parseText(text: string, file = 'report.txt', manifest?: ManifestEntry): ParsedReport {
+  return parseBytes(new TextEncoder().encode(text), file, manifest);
+}
+
+/**
+ * A cell as the expectations write it: the number, or '/' '—' '' for slash,
+ * dash and blank, '?<raw>' for ambiguous, '×' for not_in_template.
+ */
+export function shown(cell: Cell | undefined): number | string | undefined {
+  if (!cell) return undefined;
+  switch (cell.state) {
+    case 'value':
+      return cell.value!;
+    case 'slash':
+      return '/';
+    case 'dash':
+      return '—';
+    case 'blank':
+      return '';
+    case 'ambiguous':
+      return `?${cell.raw}`;
+    case 'not_in_template':
+      return '×';
+  }
+}
+
+export function cellsByRef(report: ParsedReport): Map<string, Cell> {
+  return new Map(report.cells.map((c) => [cellRef(c), c]));
+}
+
+/** Every cell of the report as shown(), keyed by reference, for whole-table comparisons. */
+export function shownCells(report: ParsedReport, keep: (c: Cell) => boolean = (c) => c.state !== 'not_in_template') {
+  return Object.fromEntries(report.cells.filter(keep).map((c) => [cellRef(c), shown(c)]));
+}
+
+export function manifestEntry(file: string, body: string, year: number, extra: Partial<ManifestEntry> = {}): ManifestEntry {
+  return { file, body, year, region: null, level: null, kind: null, origin: 'real', ...extra };
+}
