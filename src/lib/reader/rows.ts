@@ -8,8 +8,14 @@ export interface SplitRow {
   values: string[];
 }
 
+/**
+ * Whether a cell holds a value rather than a label: a number, '/', '—' or blank,
+ * or text with a digit that is not a label's ordinal or footnote (约1500 is an
+ * unreadable value; 1.属于国家秘密 and 总计[1] are labels).
+ */
 export function isValueText(text: string): boolean {
-  return readCell(text, { headerUnit: null }).state !== 'ambiguous';
+  if (readCell(text, { headerUnit: null }).state !== 'ambiguous') return true;
+  return /\d/.test(text.normalize('NFKC').replace(/^\s*\d+\s*[.、．]|\[\s*\d+\s*\]/g, ''));
 }
 
 /** A row's leading label cells and the value cells after them. */

@@ -1,0 +1,214 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromParquet } from '../../src/lib/dataset';
+import { ingest, type IngestSummary } from '../../src/lib/ingest';
+import { fixture, SEED } from '../helpers';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'ingest-test-'));
+const rows = (file: string) => fromParquet(readFileSync(file)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => !f.startsWith('.')).map((f) => [f, sha256(join(dir, f))]));
+
+/** A folder of reports as users have them: good ones, damaged ones, and files that are not reports. */
+function reportFolder(): string {
+  const dir = join(work, 'reports');
+  mkdirSync(join(dir, 'html'), { recursive: true });
+  copyFileSync(SEED, join(dir, 'seed.txt'));
+  copyFileSync(fixture('html/dept-2019.html'), join(dir, 'html/dept-2019.html'));
+  copyFileSync(fixture('html/dept-2021.html'), join(dir, 'html/dept-2021.html'));
+  copyFileSync(fixture('text/full-2021.txt'), join(dir, 'full-2021.txt'));
+  copyFileSync(fixture('html/not-a-report.html'), join(dir, 'html/not-a-report.html'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'scan.html'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+  writeFileSync(join(dir, 'huge.html'), '');
+  truncateSync(join(dir, 'huge.html'), 50 * 1024 * 1024);
+  writeFileSync(
+    join(dir, 'manifest.csv'),
+    'file,body,year,region,level,kind\nhtml/dept-2019.html,浙江省自然资源厅,2020,浙江省,省级,department\nfull-2021.txt,示例市文化和旅游局,2022,示例市,市级,department\nmissing.txt,浙江省财政厅,2021,,,\n',
+  );
+  return dir;
+}
+
+describe('ingest of a folder with good and bad files', () => {
+  let dir: string;
+  let out: string;
+  let summary: IngestSummary;
+
+  beforeAll(async () => {
+    dir = reportFolder();
+    out = join(work, 'dataset');
+    summary = await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out });
+  });
+
+  it('reads the good files and names each bad one with its reason', () => {
+    expect(summary.files).toBe(9);
+    expect(summary.reports).toBe(4);
+    expect(summary.failures).toEqual([
+      { file: 'empty.txt', reason: '文件为空（empty file）' },
+      { file: 'html/not-a-report.html', reason: expect.stringContaining('找不到年度报告的任何表格') },
+      { file: 'huge.html', reason: '文件过大：50.0 MB，超过 20 MB 上限（file too large for an annual report）' },
+      { file: 'missing.txt', reason: '文件不存在（file not found）' },
+      { file: 'scan.html', reason: expect.stringContaining('binary file') },
+    ]);
+  });
+
+  it('writes one Parquet file per year of cells, reports, findings and a description', () => {
+    expect(readdirSync(out).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'reports.parquet']);
+    const description = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
+    expect(description.reports).toBe(4);
+    expect(description.years).toEqual([2019, 2020, 2022]);
+    for (const f of description.files) expect(sha256(join(out, f.name))).toBe(f.sha256);
+  });
+
+  it('reports.parquet: one row per report with metadata, template, source and status', () => {
+    const reports = rows(join(out, 'reports.parquet'));
+    expect(reports.map((r) => [r.body, r.year, r.template, r.meta_source, r.source_file, r.status])).toEqual([
+      ['浙江省生态环境厅', 2022, '2021', 'detected', 'html/dept-2021.html', 'error'],
+      ['浙江省经济和信息化厅', 2019, '2019', 'detected', 'seed.txt', 'ok'],
+      ['浙江省自然资源厅', 2020, '2019', 'manifest', 'html/dept-2019.html', 'ok'],
+      ['示例市文化和旅游局', 2022, '2021', 'manifest', 'full-2021.txt', 'ok'],
+    ]);
+    const seed = reports[1];
+    expect(seed.source_sha256).toBe(sha256(SEED));
+    expect(seed).toMatchObject({ source_format: 'text', source_encoding: 'utf-8', origin: 'real', region: null });
+    expect(reports[2]).toMatchObject({ region: '浙江省', level: '省级', kind: 'department' });
+    expect(reports[0]).toMatchObject({ n_errors: 6, n_warnings: 0 });
+  });
+
+  it('cells: the seed’s cells in long form with value, state and raw', () => {
+    const reportId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'seed.txt')!.report_id;
+    const cells = rows(join(out, 'cells-2019.parquet')).filter((c) => c.report_id === reportId);
+    const find = (table: string, row: string, col: string) => cells.find((c) => c.table === table && c.row === row && c.col === col);
+    expect(find('t2', 'licensing', 'decisions')).toMatchObject({ item: 'art20_5', value: 3185, state: 'value', raw: '3185' });
+    expect(find('t2', 'other_services', 'change')).toMatchObject({ value: -40, state: 'value' });
+    expect(find('t2', 'procurement', 'amount')).toMatchObject({ value: 5234.55, raw: '5234.55万元' });
+    expect(find('t3', 'new', 'total')).toMatchObject({ item: null, value: 9, state: 'value' });
+    expect(find('t3', 'new', 'business')).toMatchObject({ value: null, state: 'ambiguous', raw: '9' });
+    expect(find('t3', 'carried_forward', 'total')).toMatchObject({ value: null, state: 'slash', raw: '/' });
+    expect(find('t2', 'fees', 'amount')).toMatchObject({ value: null, state: 'not_in_template', raw: null });
+    expect(find('t4', 'review', 'total')).toMatchObject({ state: 'slash' });
+    expect(cells).toHaveLength(226);
+  });
+
+  it('findings.parquet: rule, report, cells, expected, actual, severity, message', () => {
+    const findings = rows(join(out, 'findings.parquet'));
+    const t3Balance = findings.find((f) => f.rule === 'T3_BALANCE')!;
+    expect(t3Balance).toMatchObject({ severity: 'error', expected: 131, actual: 139, cells: 't3.handled.total t3.carried_forward.total t3.new.total t3.carried_over.total' });
+    expect(findings.map((f) => f.rule).sort()).toEqual(['AMBIGUOUS_SPLIT', 'T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM']);
+  });
+
+  it('the same inputs give byte-identical files', async () => {
+    const again = join(work, 'dataset-again');
+    await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: again });
+    expect(filesOf(again)).toEqual(filesOf(out));
+  });
+
+  it('a run in which every file fails leaves the previous dataset untouched', async () => {
+    const before = filesOf(out);
+    const result = await ingest({ inputs: [join(dir, 'empty.txt'), join(dir, 'scan.html')], out });
+    expect(result.written).toEqual([]);
+    expect(filesOf(out)).toEqual(before);
+  });
+
+  it('a new dataset replaces the old one, years it no longer has included', async () => {
+    const replaced = join(work, 'replaced');
+    await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
+    await ingest({ inputs: [SEED], out: replaced });
+    expect(readdirSync(replaced).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'reports.parquet']);
+    expect(rows(join(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
+  });
+});
+
+describe('many files: worker threads', () => {
+  const copies = join(work, 'copies');
+  beforeAll(() => {
+    mkdirSync(copies, { recursive: true });
+    const lines = ['file,body,year'];
+    for (let i = 0; i < 240; i++) {
+      const file = `r${String(i).padStart(3, '0')}.${i % 2 ? 'html' : 'txt'}`;
+      copyFileSync(i % 2 ? fixture('html/dept-2021.html') : SEED, join(copies, file));
+      lines.push(`${file},机关${i % 40},${2019 + Math.floor(i / 40)}`);
+    }
+    writeFileSync(join(copies, 'manifest.csv'), lines.join('\n'));
+  });
+
+  it('give the same dataset, byte for byte, as one thread', async () => {
+    const [one, two] = [join(work, 'one-thread'), join(work, 'two-threads')];
+    const a = await ingest({ inputs: [], manifest: join(copies, 'manifest.csv'), out: one, threads: 1 });
+    const b = await ingest({ inputs: [], manifest: join(copies, 'manifest.csv'), out: two, threads: 2 });
+    expect(a.reports).toBe(240);
+    expect(b.reports).toBe(240);
+    expect(filesOf(two)).toEqual(filesOf(one));
+    expect(b.findingsByRule.YEAR_CARRY).toBeGreaterThan(0);
+  });
+
+  it('an ingest killed part way leaves the previous dataset as it was', async () => {
+    const out = join(work, 'killed');
+    await ingest({ inputs: [SEED], out });
+    const before = filesOf(out);
+    const child = spawn('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(copies, 'manifest.csv'), '--out', out], { cwd: ROOT, detached: true });
+    await new Promise<void>((resolve) => {
+      child.stderr.on('data', (d: Buffer) => {
+        if (/\(\d+%\)/.test(d.toString())) {
+          process.kill(-child.pid!, 'SIGKILL');
+          resolve();
+        }
+      });
+    });
+    await new Promise((r) => child.on('exit', r));
+    expect(filesOf(out)).toEqual(before);
+  });
+});
+
+describe('command line', () => {
+  const cli = (args: string[]) => spawnSync('npx', ['tsx', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+  it('parse --json gives the cells and findings under TEMPLATE.md keys', () => {
+    const run = cli(['src/cli/parse.ts', SEED, '--json']);
+    expect(run.status).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json)).toEqual(['body', 'year', 'template', 'cells', 'findings']);
+    expect(json).toMatchObject({ body: '浙江省经济和信息化厅', year: 2019, template: '2019' });
+    expect(json.cells.find((c: { row: string; col: string }) => c.row === 'art20_5.licensing' && c.col === 'decisions')).toEqual({
+      table: 't2', row: 'art20_5.licensing', col: 'decisions', value: 3185, state: 'value', raw: '3185',
+    });
+    expect(json.cells.find((c: { row: string; col: string }) => c.row === 'art20_9.procurement' && c.col === 'amount').value).toBe(5234.55);
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['AMBIGUOUS_SPLIT']);
+  });
+
+  it('parse prints the tables readably by default, and names a bad file', () => {
+    const ok = cli(['src/cli/parse.ts', SEED]);
+    expect(ok.stdout).toContain('行政许可');
+    expect(ok.stdout).toMatch(/行政许可\s+│\s+10 │\s+1 │\s+3185/);
+    const bad = cli(['src/cli/parse.ts', fixture('html/not-a-report.html')]);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain('not-a-report.html');
+  });
+
+  it('ingest exits non-zero when a file failed, after a summary; zero when all went through', () => {
+    const out = join(work, 'cli-out');
+    const empty = join(work, 'empty.txt');
+    writeFileSync(empty, '');
+    const failed = cli(['src/cli/ingest.ts', SEED, empty, '--out', out]);
+    expect(failed.status).toBe(1);
+    expect(failed.stdout).toContain('报告 reports: 1    失败 failed: 1');
+    expect(failed.stdout).toContain('AMBIGUOUS_SPLIT');
+    expect(failed.stderr).toContain('✗ empty.txt: 文件为空');
+    expect(cli(['src/cli/ingest.ts', SEED, '--out', out]).status).toBe(0);
+  });
+
+  it('a manifest without the required columns is refused with the reason', () => {
+    const manifest = join(work, 'bad-manifest.csv');
+    writeFileSync(manifest, 'path,name\nseed.txt,x\n');
+    const run = cli(['src/cli/ingest.ts', '--manifest', manifest, '--out', join(work, 'unused')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('缺少列 file, body, year');
+  });
+});
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../src/lib/checks';
+import { ReportError } from '../../src/lib/reader';
+import { cellsByRef, fixture, parseBytes, parseFile, parseText, SEED, shown } from '../helpers';
+
+const seedText = readFileSync(SEED, 'utf8');
+
+function failure(run: () => unknown): ReportError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof ReportError) return e;
+    throw e;
+  }
+  throw new Error('expected a ReportError');
+}
+
+describe('files that are not readable reports get a clear reason', () => {
+  it('an empty file', () => {
+    const e = failure(() => parseBytes(new Uint8Array()));
+    expect(e.code).toBe('empty');
+    expect(e.message).toContain('文件为空');
+  });
+
+  it('a binary file (a PNG)', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(failure(() => parseBytes(png)).code).toBe('binary');
+  });
+
+  it('text that is neither UTF-8 nor GBK', () => {
+    const e = failure(() => parseBytes(new Uint8Array([0x41, 0x81, 0x20, 0x41, 0x0a])));
+    expect(e.code).toBe('encoding');
+    expect(e.message).toContain('UTF-8');
+  });
+
+  it('a page that is not an annual report', () => {
+    const e = failure(() => parseFile(fixture('html/not-a-report.html')));
+    expect(e.code).toBe('not_a_report');
+    expect(e.message).toContain('不像政府信息公开工作年度报告');
+  });
+
+  it('a report whose body and year cannot be read off the text, without a manifest', () => {
+    const anonymous = seedText.replaceAll('浙江省经济和信息化厅', '本厅');
+    const e = failure(() => parseText(anonymous));
+    expect(e.code).toBe('no_metadata');
+    expect(e.message).toContain('manifest.csv');
+  });
+});
+
+describe('damaged reports are kept, with findings', () => {
+  it('GBK-encoded text is decoded, not garbled', () => {
+    const report = parseFile(fixture('text/seed-gbk.txt'));
+    expect(report.source.encoding).toBe('gbk');
+    expect(report.body).toBe('浙江省经济和信息化厅');
+    const cells = cellsByRef(report);
+    expect(shown(cells.get('t2.art20_5.licensing.decisions'))).toBe(3185);
+    expect(shown(cells.get('t2.art20_9.procurement.amount'))).toBe(5234.55);
+    expect(shown(cells.get('t3.handled.total'))).toBe(10);
+  });
+
+  it('a report missing a table (t4 cut off): the other tables are read, TABLE_MISSING names the table', () => {
+    const withoutT4 = seedText.slice(0, seedText.indexOf('四、政府信息公开行政复议、行政诉讼情况'));
+    const report = parseText(withoutT4);
+    expect(report.cells.filter((c) => c.table === 't4')).toEqual([]);
+    expect(shown(cellsByRef(report).get('t3.new.total'))).toBe(9);
+    const missing = checkReport(report).filter((f) => f.rule === 'TABLE_MISSING');
+    expect(missing.map((f) => f.message)).toEqual(['缺少表格 t4（四、政府信息公开行政复议、行政诉讼情况）']);
+    expect(missing[0].severity).toBe('error');
+  });
+
+  it('a truncated t3: the rows read are kept, the rest listed as CELLS_MISSING', () => {
+    const cut = seedText.slice(0, seedText.indexOf('2.没有现成信息需要另行制作'));
+    const report = parseText(cut);
+    const cells = cellsByRef(report);
+    expect(shown(cells.get('t3.unavailable.not_held.total'))).toBe(4);
+    expect(cells.has('t3.handled.total')).toBe(false);
+    const findings = checkReport(report);
+    const missing = findings.find((f) => f.rule === 'CELLS_MISSING')!;
+    expect(missing.message).toBe('表格 t3 缺少 70 个单元格（表格可能被截断）');
+    expect(missing.cells).toContain('t3.handled.total');
+    expect(missing.cells).toContain('t3.unavailable.needs_creation.natural_person');
+    expect(findings.map((f) => f.rule)).toEqual(['TABLE_MISSING', 'AMBIGUOUS_SPLIT', 'CELLS_MISSING']);
+  });
+
+  it('an unreadable cell is kept as ambiguous with its text, and named', () => {
+    const text = readFileSync(fixture('text/full-2021.txt'), 'utf8').replace('行政许可 | 1520', '行政许可 | 约1500');
+    const report = parseText(text);
+    expect(cellsByRef(report).get('t2.art20_5.licensing.decisions')).toMatchObject({ state: 'ambiguous', value: null, raw: '约1500' });
+    expect(checkReport(report).map((f) => [f.rule, f.message])).toEqual([['UNREADABLE_CELL', '无法识别的单元格：t2.art20_5.licensing.decisions=“约1500”']]);
+  });
+});
