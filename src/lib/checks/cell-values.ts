@@ -1,5 +1,8 @@
 import { TEMPLATE_CELLS, templateIndex, type Cell } from '../template';
 
+// Rules name the same few hundred references for every report.
+const indexCache = new Map<string, number>();
+
 /** A report's cells by reference, read as rules read them. */
 export class CellValues {
   private readonly byIndex: (Cell | undefined)[] = new Array(TEMPLATE_CELLS.length);
@@ -9,8 +12,22 @@ export class CellValues {
   }
 
   private cell(ref: string): Cell | undefined {
-    const i = templateIndex(ref);
-    return i === undefined ? undefined : this.byIndex[i];
+    let i = indexCache.get(ref);
+    if (i === undefined) {
+      i = templateIndex(ref) ?? -1;
+      indexCache.set(ref, i);
+    }
+    return i < 0 ? undefined : this.byIndex[i];
+  }
+
+  /** The number a rule uses for the cell at a TEMPLATE_CELLS position (see number()). */
+  numberAt(index: number): number | undefined {
+    return numberOf(this.byIndex[index]);
+  }
+
+  /** False only for a cell this report's template version does not have (a missing cell still applies). */
+  appliesAt(index: number): boolean {
+    return this.byIndex[index]?.state !== 'not_in_template';
   }
 
   /** False only for a cell this report's template version does not have (a missing cell still applies). */
@@ -24,18 +41,7 @@ export class CellValues {
    * that needs it is not evaluated.
    */
   number(ref: string): number | undefined {
-    const cell = this.cell(ref);
-    if (!cell) return undefined;
-    switch (cell.state) {
-      case 'value':
-        return cell.value ?? undefined;
-      case 'slash':
-      case 'dash':
-      case 'blank':
-        return 0;
-      default:
-        return undefined;
-    }
+    return numberOf(this.cell(ref));
   }
 
   /** The sum of the cells, or undefined when any has no number. */
@@ -47,6 +53,20 @@ export class CellValues {
       total += n;
     }
     return total;
+  }
+}
+
+function numberOf(cell: Cell | undefined): number | undefined {
+  if (!cell) return undefined;
+  switch (cell.state) {
+    case 'value':
+      return cell.value ?? undefined;
+    case 'slash':
+    case 'dash':
+    case 'blank':
+      return 0;
+    default:
+      return undefined;
   }
 }
 

@@ -6,6 +6,7 @@ import {
   T3_ROWS,
   T4_COLUMNS,
   T4_GROUPS,
+  templateIndex,
   type Finding,
   type RuleId,
 } from '../template';
@@ -52,24 +53,41 @@ const T4_RULES: SumRule[] = T4_GROUPS.map((group) => ({
   describe: (e, a) => `${group.label}：各结果之和 = ${e}，总计 = ${a}`,
 }));
 
-const SUM_RULES = [...T3_SUM_RULES, ...ROW_SUM_RULES, ...T4_RULES];
+/** The rules with their cells as TEMPLATE_CELLS positions, resolved once. */
+const SUM_RULES = [...T3_SUM_RULES, ...ROW_SUM_RULES, ...T4_RULES].map((r) => ({
+  ...r,
+  expectedAt: r.expected.map((ref) => templateIndex(ref)!),
+  actualAt: r.actual.map((ref) => templateIndex(ref)!),
+}));
+
+/** The sum over the cells that apply to this report's version; undefined when one has no number or none applies. */
+function sumApplying(cells: CellValues, indices: number[]): number | undefined {
+  let total = 0;
+  let applying = 0;
+  for (const i of indices) {
+    if (!cells.appliesAt(i)) continue;
+    const n = cells.numberAt(i);
+    if (n === undefined) return undefined;
+    total += n;
+    applying++;
+  }
+  return applying === 0 ? undefined : total;
+}
 
 /** One report's own consistency rules: T3_BALANCE, T3_HANDLED_SUM, T3_ROW_SUM, T4_GROUP_SUM. */
 export function checkReportRules(report: ParsedReport): Finding[] {
   const cells = new CellValues(report.cells);
   const findings: Finding[] = [];
-  for (const { rule, expected, actual, describe } of SUM_RULES) {
-    const applying = (refs: string[]) => refs.filter((r) => cells.applies(r));
-    const [expectedCells, actualCells] = [applying(expected), applying(actual)];
-    if (actualCells.length === 0 || expectedCells.length === 0) continue;
-    const e = cells.sum(expectedCells);
-    const a = cells.sum(actualCells);
+  for (const { rule, expected, actual, expectedAt, actualAt, describe } of SUM_RULES) {
+    const e = sumApplying(cells, expectedAt);
+    const a = sumApplying(cells, actualAt);
     if (e === undefined || a === undefined || !differ(e, a)) continue;
+    const applying = (refs: string[]) => refs.filter((r) => cells.applies(r));
     findings.push({
       rule,
       severity: RULE_BY_ID[rule].severity,
       reportId: report.id,
-      cells: [...actualCells, ...expectedCells],
+      cells: [...applying(actual), ...applying(expected)],
       expected: e,
       actual: a,
       message: describe(e, a),

@@ -14,12 +14,15 @@ export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: Sour
 export function textBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let table: SourceCell[][] | null = null;
-  for (const line of text.split(/\r\n|\r|\n/)) {
+  for (const line of text.replaceAll('\r', '\n').split('\n')) {
     if (line.includes('|')) {
       if (!table) blocks.push({ kind: 'table', rows: (table = []) });
-      const cells = line.split('|').map((t) => ({ text: t.trim(), carried: false }));
+      const texts = line.split('|');
       // Flattening pads rows to the grid width with trailing separators: padding, not cells.
-      while (cells.length > 0 && cells[cells.length - 1].text === '') cells.pop();
+      let end = texts.length;
+      while (end > 0 && texts[end - 1].trim() === '') end--;
+      const cells: SourceCell[] = new Array(end);
+      for (let i = 0; i < end; i++) cells[i] = { text: texts[i].trim(), carried: false };
       table.push(cells);
     } else {
       table = null;

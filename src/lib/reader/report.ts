@@ -46,7 +46,8 @@ export function parseReport({ bytes, source, manifest }: ReportInput): ParsedRep
   const t3 = readT3(tables.t3 ?? []);
   const t4 = readT4(tables.t4 ?? []);
   const template = decideVersion([t2.votes, t3.votes], meta.year);
-  const placed = [...placeT2(t2.rows, template), ...t3.cells, ...t4.cells];
+  const t2Placed = placeT2(t2.rows, template);
+  const placed = [...t2Placed.cells, ...t3.cells, ...t4.cells];
 
   const id = reportId(source.file, meta.body, meta.year);
   const findings: Finding[] = [];
@@ -58,9 +59,8 @@ export function parseReport({ bytes, source, manifest }: ReportInput): ParsedRep
   }
   if ([...t2.votes, ...t3.votes].includes('2019') && [...t2.votes, ...t3.votes].includes('2021'))
     note('VERSION_MIX', [], `表格混用了2019版和2021版的行或列；按${template}版读取`);
-  if (t3.ambiguousRows.length > 0 || t4.ambiguous)
-    note('AMBIGUOUS_SPLIT', [...new Set(placed.filter((p) => p.ambiguous).map((p) => `${p.key.table}.${p.key.row}`))],
-      '原文丢失了空单元格：这些行只确定总计，其余数字属于哪一列无法确定');
+  const ambiguousRows = [...t2Placed.ambiguousRows, ...t3.ambiguousRows.map((row) => `t3.${row}`), ...(t4.ambiguous ? ['t4'] : [])];
+  if (ambiguousRows.length > 0) note('AMBIGUOUS_SPLIT', ambiguousRows, '原文丢失了空单元格：这些行只确定总计，其余数字属于哪一列无法确定');
 
   const { cells, slots, unreadable, inferred } = assembleCells(placed, template);
   if (unreadable.length > 0)

@@ -14,9 +14,19 @@ export interface SplitRow {
  * unreadable value; 1.属于国家秘密 and 总计[1] are labels).
  */
 export function isValueText(text: string): boolean {
-  if (readCell(text, { headerUnit: null }).state !== 'ambiguous') return true;
-  return /\d/.test(text.normalize('NFKC').replace(/^\s*\d+\s*[.、．]|\[\s*\d+\s*\]/g, ''));
+  let isValue = valueTexts.get(text);
+  if (isValue === undefined) {
+    isValue =
+      readCell(text, { headerUnit: null }).state !== 'ambiguous' ||
+      /\d/.test(text.normalize('NFKC').replace(/^\s*\d+\s*[.、．]|\[\s*\d+\s*\]/g, ''));
+    if (valueTexts.size > 10_000) valueTexts.clear();
+    valueTexts.set(text, isValue);
+  }
+  return isValue;
 }
+
+// The same label and number texts recur in every report.
+const valueTexts = new Map<string, boolean>();
 
 /** A row's leading label cells and the value cells after them. */
 export function splitRow(cells: SourceCell[]): SplitRow {

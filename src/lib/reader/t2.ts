@@ -108,14 +108,17 @@ function matchRow(label: string, item: string | null): { item: string; row: stri
 }
 
 /** Place t2 rows on their columns once the version is known. */
-export function placeT2(rows: T2Row[], version: TemplateVersion): PlacedCell[] {
-  return rows.flatMap(({ item, row, header, values }) => {
+export function placeT2(rows: T2Row[], version: TemplateVersion): { cells: PlacedCell[]; ambiguousRows: string[] } {
+  const ambiguousRows: string[] = [];
+  const cells = rows.flatMap(({ item, row, header, values }) => {
     const itemDef: T2Item | undefined = T2_ITEMS.find((i) => i.item === item && i.version === version);
     const columns = header && header.length > 0 ? header : (itemDef?.cols ?? []).map((def) => ({ def, unit: null }));
     const keys = columns.map((c) => ({ table: 't2' as const, item, row, col: c.def.key }));
     const money = (i: number) => (columns[i].def.money ? { money: { headerUnit: columns[i].unit } } : {});
     const fitted = fitValues(values, columns.length);
     if (fitted.kind === 'placed') return keys.map((key, i) => ({ key, raw: fitted.values[i], ...money(i) }));
+    if (fitted.present.length > 0) ambiguousRows.push(`t2.${item}.${row}`);
     return unplacedRow(keys, fitted.present);
   });
+  return { cells, ambiguousRows };
 }
