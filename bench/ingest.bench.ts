@@ -19,7 +19,7 @@ const { values } = parseArgs({ options: { copies: { type: 'string', default: '10
 const copies = Number(values.copies);
 const root = new URL('./out/ingest/', import.meta.url).pathname;
 const sources = {
-  text: new URL('../../shared/seeds/000_09f4574b615ba3f1.txt', import.meta.url).pathname,
+  text: new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url).pathname,
   html: new URL('../tests/fixtures/html/dept-2019.html', import.meta.url).pathname,
 };
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseReport, type ManifestEntry, type ParsedReport } from '../src/lib/reader';
 import { cellRef, type Cell } from '../src/lib/template';
 
-export const SEED = fileURLToPath(new URL('../../shared/seeds/000_09f4574b615ba3f1.txt', import.meta.url));
+export const SEED = fileURLToPath(new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url));
 export const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
 
 export function parseBytes(bytes: Uint8Array, file = 'report.txt', manifest?: ManifestEntry): ParsedReport {

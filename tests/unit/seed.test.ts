@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
 import { parseFile, SEED, shownCells } from '../helpers';
 
-// Written by hand from ../shared/seeds/000_09f4574b615ba3f1.txt. Each t3 row of the
+// Written by hand from data/real/000_09f4574b615ba3f1.txt (the seed report). Each t3 row of the
 // seed keeps only two numbers (`… | 9 | 9`): the last is 总计; the other cannot be
 // placed in an applicant column, so those six cells are ambiguous with that text.
 const amb = (raw: string) => Object.fromEntries(
