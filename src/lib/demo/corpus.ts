@@ -1,0 +1,112 @@
+import { versionForYear } from '../template';
+import { CONSOLIDATED, demoBodies, type DemoBody } from './bodies';
+import { bodySeries, sumFigures, type Figures } from './figures';
+import { Random } from './random';
+import { renderHtml, renderText, type ReportText } from './render';
+import { writingStyle } from './style';
+
+export interface CorpusOptions {
+  seed: number;
+  bodies: number;
+  years: number[];
+  /** Share of synthetic reports given one realistic defect. */
+  defectRate: number;
+  /** The real report that stands in for one generated report, and what it carried forward per applicant column. */
+  real?: { body: string; year: number; file: string; text: string; carriedForward: number[] };
+}
+
+/** A defect the demo corpus injects, and the findings the ingest must give for it. */
+export type DefectKind = 'column_sum' | 'carry_mismatch' | 'missing_table' | 'ambiguous_row' | 'narrative_mismatch';
+export const DEFECT_KINDS: readonly DefectKind[] = ['column_sum', 'carry_mismatch', 'missing_table', 'ambiguous_row', 'narrative_mismatch'];
+
+export interface CorpusFile {
+  /** Path relative to the corpus folder. */
+  file: string;
+  content: string;
+  body: DemoBody;
+  year: number;
+  origin: 'real' | 'synthetic';
+  defect: DefectKind | null;
+}
+
+export const MANIFEST_HEADER = 'file,body,year,region,level,kind,origin';
+
+export function manifestLine(f: CorpusFile): string {
+  return [f.file, f.body.name, f.year, f.body.region, f.body.level, f.body.kind, f.origin].join(',');
+}
+
+function slug(index: number): string {
+  return `b${String(index).padStart(5, '0')}`;
+}
+
+/**
+ * The demo corpus, one file at a time (a large corpus never sits in memory):
+ * every body's reports over the years, the province-wide consolidated report,
+ * and the real report in its place, marked real.
+ */
+export function* demoCorpus(options: CorpusOptions): Generator<CorpusFile> {
+  const bodies = demoBodies(options.bodies);
+  const byYear = new Map<number, Figures[]>(options.years.map((y) => [y, []]));
+  // Defects go to reports picked at random, their kinds taken in turn so that each kind shows;
+  // a kind that does not fit the report picked (a carry-over needs a year before) waits for the next that fits.
+  const total = bodies.length * options.years.length;
+  const picker = new Random(options.seed, 'defects');
+  const picked = new Set<number>();
+  while (picked.size < Math.min(total, Math.round(total * options.defectRate))) picked.add(Math.floor(picker.next() * total));
+  const pending: DefectKind[] = [];
+  let position = 0;
+  for (const [index, body] of bodies.entries()) {
+    const style = writingStyle(body, options.seed);
+    const real = options.real?.body === body.name ? options.real : undefined;
+    const series = bodySeries(body, options.years, options.seed, versionForYear, real);
+    for (const year of options.years) {
+      const figures = series.get(year)!;
+      byYear.get(year)!.push(figures);
+      if (real?.year === year) {
+        yield { file: real.file, content: real.text, body, year, origin: 'real', defect: null };
+        continue;
+      }
+      if (picked.has(position++)) pending.push(DEFECT_KINDS[(picked.size + pending.length + position) % DEFECT_KINDS.length]);
+      const requests = figures.get('t3.new.natural_person') ?? 0;
+      const fits = (d: DefectKind) => (d !== 'carry_mismatch' || (year > options.years[0] && requests > 0)) && (d !== 'ambiguous_row' || requests > 0);
+      const at = pending.findIndex(fits);
+      const defect = at >= 0 ? pending.splice(at, 1)[0] : null;
+      yield render(body, year, series.get(year)!, { ...style, format: defect === 'ambiguous_row' ? 'text' : style.format }, defect, `${year}/${slug(index)}`);
+    }
+  }
+  for (const year of options.years) {
+    const style = { format: 'html' as const, zero: '0' as const, money: 'wan-unit' as const, signedChange: false, t2Split: false };
+    yield render(CONSOLIDATED, year, sumFigures(byYear.get(year)!), style, null, `${year}/province-total`);
+  }
+}
+
+function render(body: DemoBody, year: number, clean: Figures, style: ReturnType<typeof writingStyle>, defect: DefectKind | null, path: string): CorpusFile {
+  const figures = new Map(clean);
+  const bump = (ref: string, by: number) => figures.set(ref, (figures.get(ref) ?? 0) + by);
+  if (defect === 'column_sum') {
+    // 予以公开 one more in 自然人 and 总计: the row still adds up, the column does not.
+    bump('t3.granted.natural_person', 1);
+    bump('t3.granted.total', 1);
+  }
+  if (defect === 'carry_mismatch') {
+    // 上年结转 one more and 本年新收 one fewer: the year balances, the carry-over does not.
+    for (const col of ['natural_person', 'total']) {
+      bump(`t3.carried_over.${col}`, 1);
+      bump(`t3.new.${col}`, -1);
+    }
+  }
+  const version = versionForYear(year);
+  const text: ReportText = {
+    title: `${body.name}${year}年政府信息公开工作年度报告`,
+    body: body.name,
+    year,
+    version,
+    figures,
+    style,
+    omitT4: defect === 'missing_table',
+    flattenRows: defect === 'ambiguous_row',
+    statedRequests: (figures.get('t3.new.total') ?? 0) + (defect === 'narrative_mismatch' ? 5 : 0),
+  };
+  const content = style.format === 'html' ? renderHtml(text) : renderText(text);
+  return { file: `${path}.${style.format === 'html' ? 'html' : 'txt'}`, content, body, year, origin: 'synthetic', defect };
+}

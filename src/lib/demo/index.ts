@@ -1,0 +1,2 @@
+export { demoCorpus, manifestLine, MANIFEST_HEADER, DEFECT_KINDS, type CorpusFile, type CorpusOptions, type DefectKind } from './corpus';
+export { demoBodies, CONSOLIDATED, type DemoBody } from './bodies';
