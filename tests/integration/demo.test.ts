@@ -42,8 +42,8 @@ describe('the demo corpus through the real ingest', () => {
     expect(reports).toHaveLength((14 + 1) * 7);
     const formats = new Set(reports.map((r) => `${r.source_format}/${r.template}`));
     expect([...formats].sort()).toEqual(['html/2019', 'html/2021', 'text/2019', 'text/2021']);
-    expect(reports.filter((r) => r.year <= 2020).every((r) => r.template === '2019')).toBe(true);
-    expect(reports.filter((r) => r.year >= 2021).every((r) => r.template === '2021')).toBe(true);
+    expect(reports.filter((r) => (r.year as number) <= 2020).every((r) => r.template === '2019')).toBe(true);
+    expect(reports.filter((r) => (r.year as number) >= 2021).every((r) => r.template === '2021')).toBe(true);
     expect(reports.filter((r) => r.kind === 'consolidated').map((r) => r.year)).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025]);
   });
 

@@ -26,6 +26,13 @@ export class DatasetBuilder {
     return this.packed.length;
   }
 
+  /** Reports by origin: the site says 示例数据（合成） when any is synthetic. */
+  origins(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const p of this.packed) counts[p.report.origin] = (counts[p.report.origin] ?? 0) + 1;
+    return Object.fromEntries(Object.entries(counts).sort());
+  }
+
   /** The tables, with findings made across reports (cross-year rules) added to each report's own. */
   build(acrossReports: readonly Finding[]): DatasetTables & { findingList: Finding[] } {
     const reports = this.packed.sort((a, b) => compareReports(a.report, b.report));

@@ -81,6 +81,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       schema_version: 1,
       reports: builder.size,
       years: [...tables.cellsByYear.keys()],
+      origins: builder.origins(),
       files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
     };
     const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };

@@ -1,0 +1,40 @@
+/**
+ * Demo-corpus benchmark: generate a corpus of N bodies × 7 years, ingest it,
+ * and report the time of each step and the Parquet size per report.
+ *   npm run bench:demo [-- --bodies 20000]
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { cpus } from 'node:os';
+import { DEMO_DEFAULTS, realReport } from '../src/lib/demo/options';
+import { writeDemoCorpus } from '../src/lib/demo/write';
+import { ingest } from '../src/lib/ingest';
+
+const { values } = parseArgs({ options: { bodies: { type: 'string', default: '20000' } } });
+const bodies = Number(values.bodies);
+const root = new URL(`./out/demo-${bodies}/`, import.meta.url).pathname;
+const corpus = join(root, 'corpus');
+const out = join(root, 'dataset');
+
+let start = performance.now();
+const written = writeDemoCorpus({ ...DEMO_DEFAULTS, bodies, real: realReport(new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url).pathname) }, corpus);
+const generate = (performance.now() - start) / 1000;
+
+start = performance.now();
+const summary = await ingest({ inputs: [], manifest: join(corpus, 'manifest.csv'), out });
+const ingestSeconds = (performance.now() - start) / 1000;
+
+const parquet = readdirSync(out).filter((f) => f.endsWith('.parquet'));
+const bytes = parquet.reduce((n, f) => n + statSync(join(out, f)).size, 0);
+const sourceBytes = readdirSync(corpus, { recursive: true }).reduce((n: number, f) => n + statSync(join(corpus, String(f))).size, 0);
+
+console.log(`\ndemo corpus benchmark: ${bodies.toLocaleString('en-US')} bodies × ${DEMO_DEFAULTS.years.length} years · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version}\n`);
+console.log('| step | figure |\n|---|---:|');
+console.log(`| reports generated | ${written.reports.toLocaleString('en-US')} (${written.defects} with defects) |`);
+console.log(`| generation | ${generate.toFixed(1)} s (${(written.reports / generate).toFixed(0)} reports/s) |`);
+console.log(`| source files | ${(sourceBytes / 1048576).toFixed(0)} MiB |`);
+console.log(`| ingest (read, parse, check, write Parquet) | ${ingestSeconds.toFixed(1)} s (${(summary.reports / ingestSeconds).toFixed(0)} reports/s) |`);
+console.log(`| reports in the dataset | ${summary.reports.toLocaleString('en-US')}, ${summary.failures.length} failed |`);
+console.log(`| Parquet, all files | ${(bytes / 1048576).toFixed(1)} MiB |`);
+console.log(`| Parquet per report | ${(bytes / summary.reports).toFixed(0)} B (target ≤ 1,536 B) |`);
