@@ -1,0 +1,45 @@
+import type { Database } from './database';
+
+/** What dataset.json says (written by the ingest). */
+export interface DatasetDescription {
+  schema_version: number;
+  reports: number;
+  years: number[];
+  origins: Record<string, number>;
+  files: { name: string; bytes: number; sha256: string }[];
+}
+
+export interface DatasetSource {
+  /** The bytes of a file of the dataset folder. */
+  fetch(name: string): Promise<Uint8Array>;
+  /** Parquet bytes → Arrow IPC stream. */
+  parquetToIPC(parquet: Uint8Array): Uint8Array;
+}
+
+export interface LoadProgress {
+  /** Bytes loaded so far, of total (both from dataset.json). */
+  loaded: number;
+  total: number;
+  step: string;
+}
+
+/**
+ * Load the dataset into DuckDB as tables reports, findings and cells (all years'
+ * files appended). Progress is reported per file, in bytes.
+ */
+export async function loadDataset(db: Database, source: DatasetSource, onProgress?: (p: LoadProgress) => void): Promise<DatasetDescription> {
+  const description = JSON.parse(new TextDecoder().decode(await source.fetch('dataset.json'))) as DatasetDescription;
+  const total = description.files.reduce((n, f) => n + f.bytes, 0);
+  let loaded = 0;
+  let cellsLoaded = false;
+  for (const file of description.files) {
+    onProgress?.({ loaded, total, step: file.name });
+    const ipc = source.parquetToIPC(await source.fetch(file.name));
+    const table = file.name.startsWith('cells-') ? 'cells' : file.name.replace(/\.parquet$/, '');
+    await db.insertArrowIPC(table, ipc, table === 'cells' && cellsLoaded);
+    if (table === 'cells') cellsLoaded = true;
+    loaded += file.bytes;
+  }
+  onProgress?.({ loaded: total, total, step: 'done' });
+  return description;
+}

@@ -1,0 +1,35 @@
+import type { Query } from './query';
+
+/** What the user selected. Empty lists mean "all"; kinds empty means the bodies' own reports (no consolidated ones). */
+export interface Filters {
+  from: number | null;
+  to: number | null;
+  bodies: string[];
+  regions: string[];
+  levels: string[];
+  kinds: string[];
+}
+
+export const NO_FILTERS: Filters = { from: null, to: null, bodies: [], regions: [], levels: [], kinds: [] };
+
+/** A consolidated report sums other bodies' reports: counting it with them would count twice. */
+export const CONSOLIDATED_KIND = 'consolidated';
+
+const placeholders = (n: number) => Array(n).fill('?').join(', ');
+
+/**
+ * `scope`: the reports the filters select, as a CTE to start every query with.
+ * `years` overrides the year range (e.g. two years to compare).
+ */
+export function scope(filters: Filters): Query {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filters.from !== null) where.push('year >= ?') && params.push(filters.from);
+  if (filters.to !== null) where.push('year <= ?') && params.push(filters.to);
+  for (const [column, values] of [['body', filters.bodies], ['region', filters.regions], ['level', filters.levels]] as const) {
+    if (values.length > 0) where.push(`${column} IN (${placeholders(values.length)})`) && params.push(...values);
+  }
+  if (filters.kinds.length > 0) where.push(`kind IN (${placeholders(filters.kinds.length)})`) && params.push(...filters.kinds);
+  else where.push(`kind IS DISTINCT FROM '${CONSOLIDATED_KIND}'`);
+  return { sql: `scope AS (SELECT report_id, body, year, template, origin FROM reports WHERE ${where.join(' AND ')})`, params };
+}

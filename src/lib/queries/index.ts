@@ -1,0 +1,6 @@
+export { scope, NO_FILTERS, CONSOLIDATED_KIND, type Filters } from './filters';
+export { MEASURES, measureSum, measureCells, type Measure, type MeasureKey } from './measures';
+export { yearlyTotals, type YearlyRow } from './yearly';
+export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
+export { measureByBody, filterOptions, type BodyYearRow, type FilterOptions } from './bodies';
+export type { Query } from './query';

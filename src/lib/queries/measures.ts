@@ -1,0 +1,59 @@
+import { T3_ROWS, T4_GROUPS, type TableId } from '../template';
+import { list } from './query';
+
+/** A sum of cells: the dashboard's measures, defined once over template keys. */
+export interface Measure {
+  key: string;
+  label: string;
+  table: TableId;
+  rows: string[];
+  col: string;
+  /** Money, in 万元. */
+  money?: boolean;
+}
+
+const t3 = (key: string, label: string, rows: string[]): Measure => ({ key, label, table: 't3', rows, col: 'total' });
+const groupRows = (group: string) => T3_ROWS.filter((r) => r.group === group).map((r) => r.key);
+const label = (key: string) => T3_ROWS.find((r) => r.key === key)!.label.replace(/^[一二三四五六七八九十]+、|（[一二三四五六七]）/, '');
+
+export const MEASURES = {
+  new_requests: t3('new_requests', label('new'), ['new']),
+  carried_over: t3('carried_over', label('carried_over'), ['carried_over']),
+  handled: t3('handled', '办理结果总计', ['handled']),
+  carried_forward: t3('carried_forward', label('carried_forward'), ['carried_forward']),
+  granted: t3('granted', '予以公开', ['granted']),
+  partial: t3('partial', '部分公开', ['partial']),
+  denied: t3('denied', '不予公开', groupRows('denied')),
+  unavailable: t3('unavailable', '无法提供', groupRows('unavailable')),
+  rejected: t3('rejected', '不予处理', groupRows('rejected')),
+  other: t3('other', '其他处理', ['other', ...groupRows('other')]),
+  review_total: { key: 'review_total', label: `${T4_GROUPS[0].label}`, table: 't4', rows: ['review'], col: 'total' },
+  review_corrected: { key: 'review_corrected', label: `${T4_GROUPS[0].label}·结果纠正`, table: 't4', rows: ['review'], col: 'corrected' },
+  suit_total: { key: 'suit_total', label: '行政诉讼', table: 't4', rows: ['suit_direct', 'suit_after_review'], col: 'total' },
+  suit_corrected: { key: 'suit_corrected', label: '行政诉讼·结果纠正', table: 't4', rows: ['suit_direct', 'suit_after_review'], col: 'corrected' },
+  licensing: { key: 'licensing', label: '行政许可处理决定', table: 't2', rows: ['licensing'], col: 'decisions' },
+  penalty: { key: 'penalty', label: '行政处罚处理决定', table: 't2', rows: ['penalty'], col: 'decisions' },
+  coercion: { key: 'coercion', label: '行政强制处理决定', table: 't2', rows: ['coercion'], col: 'decisions' },
+  procurement_projects: { key: 'procurement_projects', label: '政府集中采购项目', table: 't2', rows: ['procurement'], col: 'projects' },
+  procurement_amount: { key: 'procurement_amount', label: '政府集中采购金额', table: 't2', rows: ['procurement'], col: 'amount', money: true },
+} satisfies Record<string, Measure>;
+
+export type MeasureKey = keyof typeof MEASURES;
+
+/** The cells a measure sums, as a SQL condition on cells (alias c). */
+export function measureCells(m: Measure, alias = 'c'): string {
+  return `${alias}."table" = '${m.table}' AND ${alias}."row" IN (${list(m.rows)}) AND ${alias}.col = '${m.col}'`;
+}
+
+/**
+ * SUM of a measure over the cells in scope: '/', '—' and blank count as 0 and
+ * ambiguous cells add nothing; not-in-template cells make no row at all.
+ */
+export function measureSum(m: Measure, alias = 'c'): string {
+  return `SUM(${alias}.value) FILTER (WHERE ${measureCells(m, alias)})`;
+}
+
+/** How many reports have the measure in their template (0 for procurement in 2021-version years). */
+export function measureReports(m: Measure, alias = 'c'): string {
+  return `COUNT(DISTINCT ${alias}.report_id) FILTER (WHERE ${measureCells(m, alias)} AND ${alias}.state <> 'not_in_template')`;
+}

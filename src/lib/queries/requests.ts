@@ -1,0 +1,39 @@
+import { T3_APPLICANT_COLUMNS } from '../template';
+import { scope, type Filters } from './filters';
+import type { Query } from './query';
+
+/** The series for requests whose applicant split the source cannot give (flattened rows). */
+export const UNDETERMINED = 'undetermined';
+
+export interface ApplicantRow {
+  year: number;
+  /** An applicant column key, or UNDETERMINED. */
+  applicant: string;
+  requests: number | null;
+}
+
+/**
+ * New requests per year by applicant type. A report whose applicant cells are
+ * ambiguous contributes its 总计 less what is known to 未区分, never spread over types.
+ */
+export function requestsByApplicant(filters: Filters): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql},
+new_cells AS (
+  SELECT s.year, c.report_id, c.col, c.value, c.state FROM scope s JOIN cells c ON c.report_id = s.report_id
+  WHERE c."table" = 't3' AND c."row" = 'new'),
+per_report AS (
+  SELECT year, report_id, MAX(value) FILTER (WHERE col = 'total') AS total,
+    SUM(value) FILTER (WHERE col <> 'total') AS known, BOOL_OR(state = 'ambiguous' AND col <> 'total') AS ambiguous
+  FROM new_cells GROUP BY year, report_id)
+SELECT year, col AS applicant, SUM(value) AS requests FROM new_cells WHERE col <> 'total' GROUP BY year, col
+UNION ALL
+SELECT year, '${UNDETERMINED}' AS applicant, SUM(COALESCE(total, 0) - COALESCE(known, 0)) AS requests
+FROM per_report WHERE ambiguous GROUP BY year
+ORDER BY year, applicant`,
+    params: s.params,
+  };
+}
+
+export const APPLICANT_ORDER = [...T3_APPLICANT_COLUMNS.map((c) => c.key), UNDETERMINED];

@@ -1,0 +1,46 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fromParquet } from '../src/lib/dataset';
+import { createNodeDatabase } from '../src/lib/db/node';
+import { loadDataset } from '../src/lib/db/load';
+import type { Database } from '../src/lib/db/database';
+import { ingest } from '../src/lib/ingest';
+import { tableToIPC } from 'apache-arrow';
+import { fixture, SEED } from './helpers';
+
+/**
+ * A small dataset through the real ingest: the seed (2019), dept-2019.html
+ * (浙江省自然资源厅 2020), dept-2021.html (浙江省生态环境厅 2022), full-2021.txt
+ * (示例市文化和旅游局 2022) and the same file again as a consolidated report
+ * (示例市（全市汇总）2022), which views must not add to the others.
+ */
+export async function fixtureDataset(): Promise<{ dir: string; db: Database }> {
+  const dir = mkdtempSync(join(tmpdir(), 'query-fixture-'));
+  const reports = join(dir, 'reports');
+  mkdirSync(reports);
+  copyFileSync(SEED, join(reports, 'seed.txt'));
+  copyFileSync(fixture('html/dept-2019.html'), join(reports, 'dept-2019.html'));
+  copyFileSync(fixture('html/dept-2021.html'), join(reports, 'dept-2021.html'));
+  copyFileSync(fixture('text/full-2021.txt'), join(reports, 'city-culture.txt'));
+  copyFileSync(fixture('text/full-2021.txt'), join(reports, 'city-total.txt'));
+  writeFileSync(
+    join(reports, 'manifest.csv'),
+    [
+      'file,body,year,region,level,kind',
+      'seed.txt,浙江省经济和信息化厅,2019,浙江省,省级,department',
+      'dept-2019.html,浙江省自然资源厅,2020,浙江省,省级,department',
+      'dept-2021.html,浙江省生态环境厅,2022,浙江省,省级,department',
+      'city-culture.txt,示例市文化和旅游局,2022,示例市,市级,department',
+      'city-total.txt,示例市（全市汇总）,2022,示例市,市级,consolidated',
+    ].join('\n'),
+  );
+  const out = join(dir, 'dataset');
+  await ingest({ inputs: [], manifest: join(reports, 'manifest.csv'), out });
+  const db = await createNodeDatabase();
+  await loadDataset(db, {
+    fetch: async (name) => new Uint8Array(readFileSync(join(out, name))),
+    parquetToIPC: (bytes) => tableToIPC(fromParquet(bytes), 'stream'),
+  });
+  return { dir: out, db };
+}

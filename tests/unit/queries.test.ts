@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/lib/db/database';
+import { MEASURES, measureByBody, NO_FILTERS, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { fixtureDataset } from '../dataset-fixture';
+
+let db: Database;
+const run = <T>(q: Query) => db.query<T>(q.sql, q.params);
+
+beforeAll(async () => {
+  ({ db } = await fixtureDataset());
+});
+
+// Expected figures are worked out by hand from the fixture reports' tables
+// (see tests/fixtures/html/*.expected.ts, tests/fixtures/text/full-2021.txt, the seed).
+describe('yearly totals (overview)', () => {
+  it('sums each measure per year over the bodies’ own reports; the consolidated report is not added', async () => {
+    const rows = await run<YearlyRow>(yearlyTotals(NO_FILTERS));
+    expect(rows.map((r) => r.year)).toEqual([2019, 2020, 2022]);
+    const [y2019, y2020, y2022] = rows;
+    expect(y2019).toMatchObject({ reports: 1, new_requests: 9, handled: 10, granted: 4, partial: null, denied: 1, unavailable: 4, rejected: null, other: 1, licensing: 3185, penalty: 2, coercion: 0, procurement_projects: 158, procurement_amount: 5234.55, procurement_reports: 1, review_total: null });
+    expect(y2020).toMatchObject({ reports: 1, new_requests: 57, carried_over: 4, handled: 58, carried_forward: 3, granted: 27, partial: 6, denied: 6, unavailable: 14, rejected: 4, other: 1, licensing: 2846, penalty: 37, coercion: 3, procurement_projects: 23, procurement_amount: 25.1, review_total: 2, review_corrected: 0, suit_total: 1 });
+    expect(y2022).toMatchObject({ reports: 2, new_requests: 160, handled: 162, granted: 74, partial: 16, denied: 12, unavailable: 40, rejected: 7, other: 6, licensing: 3356, penalty: 499, coercion: 32, review_total: 7, review_corrected: 2, suit_total: 4, suit_corrected: 0 });
+  });
+
+  it('a 2021-version year has no procurement in its template: no reports, no amount (not zero)', async () => {
+    const y2022 = (await run<YearlyRow>(yearlyTotals(NO_FILTERS))).find((r) => r.year === 2022)!;
+    expect(y2022.procurement_reports).toBe(0);
+    expect(y2022.procurement_amount).toBeNull();
+  });
+
+  it('follows the filters: years, bodies, regions, and the consolidated kind when asked for', async () => {
+    const only = (f: Partial<Filters>) => run<YearlyRow>(yearlyTotals({ ...NO_FILTERS, ...f }));
+    expect((await only({ from: 2020, to: 2022 })).map((r) => r.year)).toEqual([2020, 2022]);
+    expect((await only({ bodies: ['浙江省生态环境厅'] })).map((r) => [r.year, r.new_requests])).toEqual([[2022, 131]]);
+    expect((await only({ regions: ['示例市'] })).map((r) => [r.year, r.new_requests])).toEqual([[2022, 29]]);
+    expect((await only({ kinds: ['consolidated'] })).map((r) => [r.year, r.new_requests, r.reports])).toEqual([[2022, 29, 1]]);
+    expect(await only({ bodies: ['没有这个机关'] })).toEqual([]);
+  });
+});
+
+describe('requests by applicant type', () => {
+  it('places known applicant columns; an ambiguous split goes to 未区分, not spread over types', async () => {
+    const rows = await run<ApplicantRow>(requestsByApplicant(NO_FILTERS));
+    const of = (year: number) => Object.fromEntries(rows.filter((r) => r.year === year).map((r) => [r.applicant, r.requests]));
+    expect(of(2019)).toEqual({ natural_person: null, business: null, research: null, social_org: null, legal_service: null, other_org: null, undetermined: 9 });
+    expect(of(2020)).toEqual({ natural_person: 40, business: 9, research: 1, social_org: 0, legal_service: 5, other_org: 2 });
+    expect(of(2022)).toEqual({ natural_person: 116, business: 26, research: 3, social_org: 1, legal_service: 10, other_org: 4 });
+  });
+});
+
+describe('a measure by body', () => {
+  it('gives each body’s value per year', async () => {
+    const rows = await run<BodyYearRow>(measureByBody(NO_FILTERS, MEASURES.licensing));
+    expect(rows).toEqual([
+      { body: '浙江省生态环境厅', year: 2022, value: 1836 },
+      { body: '浙江省经济和信息化厅', year: 2019, value: 3185 },
+      { body: '浙江省自然资源厅', year: 2020, value: 2846 },
+      { body: '示例市文化和旅游局', year: 2022, value: 1520 },
+    ]);
+  });
+});
