@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { plainRows, type Database } from './database';
 
-type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
 /**
  * duckdb-wasm in Node through its blocking bindings: the same engine and SQL as
@@ -10,7 +10,7 @@ type Blocking = typeof import('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs
  */
 export async function createNodeDatabase(): Promise<Database> {
   const require = createRequire(import.meta.url);
-  const duckdb: Blocking = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const duckdb: Blocking = require('@duckdb/duckdb-wasm/blocking');
   const dist = fileURLToPath(new URL('.', import.meta.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs')));
   const db = await duckdb.createDuckDB(
     {
