@@ -3,4 +3,5 @@ export { MEASURES, measureSum, measureCells, type Measure, type MeasureKey } fro
 export { yearlyTotals, type YearlyRow } from './yearly';
 export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
 export { measureByBody, filterOptions, type BodyYearRow, type FilterOptions } from './bodies';
+export { cellSumsByYear, type CellSumRow } from './cells';
 export type { Query } from './query';

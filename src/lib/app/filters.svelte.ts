@@ -1,0 +1,22 @@
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { NO_FILTERS, type Filters } from '../queries/filters';
+import { filtersFromSearch, filtersToSearch } from './url-filters';
+
+/** The filters of the current URL: every page and chart follows them; back/forward and reload keep them. */
+export function currentFilters(): Filters {
+  return filtersFromSearch(page.url.searchParams);
+}
+
+export function setFilters(filters: Filters): void {
+  goto(`${page.url.pathname}${filtersToSearch(filters, page.url.searchParams)}`, { keepFocus: true, noScroll: true });
+}
+
+export function resetFilters(): void {
+  setFilters(NO_FILTERS);
+}
+
+/** The current query string, to carry the filters along when moving between pages. */
+export function filterSearch(): string {
+  return filtersToSearch(currentFilters());
+}

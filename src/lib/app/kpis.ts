@@ -1,0 +1,36 @@
+import { formatChange, formatCount, formatRate, formatWan, rate } from '../format/numbers';
+import type { YearlyRow } from '../queries/yearly';
+
+export interface Kpi {
+  label: string;
+  value: string;
+  /** Change from the previous year, or a note. */
+  detail: string;
+}
+
+/** The overview's cards for the last year of the selection, each with its change from the year before (pure). */
+export function kpis(rows: YearlyRow[]): { year: number | null; cards: Kpi[] } {
+  const now = rows.at(-1);
+  if (!now) return { year: null, cards: [] };
+  const before = rows.find((r) => r.year === now.year - 1);
+  const vs = (key: keyof YearlyRow) => (before ? `比上年 ${formatChange(now[key] as number | null, before[key] as number | null)}` : '无上年数据');
+  const disclosed = (r: YearlyRow) => (r.granted ?? 0) + (r.partial ?? 0);
+  const procurementYear = [...rows].reverse().find((r) => r.procurement_reports > 0);
+  return {
+    year: now.year,
+    cards: [
+      { label: '新收申请', value: formatCount(now.new_requests), detail: vs('new_requests') },
+      { label: '办理总计', value: formatCount(now.handled), detail: vs('handled') },
+      { label: '实质公开率', value: formatRate(rate(disclosed(now), now.handled)), detail: '（予以公开 + 部分公开）÷ 办理总计' },
+      { label: '不予公开率', value: formatRate(rate(now.denied, now.handled)), detail: '不予公开 ÷ 办理总计' },
+      { label: '行政复议', value: formatCount(now.review_total ?? 0), detail: `纠错率 ${formatRate(rate(now.review_corrected, now.review_total))}` },
+      { label: '行政诉讼', value: formatCount(now.suit_total ?? 0), detail: `纠错率 ${formatRate(rate(now.suit_corrected, now.suit_total))}` },
+      { label: '行政许可决定', value: formatCount(now.licensing), detail: vs('licensing') },
+      {
+        label: '政府集中采购',
+        value: now.procurement_reports > 0 ? formatWan(now.procurement_amount) : '模板无此项',
+        detail: now.procurement_reports > 0 ? vs('procurement_amount') : procurementYear ? `最近有数据：${procurementYear.year} 年 ${formatWan(procurementYear.procurement_amount)}` : '2021 版模板不含此项',
+      },
+    ],
+  };
+}

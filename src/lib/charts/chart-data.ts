@@ -1,0 +1,23 @@
+/** What a chart shows, independent of how: the chart, its accessible table and its downloads all read this. */
+export interface ChartData {
+  title: string;
+  /** 件, 万元, %, … */
+  unit: string;
+  /** What the categories are: 年度, 机关 … */
+  categoryLabel: string;
+  categories: string[];
+  series: { key: string; name: string; values: (number | null)[] }[];
+  /** Categories where the measure is not in the report template: marked, never drawn as zero. */
+  notInTemplate?: string[];
+  note?: string;
+}
+
+export type ChartKind = 'bar' | 'stacked' | 'percent' | 'line' | 'ranking';
+
+/** Rows for CSV/JSON: one per category, one column per series. */
+export function chartRows(data: ChartData): Record<string, string | number | null>[] {
+  return data.categories.map((category, i) => ({
+    [data.categoryLabel]: category,
+    ...Object.fromEntries(data.series.map((s) => [`${s.name}（${data.unit}）`, data.notInTemplate?.includes(category) ? null : s.values[i]])),
+  }));
+}

@@ -1,0 +1,91 @@
+import { T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../template';
+import { MEASURES, type Measure } from '../queries/measures';
+import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
+import type { BodyYearRow } from '../queries/bodies';
+import type { CellSumRow } from '../queries/cells';
+import type { YearlyRow } from '../queries/yearly';
+import type { ChartData } from './chart-data';
+
+/** Rows of the queries → chart data (pure). Labels come from the template and the measures. */
+
+const years = (rows: { year: number }[]) => [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+
+export function measuresByYear(rows: YearlyRow[], measures: Measure[], title: string): ChartData {
+  const ys = years(rows);
+  return {
+    title,
+    unit: measures[0]?.money ? '万元' : '件',
+    categoryLabel: '年度',
+    categories: ys.map(String),
+    series: measures.map((m) => ({ key: m.key, name: m.label, values: ys.map((y) => (rows.find((r) => r.year === y)?.[m.key as keyof YearlyRow] as number | null) ?? null) })),
+  };
+}
+
+/** Procurement exists only in 2019-version reports: years without it are marked, not drawn as zero. */
+export function procurementByYear(rows: YearlyRow[], measure: Measure, title: string): ChartData {
+  return { ...measuresByYear(rows, [measure], title), notInTemplate: rows.filter((r) => r.procurement_reports === 0).map((r) => String(r.year)), note: '2021 版模板起不再报告政府集中采购（“模板无此项”，不是 0）。' };
+}
+
+export const APPLICANT_LABELS: Record<string, string> = {
+  ...Object.fromEntries(T3_APPLICANT_COLUMNS.map((c) => [c.key, c.key === 'other_org' ? '其他组织' : c.label])),
+  [UNDETERMINED]: '未区分',
+};
+
+export function applicantsByYear(rows: ApplicantRow[]): ChartData {
+  const ys = years(rows);
+  const present = APPLICANT_ORDER.filter((a) => rows.some((r) => r.applicant === a && (r.requests ?? 0) !== 0) || a !== UNDETERMINED);
+  return {
+    title: '本年新收申请：按申请人类型',
+    unit: '件',
+    categoryLabel: '年度',
+    categories: ys.map(String),
+    series: present.map((a) => ({ key: a, name: APPLICANT_LABELS[a], values: ys.map((y) => rows.find((r) => r.year === y && r.applicant === a)?.requests ?? null) })),
+    note: rows.some((r) => r.applicant === UNDETERMINED && (r.requests ?? 0) > 0) ? '“未区分”：原文丢失了空单元格，无法确定属于哪类申请人的申请（只知道总计）。' : undefined,
+  };
+}
+
+export const OUTCOME_MEASURES: Measure[] = [MEASURES.granted, MEASURES.partial, MEASURES.denied, MEASURES.unavailable, MEASURES.rejected, MEASURES.other];
+
+export function outcomeShares(rows: YearlyRow[]): ChartData {
+  return { ...measuresByYear(rows, OUTCOME_MEASURES, '办理结果构成'), unit: '件' };
+}
+
+/** The reasons inside one outcome group (不予公开 …), by year. 2019's single 其他处理 row and 2021's three rows are shown as they are. */
+export function reasonsByYear(rows: CellSumRow[], group: string, title: string): ChartData {
+  const ys = years(rows);
+  const keys = T3_ROWS.filter((r) => r.group === group || (group === 'other' && r.key === 'other')).map((r) => r.key);
+  const label = (key: string) => (key === 'other' ? '其他处理（2019 版，不分项）' : `${T3_ROWS.find((r) => r.key === key)!.label.replace(/^\d+\./, '')}${key.startsWith('other.') ? '（2021 版）' : ''}`);
+  return {
+    title,
+    unit: '件',
+    categoryLabel: '年度',
+    categories: ys.map(String),
+    series: keys.filter((k) => rows.some((r) => r.row === k)).map((k) => ({ key: k, name: label(k), values: ys.map((y) => rows.find((r) => r.year === y && r.row === k)?.value ?? null) })),
+  };
+}
+
+/** Reviews or suits by result, per year. */
+export function resultsByYear(rows: CellSumRow[], groups: string[], title: string): ChartData {
+  const ys = years(rows);
+  const results = T4_COLUMNS.filter((c) => c.key !== 'total');
+  const sum = (y: number, col: string) => {
+    const values = rows.filter((r) => r.year === y && r.col === col && groups.includes(r.row)).map((r) => r.value);
+    return values.every((v) => v === null) ? null : values.reduce((n: number, v) => n + (v ?? 0), 0);
+  };
+  return { title, unit: '件', categoryLabel: '年度', categories: ys.map(String), series: results.map((c) => ({ key: c.key, name: c.label, values: ys.map((y) => sum(y, c.key)) })) };
+}
+
+export const T4_GROUP_LABELS = Object.fromEntries(T4_GROUPS.map((g) => [g.key, g.label]));
+
+/** The bodies with the largest value in a year (default: the last year with data). */
+export function topBodies(rows: BodyYearRow[], measure: Measure, limit = 15, year?: number): ChartData {
+  const y = year ?? Math.max(...rows.filter((r) => r.value !== null).map((r) => r.year));
+  const ranked = rows.filter((r) => r.year === y && r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.body.localeCompare(b.body)).slice(0, limit);
+  return {
+    title: `${measure.label}：前 ${limit} 个机关（${Number.isFinite(y) ? y : '—'} 年）`,
+    unit: measure.money ? '万元' : '件',
+    categoryLabel: '机关',
+    categories: ranked.map((r) => r.body),
+    series: [{ key: measure.key, name: measure.label, values: ranked.map((r) => r.value) }],
+  };
+}

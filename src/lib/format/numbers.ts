@@ -1,0 +1,37 @@
+/** Numbers as zh-CN readers expect them: thousands separators, money in 万元, rates with their base. */
+const integer = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+const decimal = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+export function formatCount(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : integer.format(n);
+}
+
+export function formatWan(n: number | null | undefined): string {
+  return n === null || n === undefined ? '—' : `${decimal.format(n)} 万元`;
+}
+
+/** Below this base a rate says little: shown, but marked. */
+export const SMALL_BASE = 30;
+
+export interface Rate {
+  value: number | null;
+  base: number;
+  small: boolean;
+}
+
+export function rate(part: number | null | undefined, base: number | null | undefined): Rate {
+  const n = base ?? 0;
+  return { value: n > 0 ? (part ?? 0) / n : null, base: n, small: n < SMALL_BASE };
+}
+
+export function formatRate(r: Rate): string {
+  if (r.value === null) return '—';
+  return `${(r.value * 100).toFixed(1)}%（n=${integer.format(r.base)}${r.small ? '，基数小' : ''}）`;
+}
+
+/** Change from the previous value, as +12.5% / −3.0%, or — when there is none. */
+export function formatChange(now: number | null | undefined, before: number | null | undefined): string {
+  if (now === null || now === undefined || before === null || before === undefined || before === 0) return '—';
+  const change = (now - before) / Math.abs(before);
+  return `${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)}%`;
+}

@@ -1,0 +1,41 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium (apt-get install chromium fonts-noto-cjk); never a downloaded browser. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it with "apt-get install -y chromium fonts-noto-cjk" (browser tests need a real browser)`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** Serve the built site (build/) on a local port with vite preview. */
+export async function serveBuild(port: number): Promise<{ url: string; stop: () => void }> {
+  if (!existsSync('build/index.html')) throw new Error('build/ is missing: run npm run build first');
+  const server: ChildProcess = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], { stdio: 'ignore', detached: true });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  return { url, stop: () => process.kill(-server.pid!, 'SIGTERM') };
+}
+
+/** Wait until every chart on the page has drawn. */
+export async function chartsDrawn(page: Page): Promise<void> {
+  await page.waitForSelector('figure.chart');
+  await page.waitForFunction(() => [...document.querySelectorAll('figure.chart')].every((f) => f.getAttribute('data-rendered') === 'true'));
+}
+
+/** A chart's data as its accessible table holds it: header row, then one row per category. */
+export async function chartTable(page: Page, title: string): Promise<string[][]> {
+  return page.$$eval(`figure[data-chart="${title}"] table tr`, (rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent ?? '')));
+}
