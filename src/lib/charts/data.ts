@@ -5,6 +5,7 @@ import type { BodyYearRow } from '../queries/bodies';
 import type { CellSumRow } from '../queries/cells';
 import type { YearlyRow } from '../queries/yearly';
 import type { ChartData } from './chart-data';
+import { SMALL_BASE } from '../format/numbers';
 
 /** Rows of the queries → chart data (pure). Labels come from the template and the measures. */
 
@@ -87,5 +88,25 @@ export function topBodies(rows: BodyYearRow[], measure: Measure, limit = 15, yea
     categoryLabel: '机关',
     categories: ranked.map((r) => r.body),
     series: [{ key: measure.key, name: measure.label, values: ranked.map((r) => r.value) }],
+  };
+}
+
+/** 复议纠错率 and 诉讼纠错率 per year, in %; each year's base (n) is in the note, and a small base is said so. */
+export function correctionRates(rows: YearlyRow[]): ChartData {
+  const ys = years(rows);
+  const pct = (part: number | null, base: number | null) => (base ? Math.round(((part ?? 0) / base) * 1000) / 10 : null);
+  const row = (y: number) => rows.find((r) => r.year === y)!;
+  const bases = ys.map((y) => `${y}：复议 n=${row(y).review_total ?? 0}，诉讼 n=${row(y).suit_total ?? 0}`);
+  const small = ys.filter((y) => (row(y).review_total ?? 0) < SMALL_BASE || (row(y).suit_total ?? 0) < SMALL_BASE);
+  return {
+    title: '纠错率',
+    unit: '%',
+    categoryLabel: '年度',
+    categories: ys.map(String),
+    series: [
+      { key: 'review_rate', name: '复议纠错率', values: ys.map((y) => pct(row(y).review_corrected, row(y).review_total)) },
+      { key: 'suit_rate', name: '诉讼纠错率', values: ys.map((y) => pct(row(y).suit_corrected, row(y).suit_total)) },
+    ],
+    note: `基数：${bases.join('；')}。${small.length > 0 ? `基数小于 ${SMALL_BASE} 的年度（${small.join('、')}）比率仅供参考。` : ''}`,
   };
 }
