@@ -15,7 +15,7 @@ import { fixture, SEED } from './helpers';
  * (示例市文化和旅游局 2022) and the same file again as a consolidated report
  * (示例市（全市汇总）2022), which views must not add to the others.
  */
-export async function fixtureDataset(): Promise<{ dir: string; db: Database }> {
+export async function buildFixtureDataset(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'query-fixture-'));
   const reports = join(dir, 'reports');
   mkdirSync(reports);
@@ -37,6 +37,12 @@ export async function fixtureDataset(): Promise<{ dir: string; db: Database }> {
   );
   const out = join(dir, 'dataset');
   await ingest({ inputs: [], manifest: join(reports, 'manifest.csv'), out });
+  return out;
+}
+
+/** The fixture dataset loaded into DuckDB-wasm (Node), as the browser loads it. */
+export async function fixtureDataset(): Promise<{ dir: string; db: Database }> {
+  const out = await buildFixtureDataset();
   const db = await createNodeDatabase();
   await loadDataset(db, {
     fetch: async (name) => new Uint8Array(readFileSync(join(out, name))),
