@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fromParquet } from '../../src/lib/dataset';
 import { buildFixtureDataset } from '../dataset-fixture';
 import { chartsDrawn, chartTable, launch } from './browser';
 import { serveSite } from './server';
@@ -190,5 +191,22 @@ describe('offline and clean', () => {
     expect(await page.textContent('main')).toContain('npm run ingest');
     await page.close();
     await bare.close();
+  });
+});
+
+describe('downloading the filtered dataset', () => {
+  it('CSV with Chinese headers and Parquet that reads back, for the selected body only', async () => {
+    const page = await open('/?body=浙江省自然资源厅');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: '下载所选数据' }).getByRole('button', { name: 'CSV' }).click()]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('发布机关,年度,模板版本,来源（real 真实 / synthetic 合成）,表,项,行,列,数值（金额为万元）,状态,原文,报告编号,源文件');
+    expect(csv).toContain(`浙江省自然资源厅,2020,2019,real,t2,art20_9,procurement,amount,25.1,value,251000元,${csv[1].split(',')[11]},dept-2019.html`);
+    expect(csv.filter((l) => l && !l.startsWith('浙江省自然资源厅')).length).toBe(1);
+    const [parquetDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: '下载所选数据' }).getByRole('button', { name: 'Parquet' }).click()]);
+    const table = fromParquet(readFileSync(await parquetDownload.path()));
+    const licensing = table.toArray().map((r) => r.toJSON()).find((r) => r.row === 'licensing' && r.col === 'decisions');
+    expect(licensing).toMatchObject({ body: '浙江省自然资源厅', year: 2020, value: 2846, raw: '2846' });
+    expect(table.numRows).toBe(csv.length - 2);
+    await page.close();
   });
 });

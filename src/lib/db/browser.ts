@@ -9,7 +9,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import initParquet, { readParquet } from 'parquet-wasm/esm';
+import initParquet, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { plainRows, type Database } from './database';
 
@@ -42,4 +42,11 @@ export async function parquetDecoder(): Promise<(bytes: Uint8Array) => Uint8Arra
   parquetReady ??= initParquet({ module_or_path: parquetWasm });
   await parquetReady;
   return (bytes) => readParquet(bytes).intoIPCStream();
+}
+
+/** Rows → Parquet bytes in the browser (for the filtered-data download). */
+export async function parquetEncoder(): Promise<(ipc: Uint8Array) => Uint8Array> {
+  parquetReady ??= initParquet({ module_or_path: parquetWasm });
+  await parquetReady;
+  return (ipc) => writeParquet(Table.fromIPCStream(ipc));
 }

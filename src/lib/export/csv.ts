@@ -2,7 +2,7 @@
  * CSV as Excel and WPS open it correctly: UTF-8 with BOM, CRLF, fields quoted
  * when needed, and text that a spreadsheet would run as a formula (= + - @, tab,
  * carriage return at the start) neutralised with a leading apostrophe.
- * Numbers stay numbers (-40 is not a formula).
+ * Numbers stay numbers, and so does text that is a plain number (-40 is not a formula).
  */
 export interface CsvColumn<Row> {
   label: string;
@@ -14,7 +14,7 @@ const BOM = '\uFEFF';
 function field(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = /^[=+\-@\t\r]/.test(value) && !/^[+-]?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 

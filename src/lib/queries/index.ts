@@ -4,4 +4,5 @@ export { yearlyTotals, type YearlyRow } from './yearly';
 export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
 export { measureByBody, filterOptions, type BodyYearRow, type FilterOptions } from './bodies';
 export { cellSumsByYear, type CellSumRow } from './cells';
+export { filteredCells, EXPORT_COLUMNS, type ExportRow } from './export';
 export type { Query } from './query';

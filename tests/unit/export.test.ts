@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
+import { chartRows, type ChartData } from '../../src/lib/charts/chart-data';
+import { chartOption } from '../../src/lib/charts/options';
+import { toCsv } from '../../src/lib/export/csv';
+import { formatChange, formatRate, rate } from '../../src/lib/format/numbers';
+import { NO_FILTERS } from '../../src/lib/queries';
+
+describe('CSV for Excel and WPS', () => {
+  const columns = [
+    { label: '机关', value: (r: { body: string; n: number | null }) => r.body },
+    { label: '数量（件）', value: (r: { body: string; n: number | null }) => r.n },
+  ];
+
+  it('starts with a BOM, uses CRLF, keeps numbers (negative ones too) as numbers', () => {
+    expect(toCsv(columns, [{ body: '浙江省公安厅', n: -40 }, { body: '浙江省财政厅', n: null }])).toBe('\uFEFF机关,数量（件）\r\n浙江省公安厅,-40\r\n浙江省财政厅,\r\n');
+  });
+
+  it('neutralises text a spreadsheet would run as a formula', () => {
+    const csv = toCsv(columns, [{ body: '=HYPERLINK("http://x")', n: 1 }, { body: '+SUM(A1)', n: 2 }, { body: '-cmd', n: 3 }, { body: '@SUM(A1)', n: 4 }]);
+    expect(csv.split('\r\n').slice(1, 5)).toEqual(['"\'=HYPERLINK(""http://x"")",1', "'+SUM(A1),2", "'-cmd,3", "'@SUM(A1),4"]);
+  });
+
+  it('quotes commas, quotes and line breaks', () => {
+    expect(toCsv(columns, [{ body: '甲,乙 "丙"\n丁', n: 5 }]).split('\r\n')[1]).toBe('"甲,乙 ""丙""\n丁",5');
+    expect(toCsv(columns, [{ body: '-40', n: 6 }]).split('\r\n')[1]).toBe('-40,6');
+  });
+});
+
+describe('filters in the URL', () => {
+  it('round-trips, in a canonical order, keeping other parameters', () => {
+    const filters = { ...NO_FILTERS, from: 2020, to: 2023, bodies: ['浙江省公安厅', '浙江省财政厅'], kinds: ['consolidated'] };
+    const search = filtersToSearch(filters, new URLSearchParams('group=denied'));
+    expect(search).toBe('?group=denied&from=2020&to=2023&body=%E6%B5%99%E6%B1%9F%E7%9C%81%E5%85%AC%E5%AE%89%E5%8E%85&body=%E6%B5%99%E6%B1%9F%E7%9C%81%E8%B4%A2%E6%94%BF%E5%8E%85&kind=consolidated');
+    expect(filtersFromSearch(new URLSearchParams(search))).toEqual(filters);
+  });
+
+  it('ignores values that are not years', () => {
+    expect(filtersFromSearch(new URLSearchParams('from=abc&to=1800'))).toEqual(NO_FILTERS);
+    expect(filtersToSearch(NO_FILTERS)).toBe('');
+  });
+});
+
+describe('numbers for zh-CN readers', () => {
+  it('a rate with its base, marked when the base is small', () => {
+    expect(formatRate(rate(90, 162))).toBe('55.6%（n=162）');
+    expect(formatRate(rate(2, 7))).toBe('28.6%（n=7，基数小）');
+    expect(formatRate(rate(0, 0))).toBe('—');
+    expect(formatChange(110, 100)).toBe('+10.0%');
+    expect(formatChange(90, 100)).toBe('−10.0%');
+    expect(formatChange(5, null)).toBe('—');
+  });
+});
+
+describe('chart options', () => {
+  const data: ChartData = {
+    title: '政府集中采购金额',
+    unit: '万元',
+    categoryLabel: '年度',
+    categories: ['2020', '2021'],
+    series: [{ key: 'a', name: '金额', values: [25.1, null] }],
+    notInTemplate: ['2021'],
+  };
+
+  it('marks years not in the template and draws no bar there', () => {
+    const option = chartOption(data, 'bar') as { series: { data: (number | null)[]; markArea: { data: unknown[]; label: { formatter: string } } }[]; animation: boolean };
+    expect(option.animation).toBe(false);
+    expect(option.series[0].data).toEqual([25.1, null]);
+    expect(option.series[0].markArea.data).toEqual([[{ xAxis: '2021' }, { xAxis: '2021' }]]);
+    expect(option.series[0].markArea.label.formatter).toBe('模板无此项');
+    expect(chartRows(data)).toEqual([{ 年度: '2020', '金额（万元）': 25.1 }, { 年度: '2021', '金额（万元）': null }]);
+  });
+
+  it('a 100 % stack gives each series its share of the year', () => {
+    const shares = chartOption({ ...data, notInTemplate: [], series: [{ key: 'a', name: 'A', values: [1, 3] }, { key: 'b', name: 'B', values: [3, 1] }] }, 'percent') as { series: { data: number[]; stack: string }[] };
+    expect(shares.series.map((s) => s.data)).toEqual([[25, 75], [75, 25]]);
+    expect(shares.series[0].stack).toBe('total');
+  });
+});
