@@ -1,0 +1,62 @@
+/**
+ * Dashboard benchmark in headless Chromium over the built site: navigation →
+ * first chart drawn (cold: a new browser context each time), and a filter change
+ * → every chart redrawn (p50/p95 over 30+ changes), for each dataset given.
+ *   npm run bench:dashboard -- [dataset folders …]   (default: static/data)
+ * Datasets for 20,000 and 100,000 reports: npm run bench:demo -- --bodies 2857 / 14286
+ * (then bench/out/demo-2857/dataset, bench/out/demo-14286/dataset).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chartsDrawn, launch } from '../tests/e2e/browser';
+import { serveSite } from '../tests/e2e/server';
+
+const datasets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['static/data'];
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(1);
+
+const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+const browser = await launch();
+const rows: string[] = [];
+
+for (const dir of datasets) {
+  const reports = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).reports as number;
+  const site = await serveSite('build', dir);
+  const cold: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+    const page = await context.newPage();
+    const start = Date.now();
+    await page.goto(site.url);
+    await page.waitForSelector('figure.chart[data-rendered="true"]', { timeout: 120_000 });
+    cold.push(Date.now() - start);
+    await context.close();
+  }
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  await page.goto(site.url);
+  await chartsDrawn(page);
+  const years = (await page.getByLabel('起始年度').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean);
+  const changes: number[] = [];
+  for (let i = 0; i < 32; i++) {
+    const year = years[i % years.length];
+    const start = Date.now();
+    await page.getByLabel('起始年度').selectOption(year);
+    // Drawn with the new data: every chart rendered, the trend starting at the year chosen.
+    await page.waitForFunction(
+      (y) =>
+        [...document.querySelectorAll('figure.chart')].every((f) => f.getAttribute('data-rendered') === 'true') &&
+        document.querySelector('figure[data-chart="申请数量趋势"] tbody td')?.textContent === y,
+      year,
+      { timeout: 60_000, polling: 'raf' },
+    );
+    changes.push(Date.now() - start);
+  }
+  await page.close();
+  await site.close();
+  rows.push(`| ${reports.toLocaleString('en-US')} | ${percentile(cold, 50)} ms (${cold.join(' / ')}) | ${percentile(changes, 50)} ms | ${percentile(changes, 95)} ms |`);
+}
+await browser.close();
+console.log('\ndashboard benchmark (headless Chromium, overview page, 4 charts)\n');
+console.log('| reports | navigation → first chart (cold, 3 runs) | filter change → all charts, p50 | p95 |\n|---:|---:|---:|---:|');
+for (const r of rows) console.log(r);
