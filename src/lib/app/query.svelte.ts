@@ -10,18 +10,28 @@ export interface QueryState<Row> {
 /**
  * Rows of a query that follows its inputs: when build() gives another query
  * (the filters changed), it runs again; a late answer to an old query is dropped.
+ * prepared() may give the same rows without the database (or null).
  */
-export function queryState<Row>(build: () => Query): QueryState<Row> {
+export function queryState<Row>(build: () => Query, prepared?: () => Promise<Row[] | null> | null): QueryState<Row> {
   const state = $state<QueryState<Row>>({ rows: [], loading: true, error: null });
   $effect(() => {
     const { sql, params } = build();
+    const early = prepared?.();
     let current = true;
+    let answered = false;
     state.loading = true;
+    // Rows prepared at ingest time, when they answer this query, draw before the database is up.
+    early?.then((rows) => {
+      if (!current || answered || !rows) return;
+      state.rows = rows;
+      state.loading = false;
+    });
     getDatabase()
       .then((db) => db.query<Row>(sql, params))
       .then(
         (rows) => {
           if (!current) return;
+          answered = true;
           state.rows = rows;
           state.error = null;
           state.loading = false;

@@ -9,6 +9,7 @@ import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { writeDatasetAtomically } from './atomic';
 import { collectFiles } from './collect';
 import { IngestPool } from './pool';
+import { PREPARED_OVERVIEW, preparedOverview } from './prepared';
 
 export interface IngestOptions {
   inputs: string[];
@@ -85,8 +86,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
     };
     const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
-    await writeDatasetAtomically(summary.out, [...outputs, json]);
-    summary.written = [...outputs, json].map((f) => f.name);
+    const overview = await preparedOverview({ reports: tables.reports, cells: [...tables.cellsByYear.values()] });
+    const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, rows: overview })}\n`) };
+    await writeDatasetAtomically(summary.out, [...outputs, prepared, json]);
+    summary.written = [...outputs, prepared, json].map((f) => f.name);
     return summary;
   } finally {
     await pool.close();
