@@ -25,6 +25,8 @@ export function getDatabase(): Promise<Database> {
     data.status = 'loading';
     data.progress = { loaded: 0, total: 1, step: 'engine' };
     try {
+      // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
+      data.description = await fetchJson('dataset.json');
       const [db, parquetToIPC] = await Promise.all([createBrowserDatabase(), parquetDecoder()]);
       data.description = await loadDataset(db, { fetch: fetchBytes, parquetToIPC }, (p) => (data.progress = p));
       data.status = 'ready';
