@@ -1,7 +1,7 @@
 import { T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../template';
 import { MEASURES, type Measure } from '../queries/measures';
 import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
-import type { BodyYearRow } from '../queries/bodies';
+import type { BodyMeasuresRow, BodyYearRow } from '../queries/bodies';
 import type { CellSumRow } from '../queries/cells';
 import type { YearlyRow } from '../queries/yearly';
 import type { ChartData } from './chart-data';
@@ -22,9 +22,17 @@ export function measuresByYear(rows: YearlyRow[], measures: Measure[], title: st
   };
 }
 
-/** Procurement exists only in 2019-version reports: years without it are marked, not drawn as zero. */
-export function procurementByYear(rows: YearlyRow[], measure: Measure, title: string): ChartData {
-  return { ...measuresByYear(rows, [measure], title), notInTemplate: rows.filter((r) => r.procurement_reports === 0).map((r) => String(r.year)), note: '2021 版模板起不再报告政府集中采购（“模板无此项”，不是 0）。' };
+/**
+ * Measures only 2019-version templates have (procurement, item counts): years in
+ * which no report's template has them (procurement_reports = 0: the same
+ * reports) are marked, not drawn as zero.
+ */
+export function version2019ByYear(rows: YearlyRow[], measures: Measure[], title: string, what: string): ChartData {
+  return {
+    ...measuresByYear(rows, measures, title),
+    notInTemplate: rows.filter((r) => r.procurement_reports === 0).map((r) => String(r.year)),
+    note: `2021 版模板起不再报告${what}（“模板无此项”，不是 0）。`,
+  };
 }
 
 export const APPLICANT_LABELS: Record<string, string> = {
@@ -108,5 +116,19 @@ export function correctionRates(rows: YearlyRow[]): ChartData {
       { key: 'suit_rate', name: '诉讼纠错率', values: ys.map((y) => pct(row(y).suit_corrected, row(y).suit_total)) },
     ],
     note: `基数：${bases.join('；')}。${small.length > 0 ? `基数小于 ${SMALL_BASE} 的年度（${small.join('、')}）比率仅供参考。` : ''}`,
+  };
+}
+
+/** Each body's outcome mix in one year (default: the last with data), the bodies that handled most first. */
+export function outcomesByBody(rows: BodyMeasuresRow[], limit = 15, year?: number): ChartData {
+  const y = year ?? Math.max(...rows.map((r) => r.year));
+  const handled = (r: BodyMeasuresRow) => OUTCOME_MEASURES.reduce((n, m) => n + ((r[m.key] as number | null) ?? 0), 0);
+  const ranked = rows.filter((r) => r.year === y && handled(r) > 0).sort((a, b) => handled(b) - handled(a) || a.body.localeCompare(b.body)).slice(0, limit);
+  return {
+    title: `各机关办理结果构成（${Number.isFinite(y) ? y : '—'} 年，办理量前 ${limit}）`,
+    unit: '件',
+    categoryLabel: '机关',
+    categories: ranked.map((r) => r.body),
+    series: OUTCOME_MEASURES.map((m) => ({ key: m.key, name: m.label, values: ranked.map((r) => (r[m.key] as number | null) ?? null) })),
   };
 }

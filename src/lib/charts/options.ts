@@ -9,8 +9,8 @@ const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
  * No animation: charts are read, compared and screenshotted, not watched.
  */
 export function chartOption(data: ChartData, kind: ChartKind): Record<string, unknown> {
-  const horizontal = kind === 'ranking';
-  const percent = kind === 'percent';
+  const horizontal = kind === 'ranking' || kind === 'ranking-percent';
+  const percent = kind === 'percent' || kind === 'ranking-percent';
   const totals = data.categories.map((_, i) => data.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
   const marked = new Set(data.notInTemplate ?? []);
   const series = data.series.map((s, k) => ({

@@ -20,6 +20,20 @@ GROUP BY s.body, s.year ORDER BY s.body, s.year`,
   };
 }
 
+export type BodyMeasuresRow = { body: string; year: number } & Record<string, number | null>;
+
+/** Several measures per body and year (e.g. the outcome groups, for each body's outcome mix). */
+export function measuresByBody(filters: Filters, measures: readonly Measure[]): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql}
+SELECT s.body, s.year, ${measures.map((m) => `${measureSum(m)} AS ${m.key}`).join(', ')}
+FROM scope s JOIN cells c ON c.report_id = s.report_id
+GROUP BY s.body, s.year ORDER BY s.body, s.year`,
+    params: s.params,
+  };
+}
+
 export interface FilterOptions {
   body: string;
   region: string | null;

@@ -34,6 +34,10 @@ export const MEASURES = {
   licensing: { key: 'licensing', label: '行政许可处理决定', table: 't2', rows: ['licensing'], col: 'decisions' },
   penalty: { key: 'penalty', label: '行政处罚处理决定', table: 't2', rows: ['penalty'], col: 'decisions' },
   coercion: { key: 'coercion', label: '行政强制处理决定', table: 't2', rows: ['coercion'], col: 'decisions' },
+  licensing_items: { key: 'licensing_items', label: '行政许可事项（上一年项目数量）', table: 't2', rows: ['licensing'], col: 'prev_items' },
+  licensing_items_change: { key: 'licensing_items_change', label: '行政许可事项本年增/减', table: 't2', rows: ['licensing'], col: 'change' },
+  penalty_items: { key: 'penalty_items', label: '行政处罚事项（上一年项目数量）', table: 't2', rows: ['penalty'], col: 'prev_items' },
+  penalty_items_change: { key: 'penalty_items_change', label: '行政处罚事项本年增/减', table: 't2', rows: ['penalty'], col: 'change' },
   procurement_projects: { key: 'procurement_projects', label: '政府集中采购项目', table: 't2', rows: ['procurement'], col: 'projects' },
   procurement_amount: { key: 'procurement_amount', label: '政府集中采购金额', table: 't2', rows: ['procurement'], col: 'amount', money: true },
 } satisfies Record<string, Measure>;
