@@ -23,3 +23,8 @@ export async function chartsDrawn(page: Page): Promise<void> {
 export async function chartTable(page: Page, title: string): Promise<string[][]> {
   return page.$$eval(`figure[data-chart="${title}"] table tr`, (rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent ?? '')));
 }
+
+/** Wait until DuckDB has started and loaded the data. */
+export async function engineReady(page: Page): Promise<void> {
+  await page.waitForSelector('main[data-status="ready"]', { timeout: 300_000 });
+}

@@ -57,12 +57,15 @@ describe('ingest of a folder with good and bad files', () => {
     ]);
   });
 
-  it('writes one Parquet file per year of cells, reports, findings and a description', () => {
-    expect(readdirSync(out).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'reports.parquet']);
+  it('writes one Parquet file per year of cells, reports, findings, a description and the prepared overview', () => {
+    expect(readdirSync(out).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet']);
     const description = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
     expect(description.reports).toBe(4);
     expect(description.years).toEqual([2019, 2020, 2022]);
     for (const f of description.files) expect(sha256(join(out, f.name))).toBe(f.sha256);
+    const prepared = JSON.parse(readFileSync(join(out, 'prepared-overview.json'), 'utf8'));
+    expect(prepared.dataset).toEqual(description.files);
+    expect(prepared.rows.map((r: { year: number; new_requests: number }) => [r.year, r.new_requests])).toEqual([[2019, 9], [2020, 57], [2022, 160]]);
   });
 
   it('reports.parquet: one row per report with metadata, template, source and status', () => {
@@ -119,7 +122,7 @@ describe('ingest of a folder with good and bad files', () => {
     const replaced = join(work, 'replaced');
     await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
     await ingest({ inputs: [SEED], out: replaced });
-    expect(readdirSync(replaced).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'reports.parquet']);
+    expect(readdirSync(replaced).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet']);
     expect(rows(join(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
   });
 });

@@ -1,3 +1,4 @@
+import { reportMeasuresTable } from '../queries/measures';
 import type { Database } from './database';
 
 /** What dataset.json says (written by the ingest). */
@@ -40,6 +41,12 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
     if (table === 'cells') cellsLoaded = true;
     loaded += file.bytes;
   }
+  await deriveTables(db);
   onProgress?.({ loaded: total, total, step: 'done' });
   return description;
+}
+
+/** Tables derived from the loaded data once, for fast views (see reportMeasuresTable). */
+export async function deriveTables(db: Database): Promise<void> {
+  await db.query(reportMeasuresTable());
 }

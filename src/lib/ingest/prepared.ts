@@ -1,5 +1,6 @@
 import type { Table } from 'apache-arrow';
 import { tableToIPC } from 'apache-arrow';
+import { deriveTables } from '../db/load';
 import { createNodeDatabase } from '../db/node';
 import { NO_FILTERS } from '../queries/filters';
 import { yearlyTotals } from '../queries/yearly';
@@ -15,6 +16,7 @@ export async function preparedOverview(tables: { reports: Table; cells: Table[] 
   const db = await createNodeDatabase();
   await db.insertArrowIPC('reports', tableToIPC(tables.reports, 'stream'), false);
   for (const [i, cells] of tables.cells.entries()) await db.insertArrowIPC('cells', tableToIPC(cells, 'stream'), i > 0);
+  await deriveTables(db);
   const query = yearlyTotals(NO_FILTERS);
   return db.query(query.sql, query.params);
 }

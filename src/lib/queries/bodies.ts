@@ -1,5 +1,5 @@
 import { scope, type Filters } from './filters';
-import { measureSum, type Measure } from './measures';
+import type { Measure } from './measures';
 import type { Query } from './query';
 
 export interface BodyYearRow {
@@ -13,8 +13,8 @@ export function measureByBody(filters: Filters, measure: Measure): Query {
   const s = scope(filters);
   return {
     sql: `WITH ${s.sql}
-SELECT s.body, s.year, ${measureSum(measure)} AS value
-FROM scope s JOIN cells c ON c.report_id = s.report_id
+SELECT s.body, s.year, SUM(m.${measure.key}) AS value
+FROM scope s JOIN report_measures m ON m.report_id = s.report_id
 GROUP BY s.body, s.year ORDER BY s.body, s.year`,
     params: s.params,
   };
@@ -27,8 +27,8 @@ export function measuresByBody(filters: Filters, measures: readonly Measure[]): 
   const s = scope(filters);
   return {
     sql: `WITH ${s.sql}
-SELECT s.body, s.year, ${measures.map((m) => `${measureSum(m)} AS ${m.key}`).join(', ')}
-FROM scope s JOIN cells c ON c.report_id = s.report_id
+SELECT s.body, s.year, ${measures.map((m) => `SUM(m.${m.key}) AS ${m.key}`).join(', ')}
+FROM scope s JOIN report_measures m ON m.report_id = s.report_id
 GROUP BY s.body, s.year ORDER BY s.body, s.year`,
     params: s.params,
   };

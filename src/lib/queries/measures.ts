@@ -61,3 +61,16 @@ export function measureSum(m: Measure, alias = 'c'): string {
 export function measureReports(m: Measure, alias = 'c'): string {
   return `COUNT(DISTINCT ${alias}.report_id) FILTER (WHERE ${measureCells(m, alias)} AND ${alias}.state <> 'not_in_template')`;
 }
+
+/**
+ * report_measures: every measure summed per report, built once when the data is
+ * loaded, so that views over many reports aggregate one row per report instead
+ * of scanning every cell again on each filter change.
+ */
+export function reportMeasuresTable(): string {
+  const sums = Object.values(MEASURES).map((m) => `${measureSum(m)} AS ${m.key}`);
+  return `CREATE OR REPLACE TABLE report_measures AS
+SELECT c.report_id, ${measureReports(MEASURES.procurement_amount)} AS procurement_reports,
+  ${sums.join(',\n  ')}
+FROM cells c GROUP BY c.report_id`;
+}
