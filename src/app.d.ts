@@ -1,4 +1,4 @@
-// See https://svelte.dev/docs/kit/types#app.d.ts
+// App-wide types (SvelteKit app.d.ts).
 declare global {
   namespace App {}
 }
