@@ -27,6 +27,9 @@ export function getDatabase(): Promise<Database> {
     try {
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
+      // Let the first view draw from its prepared rows before the engine's 30 MB of wasm compete for the cores.
+      await preparedOverview();
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       const [db, parquetToIPC] = await Promise.all([createBrowserDatabase(), parquetDecoder()]);
       data.description = await loadDataset(db, { fetch: fetchBytes, parquetToIPC }, (p) => (data.progress = p));
       data.status = 'ready';
