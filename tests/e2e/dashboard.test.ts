@@ -60,6 +60,10 @@ describe('dashboard pages in Chromium', () => {
     expect(cards).toContain('实质公开率 55.6%（n=162） （予以公开 + 部分公开）÷ 办理总计');
     expect(cards).toContain('行政复议 7 纠错率 28.6%（n=7，基数小）');
     expect(cards).toContain('政府集中采购 模板无此项 最近有数据：2020 年 25.10 万元');
+    const [kpiCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV：2022 年主要指标' }).click()]);
+    const kpiLines = readFileSync(await kpiCsv.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(kpiLines[0]).toBe('指标,数值,说明');
+    expect(kpiLines[1]).toBe('新收申请,160,无上年数据');
     await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
     await page.close();
   });
