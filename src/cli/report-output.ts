@@ -1,4 +1,4 @@
-import { cellRef, t2Items, t3Rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, TABLE_LABELS, type Cell, type Finding } from '../lib/template';
+import { cellRef, t2Items, t3Rows, T3_COLUMNS, T4_COLUMNS, T4_GROUPS, TABLE_HEADINGS, type Cell, type Finding } from '../lib/template';
 import type { ParsedReport } from '../lib/reader';
 
 /** The parse command's JSON: TEMPLATE.md keys, t2 rows prefixed by their item, money in 万元. */
@@ -39,14 +39,14 @@ export function reportText(report: ParsedReport, findings: Finding[]): string {
     `${report.body} ${report.year} 年度报告 · 模板 ${report.template} 版 · ${report.source.file} (${report.source.format}, ${report.source.encoding}) sha256 ${report.source.sha256}`,
     '记号：/ 斜杠 · — 横线 · 空白 · ? 无法确定属于哪一列（原文见 --json 的 raw）· × 不在该版模板中 · （缺）未找到；金额单位 万元',
     '',
-    `二、${TABLE_LABELS.t2}`,
+    TABLE_HEADINGS.t2,
   ];
   for (const item of t2Items(report.template)) {
     out.push(...grid(item.label, item.cols.map((c) => c.label), item.rows.map((r) => [r.label, item.cols.map((c) => show(`t2.${item.item}.${r.key}.${c.key}`))])));
   }
-  out.push('', `三、${TABLE_LABELS.t3}`);
+  out.push('', TABLE_HEADINGS.t3);
   out.push(...grid('', T3_COLUMNS.map((c) => c.label), t3Rows(report.template).map((r) => [r.label, T3_COLUMNS.map((c) => show(`t3.${r.key}.${c.key}`))])));
-  out.push('', `四、${TABLE_LABELS.t4}`);
+  out.push('', TABLE_HEADINGS.t4);
   out.push(...grid('', T4_COLUMNS.map((c) => c.label), T4_GROUPS.map((g) => [g.label, T4_COLUMNS.map((c) => show(`t4.${g.key}.${c.key}`))])));
   out.push('', findings.length === 0 ? '发现：无' : `发现（${findings.length}）：`);
   for (const f of findings) out.push(`  [${f.severity}] ${f.rule}: ${f.message}`);

@@ -13,10 +13,18 @@ export const data = $state<{
 
 let database: Promise<Database> | null = null;
 
-async function fetchBytes(name: string): Promise<Uint8Array> {
-  const response = await fetch(`${base}/data/${name}`);
-  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-  return new Uint8Array(await response.arrayBuffer());
+// dataset.json is read by the banner, the prepared first view and the loader: fetch each small JSON file once.
+const jsonFiles = new Map<string, Promise<Uint8Array>>();
+
+function fetchBytes(name: string): Promise<Uint8Array> {
+  const load = async () => {
+    const response = await fetch(`${base}/data/${name}`);
+    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  };
+  if (!name.endsWith('.json')) return load();
+  if (!jsonFiles.has(name)) jsonFiles.set(name, load());
+  return jsonFiles.get(name)!;
 }
 
 /** The database, loaded once for the whole site. */

@@ -1,4 +1,4 @@
-import { T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../template';
+import { T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
 import { MEASURES, type Measure } from '../queries/measures';
 import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
 import type { BodyMeasuresRow, BodyYearRow } from '../queries/bodies';
@@ -83,8 +83,6 @@ export function resultsByYear(rows: CellSumRow[], groups: string[], title: strin
   };
   return { title, unit: '件', categoryLabel: '年度', categories: ys.map(String), series: results.map((c) => ({ key: c.key, name: c.label, values: ys.map((y) => sum(y, c.key)) })) };
 }
-
-export const T4_GROUP_LABELS = Object.fromEntries(T4_GROUPS.map((g) => [g.key, g.label]));
 
 /** The bodies with the largest value in a year (default: the last year with data). */
 export function topBodies(rows: BodyYearRow[], measure: Measure, limit = 15, year?: number): ChartData {

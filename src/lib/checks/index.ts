@@ -1,6 +1,5 @@
 import type { Finding } from '../template';
 import type { ParsedReport } from '../reader/types';
-import { carryFacts, checkAcrossYears } from './cross-year';
 import { checkNarrative } from './narrative';
 import { checkReportRules } from './report-rules';
 
@@ -13,7 +12,3 @@ export function checkReport(report: ParsedReport): Finding[] {
   return [...report.findings, ...checkReportRules(report), ...checkNarrative(report)];
 }
 
-/** Every finding for a set of reports, including the rules across years. */
-export function checkAll(reports: readonly ParsedReport[]): Finding[] {
-  return [...reports.flatMap(checkReport), ...checkAcrossYears(reports.map(carryFacts))];
-}

@@ -5,7 +5,7 @@ import {
   T3_GROUPS,
   T4_COLUMNS,
   T4_GROUPS,
-  TABLE_LABELS,
+  TABLE_HEADINGS,
   type TemplateVersion,
 } from '../template';
 import type { Figures } from './figures';
@@ -27,11 +27,6 @@ export interface ReportText {
   statedRequests: number;
 }
 
-const HEADINGS = {
-  t2: `二、${TABLE_LABELS.t2}`,
-  t3: `三、${TABLE_LABELS.t3}`,
-  t4: `四、${TABLE_LABELS.t4}`,
-};
 const T3_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
 const RESULTS = '三、本年度办理结果';
 
@@ -98,14 +93,14 @@ function t3Labels(version: TemplateVersion): { row: string; labels: string[] }[]
 
 export function renderText(report: ReportText): string {
   const { intro, outro } = prose(report);
-  const lines = [...intro, HEADINGS.t2];
+  const lines = [...intro, TABLE_HEADINGS.t2];
   for (const item of t2Items(report.version)) {
     lines.push(`${item.label} | ||||`);
     lines.push(['信息内容', ...item.cols.map((c) => c.label), ''].join(' | '));
     for (const row of item.rows)
       lines.push([row.label, ...item.cols.map((c) => cellText(report, `t2.${item.item}.${row.key}.${c.key}`, c.money)), ''].join(' | '));
   }
-  lines.push(HEADINGS.t3);
+  lines.push(TABLE_HEADINGS.t3);
   lines.push(`${T3_NOTE} | 申请人情况 | ||||||||`);
   lines.push('自然人 | 法人或其他组织 | 总计 | |||||||');
   lines.push('商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||');
@@ -117,7 +112,7 @@ export function renderText(report: ReportText): string {
     lines.push(pipeRow(labels, values, 10, report.flattenRows ?? false));
   }
   if (!report.omitT4) {
-    lines.push(HEADINGS.t4);
+    lines.push(TABLE_HEADINGS.t4);
     const results = T4_COLUMNS.map((c) => c.label);
     lines.push('行政复议 | 行政诉讼 | |||||||||||||');
     lines.push([...results, '未经复议直接起诉', '复议后起诉', ''].join(' | '));
@@ -188,11 +183,11 @@ export function renderHtml(report: ReportText): string {
 <body><div class="header">政务公开 &gt; 政府信息公开年报</div>
 <div class="article"><h1>${title}</h1>
 ${paragraphs.map(p).join('\n')}
-${p(HEADINGS.t2)}
+${p(TABLE_HEADINGS.t2)}
 ${htmlT2(report).join('\n')}
-${p(HEADINGS.t3)}
+${p(TABLE_HEADINGS.t3)}
 ${htmlT3(report)}
-${report.omitT4 ? '' : `${p(HEADINGS.t4)}\n${htmlT4(report)}`}
+${report.omitT4 ? '' : `${p(TABLE_HEADINGS.t4)}\n${htmlT4(report)}`}
 ${outro.map(p).join('\n')}
 </div></body></html>
 `;

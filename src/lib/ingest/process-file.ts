@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { carryFacts, checkReport, type CarryFacts } from '../checks';
 import { packReport, type PackedReport } from '../dataset/packed';
-import { MAX_REPORT_BYTES, parseReport, ReportError, type ManifestEntry, type ParsedReport } from '../reader';
+import { MAX_REPORT_BYTES, parseReport, ReportError, tooLarge, type ManifestEntry, type ParsedReport } from '../reader';
 import type { InputFile } from './collect';
 
 /**
@@ -11,8 +11,7 @@ import type { InputFile } from './collect';
  */
 export function readReportFile(file: InputFile, manifest?: ManifestEntry): ParsedReport {
   const { size } = statSync(file.path);
-  if (size > MAX_REPORT_BYTES)
-    throw new ReportError('too_large', `文件过大：${(size / 1048576).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1048576} MB 上限（file too large for an annual report）`);
+  if (size > MAX_REPORT_BYTES) throw tooLarge(size);
   const bytes = readFileSync(file.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return parseReport({ bytes, source: { file: file.name, sha256, bytes: bytes.length }, manifest });

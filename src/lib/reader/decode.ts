@@ -6,11 +6,15 @@ export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gbk = new TextDecoder('gbk', { fatal: true });
 
+/** The error for a file over MAX_REPORT_BYTES (callers that know the size check before reading). */
+export function tooLarge(size: number): ReportError {
+  return new ReportError('too_large', `文件过大：${(size / 1048576).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1048576} MB 上限（file too large for an annual report）`);
+}
+
 /** Bytes → text. Government sites still publish GBK; decode it rather than garble it. */
 export function decodeReport(bytes: Uint8Array): { text: string; encoding: SourceEncoding } {
   if (bytes.length === 0) throw new ReportError('empty', '文件为空（empty file）');
-  if (bytes.length > MAX_REPORT_BYTES)
-    throw new ReportError('too_large', `文件过大：${(bytes.length / 1048576).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1048576} MB 上限（file too large for an annual report）`);
+  if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
   if (looksBinary(bytes)) throw new ReportError('binary', '不是文本或 HTML 文件（binary file: contains NUL or control bytes）');
   try {
     return { text: stripBom(utf8.decode(bytes)), encoding: 'utf-8' };

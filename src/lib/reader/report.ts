@@ -3,6 +3,7 @@ import {
   inTemplate,
   labelMatches,
   RULE_BY_ID,
+  TABLE_HEADINGS,
   TEMPLATE_CELLS,
   templateIndexOf,
   versionForYear,
@@ -86,12 +87,6 @@ export function parseReport({ bytes, source, manifest }: ReportInput): ParsedRep
     findings,
   };
 }
-
-const TABLE_HEADINGS: Record<TableId, string> = {
-  t2: '二、主动公开政府信息情况',
-  t3: '三、收到和处理政府信息公开申请情况',
-  t4: '四、政府信息公开行政复议、行政诉讼情况',
-};
 
 /** Which table is which, by what it contains (headings move around; contents do not). */
 function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]>> {

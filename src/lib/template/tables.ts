@@ -34,6 +34,13 @@ export const TABLE_LABELS: Record<TableId, string> = {
   t4: '政府信息公开行政复议、行政诉讼情况',
 };
 
+/** The report's section headings as the template numbers them: 二、主动公开政府信息情况 … */
+export const TABLE_HEADINGS: Record<TableId, string> = {
+  t2: `二、${TABLE_LABELS.t2}`,
+  t3: `三、${TABLE_LABELS.t3}`,
+  t4: `四、${TABLE_LABELS.t4}`,
+};
+
 // ---- t2 ------------------------------------------------------------------
 
 const row = (key: string, label: string, ...match: LabelPattern[]): KeyDef => ({ key, label, match });
