@@ -1,5 +1,5 @@
 /**
- * npm run ingest -- <files or folders> [--manifest file.csv] [--out dir]
+ * npm run ingest -- <files or folders> [--manifest file.csv] [--out dir] [--no-sources]
  * Reads report files into the Parquet dataset the dashboard serves.
  */
 import { parseArgs } from 'node:util';
@@ -8,12 +8,18 @@ import { ManifestError } from '../lib/reader';
 import { DEFAULT_DATASET_DIR } from './paths';
 import { progressReporter } from './progress';
 
-const USAGE = `用法 usage: npm run ingest -- <文件或文件夹…> [--manifest manifest.csv] [--out ${DEFAULT_DATASET_DIR}]`;
+const USAGE = `用法 usage: npm run ingest -- <文件或文件夹…> [--manifest manifest.csv] [--out ${DEFAULT_DATASET_DIR}] [--no-sources]
+  --no-sources  不写各报告原文 sources/<sha256>.txt（do not write each report's source text）`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { manifest: { type: 'string' }, out: { type: 'string', default: DEFAULT_DATASET_DIR }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      manifest: { type: 'string' },
+      out: { type: 'string', default: DEFAULT_DATASET_DIR },
+      'no-sources': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help || (positionals.length === 0 && !values.manifest)) {
     console.error(USAGE);
@@ -24,6 +30,7 @@ async function main(): Promise<number> {
     inputs: positionals,
     manifest: values.manifest,
     out: values.out!,
+    sources: !values['no-sources'],
     onProgress: progress,
     onFailure: (f) => console.error(`✗ ${f.file}: ${f.reason}`),
   });

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +12,20 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'ingest-test-'));
 const rows = (file: string) => fromParquet(readFileSync(file)).toArray().map((r) => r.toJSON() as Record<string, unknown>);
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
-const filesOf = (dir: string) => Object.fromEntries(readdirSync(dir).filter((f) => !f.startsWith('.')).map((f) => [f, sha256(join(dir, f))]));
+/** The dataset's files (sources/ included, staging folders not) and their SHA-256. */
+const filesOf = (dir: string) =>
+  Object.fromEntries(readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => !f.startsWith('.') && statSync(join(dir, f)).isFile()).map((f) => [f, sha256(join(dir, f))]));
+const sourcesOf = (dir: string) => readdirSync(join(dir, 'sources')).sort();
+
+/** SHA-256 of the fixtures' bytes (sha256sum), i.e. the names of their sources/ files. */
+const SHA = {
+  seed: '4f479ee674fcd0a952d4780b61589297cd3fb33fd0afff44a35c25d289a1ebde',
+  seedGbk: '6b6394c8945e0147a592ba9347b83d735f7df7909675e4883ffc230c4cad26be',
+  dept2019: 'da73eb59e167e75ce63fffa0abe54f89c991c91e2a1e0f20b4dc06eeeacc2a79',
+  dept2021: '828f5aeb57dfcd9504704895b0a71da24167337b1c9719e395df4a837e71a36c',
+  full2021: 'bbdf9acc9ed1be1d49eb45098bee0f2562041d11ed45d54256b46bca926b0e14',
+};
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** A folder of reports as users have them: good ones, damaged ones, and files that are not reports. */
 function reportFolder(): string {
@@ -57,10 +70,11 @@ describe('ingest of a folder with good and bad files', () => {
     ]);
   });
 
-  it('writes one Parquet file per year of cells, reports, findings, a description and the prepared overview', () => {
-    expect(readdirSync(out).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet']);
+  it('writes one Parquet file per year of cells, reports, findings, a description, the prepared overview and the sources', () => {
+    expect(readdirSync(out).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
     const description = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
     expect(description.reports).toBe(4);
+    expect(description.sources).toBe(true);
     expect(description.years).toEqual([2019, 2020, 2022]);
     for (const f of description.files) expect(sha256(join(out, f.name))).toBe(f.sha256);
     const prepared = JSON.parse(readFileSync(join(out, 'prepared-overview.json'), 'utf8'));
@@ -81,6 +95,12 @@ describe('ingest of a folder with good and bad files', () => {
     expect(seed).toMatchObject({ source_format: 'text', source_encoding: 'utf-8', origin: 'real', region: null });
     expect(reports[2]).toMatchObject({ region: '浙江省', level: '省级', kind: 'department' });
     expect(reports[0]).toMatchObject({ n_errors: 6, n_warnings: 0 });
+  });
+
+  it('sources/: the text of each report read, under its source_sha256, as UTF-8 with a BOM', () => {
+    expect(sourcesOf(out)).toEqual([`${SHA.seed}.txt`, `${SHA.dept2021}.txt`, `${SHA.full2021}.txt`, `${SHA.dept2019}.txt`]);
+    expect(readFileSync(join(out, `sources/${SHA.seed}.txt`))).toEqual(Buffer.concat([BOM, readFileSync(SEED)]));
+    expect(readFileSync(join(out, `sources/${SHA.dept2019}.txt`))).toEqual(Buffer.concat([BOM, readFileSync(fixture('html/dept-2019.html'))]));
   });
 
   it('cells: the seed’s cells in long form with value, state and raw', () => {
@@ -122,8 +142,44 @@ describe('ingest of a folder with good and bad files', () => {
     const replaced = join(work, 'replaced');
     await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
     await ingest({ inputs: [SEED], out: replaced });
-    expect(readdirSync(replaced).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet']);
+    expect(readdirSync(replaced).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
     expect(rows(join(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
+    expect(sourcesOf(replaced)).toEqual([`${SHA.seed}.txt`]);
+  });
+});
+
+describe('sources', () => {
+  it('a GBK file’s text is written as UTF-8; identical files share one source file', async () => {
+    const dir = join(work, 'sources-in');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(SEED, join(dir, 'a.txt'));
+    copyFileSync(SEED, join(dir, 'b.txt'));
+    copyFileSync(fixture('text/seed-gbk.txt'), join(dir, 'gbk.txt'));
+    const out = join(work, 'sources-out');
+    const summary = await ingest({ inputs: [dir], out });
+    expect(summary.reports).toBe(3);
+    expect(sourcesOf(out)).toEqual([`${SHA.seed}.txt`, `${SHA.seedGbk}.txt`]);
+    // seed-gbk.txt is the seed saved as GBK: its text is the seed's.
+    expect(readFileSync(join(out, `sources/${SHA.seedGbk}.txt`))).toEqual(Buffer.concat([BOM, readFileSync(SEED)]));
+  });
+
+  it('sources: false writes no sources folder, and removes one an earlier ingest left', async () => {
+    const out = join(work, 'no-sources');
+    await ingest({ inputs: [SEED], out, sources: false });
+    expect(existsSync(join(out, 'sources'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')).sources).toBe(false);
+    await ingest({ inputs: [SEED], out });
+    expect(sourcesOf(out)).toEqual([`${SHA.seed}.txt`]);
+    await ingest({ inputs: [SEED], out, sources: false });
+    expect(existsSync(join(out, 'sources'))).toBe(false);
+  });
+
+  it('a source already in the dataset with the wrong size is written again', async () => {
+    const out = join(work, 'short-source');
+    await ingest({ inputs: [SEED], out });
+    writeFileSync(join(out, `sources/${SHA.seed}.txt`), 'short');
+    await ingest({ inputs: [SEED], out });
+    expect(readFileSync(join(out, `sources/${SHA.seed}.txt`))).toEqual(Buffer.concat([BOM, readFileSync(SEED)]));
   });
 });
 
@@ -147,6 +203,7 @@ describe('many files: worker threads', () => {
     expect(a.reports).toBe(240);
     expect(b.reports).toBe(240);
     expect(filesOf(two)).toEqual(filesOf(one));
+    expect(sourcesOf(two)).toEqual([`${SHA.seed}.txt`, `${SHA.dept2021}.txt`]);
     expect(b.findingsByRule.YEAR_CARRY).toBeGreaterThan(0);
   });
 
@@ -154,6 +211,7 @@ describe('many files: worker threads', () => {
     const out = join(work, 'killed');
     await ingest({ inputs: [SEED], out });
     const before = filesOf(out);
+    expect(Object.keys(before)).toContain(`sources/${SHA.seed}.txt`);
     const child = spawn('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(copies, 'manifest.csv'), '--out', out], { cwd: ROOT, detached: true });
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {
@@ -203,6 +261,13 @@ describe('command line', () => {
     expect(failed.stdout).toContain('AMBIGUOUS_SPLIT');
     expect(failed.stderr).toContain('✗ empty.txt: 文件为空');
     expect(cli(['src/cli/ingest.ts', SEED, '--out', out]).status).toBe(0);
+  });
+
+  it('ingest --no-sources writes no sources folder', () => {
+    const out = join(work, 'cli-no-sources');
+    expect(cli(['src/cli/ingest.ts', SEED, '--no-sources', '--out', out]).status).toBe(0);
+    expect(readdirSync(out)).not.toContain('sources');
+    expect(JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')).sources).toBe(false);
   });
 
   it('a manifest without the required columns is refused with the reason', () => {

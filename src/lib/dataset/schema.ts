@@ -64,6 +64,10 @@ export const DATASET_FILES = {
   findings: 'findings.parquet',
   cells: (year: number) => `cells-${year}.parquet`,
   cellsPattern: /^cells-(\d{4})\.parquet$/,
+  /** A report's text as read (decoded; HTML as markup), UTF-8 with a BOM, named by reports.source_sha256. */
+  source: (sha256: string) => `sources/${sha256}.txt`,
+  sources: 'sources',
+  sourcePattern: /^sources\/[0-9a-f]{64}\.txt$/,
 } as const;
 
 export function dictionaryColumns(specs: readonly ColumnSpec[]): string[] {

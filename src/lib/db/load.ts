@@ -7,6 +7,8 @@ export interface DatasetDescription {
   reports: number;
   years: number[];
   origins: Record<string, number>;
+  /** Whether each report's text is in sources/ (DATASET_FILES.source(source_sha256)); absent in datasets written before. */
+  sources?: boolean;
   files: { name: string; bytes: number; sha256: string }[];
 }
 

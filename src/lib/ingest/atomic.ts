@@ -4,36 +4,61 @@ import { DATASET_FILES } from '../dataset';
 
 const STAGING_PREFIX = '.staging-';
 
-/**
- * Write a dataset into dir so that no reader ever sees a half-written file:
- * each file is written and flushed in a staging folder inside dir, then
- * renamed into place, dataset.json (which lists the others) last. An ingest
- * that fails or is killed before the renames leaves dir as it was. Cell files
- * of years the new dataset does not have are removed after the renames.
- */
-export async function writeDatasetAtomically(dir: string, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+/** Run fn with a fresh staging folder inside dir (left-overs of killed ingests removed first); removed after. */
+export async function withStaging<T>(dir: string, fn: (staging: string) => Promise<T>): Promise<T> {
   await mkdir(dir, { recursive: true });
   for (const entry of await readdir(dir)) {
     if (entry.startsWith(STAGING_PREFIX)) await rm(join(dir, entry), { recursive: true, force: true });
   }
   const staging = await mkdtemp(join(dir, STAGING_PREFIX));
-  const ordered = [...files.filter((f) => f.name !== DATASET_FILES.description), ...files.filter((f) => f.name === DATASET_FILES.description)];
   try {
-    for (const { name, bytes } of ordered) {
-      const handle = await open(join(staging, name), 'w');
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-    for (const { name } of ordered) await rename(join(staging, name), join(dir, name));
+    return await fn(staging);
   } finally {
     await rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * Write a dataset into dir so that no reader ever sees a half-written file:
+ * each file is written and flushed in staging (a folder inside dir), then
+ * renamed into place — first the sources staged while the reports were read
+ * (of those named in sources, the ones dir lacks), then the files,
+ * dataset.json (which lists the others) last. An ingest that fails or is
+ * killed before the renames leaves dir as it was. After the renames, cell
+ * files of years and sources the new dataset does not have are removed.
+ */
+export async function writeDatasetAtomically(dir: string, staging: string, files: { name: string; bytes: Uint8Array }[], sources: ReadonlySet<string>): Promise<void> {
+  const ordered = [...files.filter((f) => f.name !== DATASET_FILES.description), ...files.filter((f) => f.name === DATASET_FILES.description)];
+  for (const { name, bytes } of ordered) {
+    const handle = await open(join(staging, name), 'w');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  }
+  if (sources.size > 0) await mkdir(join(dir, DATASET_FILES.sources), { recursive: true });
+  for (const name of await sourcesIn(staging)) {
+    if (sources.has(name)) await rename(join(staging, name), join(dir, name));
+  }
+  for (const { name } of ordered) await rename(join(staging, name), join(dir, name));
+
   const names = new Set(files.map((f) => f.name));
   for (const entry of await readdir(dir)) {
     if (DATASET_FILES.cellsPattern.test(entry) && !names.has(entry)) await rm(join(dir, entry), { force: true });
   }
+  if (sources.size === 0) await rm(join(dir, DATASET_FILES.sources), { recursive: true, force: true });
+  for (const name of await sourcesIn(dir)) {
+    if (DATASET_FILES.sourcePattern.test(name) && !sources.has(name)) await rm(join(dir, name), { force: true });
+  }
+}
+
+/** The source files in a folder's sources/, as dataset-relative names. */
+async function sourcesIn(folder: string): Promise<string[]> {
+  const entries = await readdir(join(folder, DATASET_FILES.sources)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return [];
+    throw e;
+  });
+  return entries.map((entry) => `${DATASET_FILES.sources}/${entry}`);
 }

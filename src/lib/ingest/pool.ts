@@ -6,9 +6,10 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { ipcToParquet } from '../dataset/parquet';
 import { processFile, type FileResult, type FileTask } from './process-file';
+import type { SourceFolders } from './sources';
 
 export type WorkerRequest =
-  | { kind: 'files'; tasks: FileTask[] }
+  | { kind: 'files'; tasks: FileTask[]; sources?: SourceFolders }
   | { kind: 'parquet'; ipc: Uint8Array; dictionaryColumns: readonly string[] };
 
 export type WorkerResponse =
@@ -34,10 +35,10 @@ export class IngestPool {
     return new IngestPool(Array.from({ length: threads }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 32 } })));
   }
 
-  /** Results come back in any order (the dataset builder orders them). */
-  async processFiles(tasks: FileTask[], onResult: (result: FileResult) => void): Promise<void> {
+  /** Results come back in any order (the dataset builder orders them). With sources, each report's text is staged there. */
+  async processFiles(tasks: FileTask[], onResult: (result: FileResult) => void, sources?: SourceFolders): Promise<void> {
     if (this.workers.length === 0) {
-      for (const task of tasks) onResult(processFile(task));
+      for (const task of tasks) onResult(processFile(task, sources));
       return;
     }
     const batches: FileTask[][] = [];
@@ -45,7 +46,7 @@ export class IngestPool {
     await Promise.all(
       this.workers.map(async (worker) => {
         for (let tasks = batches.shift(); tasks; tasks = batches.shift()) {
-          const response = await request(worker, { kind: 'files', tasks });
+          const response = await request(worker, { kind: 'files', tasks, sources });
           if (response.kind === 'files') response.results.forEach(onResult);
         }
       }),

@@ -1,14 +1,16 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, dictionaryColumns, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from '../dataset';
 import { parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
-import { writeDatasetAtomically } from './atomic';
+import { withStaging, writeDatasetAtomically } from './atomic';
 import { collectFiles } from './collect';
 import { IngestPool } from './pool';
+import type { FileTask } from './process-file';
+import type { SourceFolders } from './sources';
 import { PREPARED_OVERVIEW, preparedOverview } from './prepared';
 
 export interface IngestOptions {
@@ -17,6 +19,8 @@ export interface IngestOptions {
   out: string;
   /** Worker threads for parsing; default: one per core. */
   threads?: number;
+  /** Write each report's text to sources/ (DATASET_FILES.source); default true. */
+  sources?: boolean;
   onProgress?: (done: number, total: number) => void;
   onFailure?: (failure: FileFailure) => void;
 }
@@ -44,54 +48,78 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     ? { dir: dirname(manifestPath), entries: parseManifest(await readFile(manifestPath, 'utf8'), options.manifest) }
     : null;
   const files = await collectFiles(options.inputs, manifest);
-  const builder = new DatasetBuilder();
-  const carry: CarryFacts[] = [];
-  const failures: FileFailure[] = [];
-  const cellsByState = Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>;
-  let done = 0;
+  const tasks = files.map((file) => ({ file, manifest: manifest?.entries.get(file.name) }));
+  const out = resolve(options.out);
   const pool = await IngestPool.start(files.length, options.threads);
   try {
-    await pool.processFiles(
-      files.map((file) => ({ file, manifest: manifest?.entries.get(file.name) })),
-      (result) => {
-        if (result.ok) {
-          builder.add(result.packed);
-          carry.push(result.carry);
-          for (const s of result.packed.cells.state) cellsByState[CELL_STATES[s]]++;
-        } else {
-          failures.push({ file: result.file, reason: result.reason });
-          options.onFailure?.({ file: result.file, reason: result.reason });
-        }
-        options.onProgress?.(++done, files.length);
-      },
-    );
-    failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    const summary: IngestSummary = { files: files.length, reports: builder.size, failures, cellsByState, findingsByRule: {}, out: resolve(options.out), written: [] };
-    if (builder.size === 0) return summary;
-
-    const tables = builder.build(checkAcrossYears(carry));
-    for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
-    const named: { name: string; table: Table; specs: readonly ColumnSpec[] }[] = [
-      ...[...tables.cellsByYear].map(([year, table]) => ({ name: DATASET_FILES.cells(year), table, specs: CELL_COLUMNS })),
-      { name: DATASET_FILES.reports, table: tables.reports, specs: REPORT_COLUMNS },
-      { name: DATASET_FILES.findings, table: tables.findings, specs: FINDING_COLUMNS },
-    ];
-    const parquet = await pool.writeParquet(named.map(({ table, specs }) => ({ ipc: tableToIPC(table, 'stream'), dictionaryColumns: dictionaryColumns(specs) })));
-    const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
-    const description = {
-      schema_version: 1,
-      reports: builder.size,
-      years: [...tables.cellsByYear.keys()],
-      origins: builder.origins(),
-      files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
-    };
-    const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
-    const overview = await preparedOverview({ reports: tables.reports, cells: [...tables.cellsByYear.values()] });
-    const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, rows: overview })}\n`) };
-    await writeDatasetAtomically(summary.out, [...outputs, prepared, json]);
-    summary.written = [...outputs, prepared, json].map((f) => f.name);
-    return summary;
+    return await withStaging(out, async (staging) => {
+      const sourceFolders = options.sources === false ? undefined : { dataset: out, staging };
+      if (sourceFolders) await mkdir(join(staging, DATASET_FILES.sources));
+      const read = await readAll(pool, tasks, options, sourceFolders);
+      const summary: IngestSummary = { files: files.length, reports: read.builder.size, failures: read.failures, cellsByState: read.cellsByState, findingsByRule: {}, out, written: [] };
+      if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary);
+      return summary;
+    });
   } finally {
     await pool.close();
   }
+}
+
+interface ReadFiles {
+  builder: DatasetBuilder;
+  carry: CarryFacts[];
+  failures: FileFailure[];
+  cellsByState: Record<CellState, number>;
+  /** The staged or kept source files the dataset refers to (empty without sources). */
+  sources: Set<string>;
+  withSources: boolean;
+}
+
+async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptions, sourceFolders?: SourceFolders): Promise<ReadFiles> {
+  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>, sources: new Set(), withSources: !!sourceFolders };
+  let done = 0;
+  await pool.processFiles(
+    tasks,
+    (result) => {
+      if (result.ok) {
+        read.builder.add(result.packed);
+        read.carry.push(result.carry);
+        for (const s of result.packed.cells.state) read.cellsByState[CELL_STATES[s]]++;
+        if (sourceFolders) read.sources.add(DATASET_FILES.source(result.packed.report.source.sha256));
+      } else {
+        read.failures.push({ file: result.file, reason: result.reason });
+        options.onFailure?.({ file: result.file, reason: result.reason });
+      }
+      options.onProgress?.(++done, tasks.length);
+    },
+    sourceFolders,
+  );
+  read.failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return read;
+}
+
+/** The checks across reports, the Parquet files and the descriptions, written into summary.out; returns the names written. */
+async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary): Promise<string[]> {
+  const tables = read.builder.build(checkAcrossYears(read.carry));
+  for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
+  const named: { name: string; table: Table; specs: readonly ColumnSpec[] }[] = [
+    ...[...tables.cellsByYear].map(([year, table]) => ({ name: DATASET_FILES.cells(year), table, specs: CELL_COLUMNS })),
+    { name: DATASET_FILES.reports, table: tables.reports, specs: REPORT_COLUMNS },
+    { name: DATASET_FILES.findings, table: tables.findings, specs: FINDING_COLUMNS },
+  ];
+  const parquet = await pool.writeParquet(named.map(({ table, specs }) => ({ ipc: tableToIPC(table, 'stream'), dictionaryColumns: dictionaryColumns(specs) })));
+  const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
+  const description = {
+    schema_version: 1,
+    reports: read.builder.size,
+    years: [...tables.cellsByYear.keys()],
+    origins: read.builder.origins(),
+    sources: read.withSources,
+    files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
+  };
+  const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
+  const overview = await preparedOverview({ reports: tables.reports, cells: [...tables.cellsByYear.values()] });
+  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, rows: overview })}\n`) };
+  await writeDatasetAtomically(summary.out, staging, [...outputs, prepared, json], read.sources);
+  return [...outputs, prepared, json].map((f) => f.name);
 }

@@ -9,7 +9,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
   let transfer: ArrayBuffer[] = [];
   try {
     if (request.kind === 'files') {
-      const results = request.tasks.map(processFile);
+      const results = request.tasks.map((task) => processFile(task, request.sources));
       response = { kind: 'files', results };
       transfer = results.flatMap((r) => (r.ok ? packedBuffers(r.packed) : []));
     } else {

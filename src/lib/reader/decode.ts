@@ -11,8 +11,14 @@ export function tooLarge(size: number): ReportError {
   return new ReportError('too_large', `文件过大：${(size / 1048576).toFixed(1)} MB，超过 ${MAX_REPORT_BYTES / 1048576} MB 上限（file too large for an annual report）`);
 }
 
+export interface DecodedReport {
+  /** Without a leading BOM. */
+  text: string;
+  encoding: SourceEncoding;
+}
+
 /** Bytes → text. Government sites still publish GBK; decode it rather than garble it. */
-export function decodeReport(bytes: Uint8Array): { text: string; encoding: SourceEncoding } {
+export function decodeReport(bytes: Uint8Array): DecodedReport {
   if (bytes.length === 0) throw new ReportError('empty', '文件为空（empty file）');
   if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
   if (looksBinary(bytes)) throw new ReportError('binary', '不是文本或 HTML 文件（binary file: contains NUL or control bytes）');

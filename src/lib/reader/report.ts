@@ -16,7 +16,7 @@ import {
 import { htmlBlocks } from './html-blocks';
 import { looksLikeHtml, textBlocks, type Block, type SourceCell } from './blocks';
 import { readCell, type CellReading } from './cell-value';
-import { decodeReport } from './decode';
+import { decodeReport, type DecodedReport } from './decode';
 import { detectMeta } from './metadata';
 import type { PlacedCell } from './placed';
 import { reportId } from './report-id';
@@ -33,8 +33,12 @@ export interface ReportInput {
 }
 
 /** One report file → every cell of its template, keyed as TEMPLATE.md, with what the reader met. */
-export function parseReport({ bytes, source, manifest }: ReportInput): ParsedReport {
-  const { text, encoding } = decodeReport(bytes);
+export function parseReport({ bytes, ...input }: ReportInput): ParsedReport {
+  return parseDecoded({ decoded: decodeReport(bytes), ...input });
+}
+
+/** parseReport of a file already decoded (decodeReport), for callers that keep its text. */
+export function parseDecoded({ decoded: { text, encoding }, source, manifest }: Omit<ReportInput, 'bytes'> & { decoded: DecodedReport }): ParsedReport {
   const format = looksLikeHtml(text) ? 'html' : 'text';
   const blocks = format === 'html' ? htmlBlocks(text) : textBlocks(text);
   const tables = classifyTables(blocks);

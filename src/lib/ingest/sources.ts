@@ -1,0 +1,36 @@
+import { closeSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATASET_FILES } from '../dataset';
+
+/** Where report texts go: the dataset folder, and the ingest's staging folder inside it. */
+export interface SourceFolders {
+  dataset: string;
+  staging: string;
+}
+
+/**
+ * Stage a report's decoded text as sources/<sha256>.txt, UTF-8 with a BOM (so
+ * that a browser opening the .txt shows Chinese right). The name is the hash of
+ * the file's bytes, so a file of that name and size in the dataset, or one
+ * another thread has staged, holds this text: it is not written again.
+ * Not flushed one by one (0.6 ms a file here, more than parsing it): a power
+ * cut may leave a short file, which the next ingest finds by its size and rewrites.
+ */
+export function stageSource(folders: SourceFolders, sha256: string, text: string): void {
+  const name = DATASET_FILES.source(sha256);
+  const content = `\uFEFF${text}`;
+  const kept = statSync(join(folders.dataset, name), { throwIfNoEntry: false });
+  if (kept && kept.size === Buffer.byteLength(content)) return;
+  let fd: number;
+  try {
+    fd = openSync(join(folders.staging, name), 'wx');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw e;
+  }
+  try {
+    writeFileSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+}
