@@ -15,7 +15,13 @@ import { fixture, SEED } from './helpers';
  * (示例市文化和旅游局 2022) and the same file again as a consolidated report
  * (示例市（全市汇总）2022), which views must not add to the others.
  */
-export async function buildFixtureDataset(): Promise<string> {
+/** An extra report: a copy of `from` with its manifest line (file,body,year,region,level,kind). */
+export interface ExtraReport {
+  from: string;
+  line: string;
+}
+
+export async function buildFixtureDataset(extra: readonly ExtraReport[] = []): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'query-fixture-'));
   const reports = join(dir, 'reports');
   mkdirSync(reports);
@@ -24,6 +30,7 @@ export async function buildFixtureDataset(): Promise<string> {
   copyFileSync(fixture('html/dept-2021.html'), join(reports, 'dept-2021.html'));
   copyFileSync(fixture('text/full-2021.txt'), join(reports, 'city-culture.txt'));
   copyFileSync(fixture('text/full-2021.txt'), join(reports, 'city-total.txt'));
+  for (const e of extra) copyFileSync(e.from, join(reports, e.line.split(',')[0]));
   writeFileSync(
     join(reports, 'manifest.csv'),
     [
@@ -33,6 +40,7 @@ export async function buildFixtureDataset(): Promise<string> {
       'dept-2021.html,浙江省生态环境厅,2022,浙江省,省级,department',
       'city-culture.txt,示例市文化和旅游局,2022,示例市,市级,department',
       'city-total.txt,示例市（全市汇总）,2022,示例市,市级,consolidated',
+      ...extra.map((e) => e.line),
     ].join('\n'),
   );
   const out = join(dir, 'dataset');
@@ -40,9 +48,19 @@ export async function buildFixtureDataset(): Promise<string> {
   return out;
 }
 
+/**
+ * The fixture plus 2021 reports, for comparing 2020 with 2021: 浙江省自然资源厅
+ * (2020 in the 2019 version, 2021 = dept-2021.html in the 2021 version) and
+ * 示例市文化和旅游局 (2021 = full-2021.txt again; it has no 2020 report).
+ */
+export const YEAR_2021_REPORTS: readonly ExtraReport[] = [
+  { from: fixture('html/dept-2021.html'), line: 'nr-2021.html,浙江省自然资源厅,2021,浙江省,省级,department' },
+  { from: fixture('text/full-2021.txt'), line: 'city-culture-2021.txt,示例市文化和旅游局,2021,示例市,市级,department' },
+];
+
 /** The fixture dataset loaded into DuckDB-wasm (Node), as the browser loads it. */
-export async function fixtureDataset(): Promise<{ dir: string; db: Database }> {
-  const out = await buildFixtureDataset();
+export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promise<{ dir: string; db: Database }> {
+  const out = await buildFixtureDataset(extra);
   const db = await createNodeDatabase();
   await loadDataset(db, {
     fetch: async (name) => new Uint8Array(readFileSync(join(out, name))),

@@ -24,7 +24,25 @@ export async function chartTable(page: Page, title: string): Promise<string[][]>
   return page.$$eval(`figure[data-chart="${title}"] table tr`, (rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => c.textContent ?? '')));
 }
 
+/** Wait until the page has drawn: its charts when it has any (the first before DuckDB is up), else its data; nothing still busy. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('figure.chart') || document.querySelector('main[data-status="ready"]'), null, { timeout: 60_000 });
+  if (await page.$('figure.chart')) await chartsDrawn(page);
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 60_000 });
+}
+
 /** Wait until DuckDB has started and loaded the data. */
 export async function engineReady(page: Page): Promise<void> {
   await page.waitForSelector('main[data-status="ready"]', { timeout: 300_000 });
+}
+
+/** A data table's rows as shown (header row first), by its title. */
+export async function tableRows(page: Page, title: string): Promise<string[][]> {
+  await page.waitForSelector(`section[data-table="${title}"][aria-busy="false"]`);
+  return page.$$eval(`section[data-table="${title}"] tr`, (rows) => rows.map((r) => [...r.querySelectorAll('th,td')].map((c) => (c.textContent ?? '').replace(/[▲▼]/g, '').trim())));
+}
+
+/** The text of one cell of the report detail, by its TEMPLATE.md reference. */
+export async function reportCell(page: Page, ref: string): Promise<string> {
+  return (await page.textContent(`td[data-ref="${ref}"] .text`)) ?? '';
 }

@@ -1,5 +1,4 @@
 import { base } from '$app/paths';
-import { createBrowserDatabase, parquetDecoder } from '../db/browser';
 import type { Database } from '../db/database';
 import { loadDataset, type DatasetDescription, type LoadProgress } from '../db/load';
 
@@ -38,6 +37,8 @@ export function getDatabase(): Promise<Database> {
       // Let the first view draw from its prepared rows before the engine's 30 MB of wasm compete for the cores.
       await preparedOverview();
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      // Loaded only now: the engine's and the Parquet decoder's code are not on the first view's path.
+      const { createBrowserDatabase, parquetDecoder } = await import('../db/browser');
       const [db, parquetToIPC] = await Promise.all([createBrowserDatabase(), parquetDecoder()]);
       data.description = await loadDataset(db, { fetch: fetchBytes, parquetToIPC }, (p) => (data.progress = p));
       data.status = 'ready';
@@ -68,6 +69,11 @@ export function preparedOverview<Row>(): Promise<Row[] | null> {
     }
   })();
   return prepared as Promise<Row[] | null>;
+}
+
+/** A text file of the dataset folder (a report's source), BOM dropped. */
+export async function fetchText(name: string): Promise<string> {
+  return new TextDecoder().decode(await fetchBytes(name));
 }
 
 async function fetchJson(name: string) {

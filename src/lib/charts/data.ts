@@ -1,4 +1,5 @@
-import { T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
+import { CELL_STATE_LABELS, CELL_STATES, RULES, T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
+import type { CellStateRow, RuleCountRow } from '../queries/quality';
 import { MEASURES, type Measure } from '../queries/measures';
 import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
 import type { BodyMeasuresRow, BodyYearRow } from '../queries/bodies';
@@ -6,6 +7,9 @@ import type { CellSumRow } from '../queries/cells';
 import type { YearlyRow } from '../queries/yearly';
 import type { ChartData } from './chart-data';
 import { SMALL_BASE } from '../format/numbers';
+import type { BodyComparison } from '../analysis/compare';
+import type { Metric } from '../analysis/metrics';
+import type { RankedBody } from '../analysis/ranking';
 
 /** Rows of the queries → chart data (pure). Labels come from the template and the measures. */
 
@@ -128,5 +132,54 @@ export function outcomesByBody(rows: BodyMeasuresRow[], limit = 15, year?: numbe
     categoryLabel: '机关',
     categories: ranked.map((r) => r.body),
     series: OUTCOME_MEASURES.map((m) => ({ key: m.key, name: m.label, values: ranked.map((r) => (r[m.key] as number | null) ?? null) })),
+  };
+}
+
+/** The bodies that moved most between two years (change of the metric). */
+export function moversChart(rows: BodyComparison[], metric: Metric, title: string): ChartData {
+  return {
+    title,
+    unit: metric.unit === '%' ? '个百分点' : metric.unit,
+    categoryLabel: '机关',
+    categories: rows.map((r) => r.body),
+    series: [{ key: 'change', name: `变化（${metric.label}）`, values: rows.map((r) => r.change) }],
+  };
+}
+
+/** The first bodies of a ranking (ranked ones only). */
+export function rankingChart(rows: RankedBody[], metric: Metric, title: string, limit = 15): ChartData {
+  const ranked = rows.filter((r) => r.rank !== null).slice(0, limit);
+  return {
+    title,
+    unit: ranked[0]?.unit ?? metric.unit,
+    categoryLabel: '机关',
+    categories: ranked.map((r) => r.body),
+    series: [{ key: metric.key, name: metric.label, values: ranked.map((r) => r.value) }],
+  };
+}
+
+/** Findings per year, one series per rule (stacked). */
+export function findingsByYear(rows: RuleCountRow[]): ChartData {
+  const ys = years(rows);
+  const rules = RULES.filter((r) => rows.some((x) => x.rule === r.id));
+  return {
+    title: '各年度发现的问题：按规则',
+    unit: '项',
+    categoryLabel: '年度',
+    categories: ys.map(String),
+    series: rules.map((r) => ({ key: r.id, name: r.label, values: ys.map((y) => rows.find((x) => x.year === y && x.rule === r.id)?.findings ?? null) })),
+  };
+}
+
+/** How the selection's cells read: numbers, '/', '—', blank, ambiguous. */
+export function cellStateChart(rows: CellStateRow[]): ChartData {
+  const states = CELL_STATES.filter((s) => rows.some((r) => r.state === s));
+  return {
+    title: '单元格状态',
+    unit: '个',
+    categoryLabel: '状态',
+    categories: states.map((s) => CELL_STATE_LABELS[s]),
+    series: [{ key: 'cells', name: '单元格数', values: states.map((s) => rows.find((r) => r.state === s)!.cells) }],
+    note: '不含该版模板中没有的单元格。',
   };
 }

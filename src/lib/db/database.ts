@@ -1,4 +1,4 @@
-import type { Table } from 'apache-arrow';
+import type { Table, Vector } from 'apache-arrow';
 
 /** A DuckDB the queries run on: duckdb-wasm in a Web Worker in the browser, the same wasm in Node for tests. */
 export interface Database {
@@ -7,7 +7,7 @@ export interface Database {
   insertArrowIPC(name: string, ipc: Uint8Array, append: boolean): Promise<void>;
 }
 
-/** Arrow rows → plain objects; DuckDB's 64-bit integers (COUNT, SUM of ints) become numbers. */
+/** Arrow rows → plain objects; DuckDB's 64-bit integers (COUNT, SUM of ints) become numbers and LISTs arrays. */
 export function plainRows<Row>(table: Table): Row[] {
   const fields = table.schema.fields.map((f) => f.name);
   const columns = fields.map((f) => table.getChild(f)!);
@@ -15,10 +15,16 @@ export function plainRows<Row>(table: Table): Row[] {
   for (let i = 0; i < table.numRows; i++) {
     const row: Record<string, unknown> = {};
     fields.forEach((f, k) => {
-      const v = columns[k].get(i);
-      row[f] = typeof v === 'bigint' ? Number(v) : v;
+      row[f] = plainValue(columns[k].get(i));
     });
     rows[i] = row as Row;
   }
   return rows;
+}
+
+function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  // By shape, not instanceof: duckdb-wasm's Arrow classes need not be the ones this module imports.
+  if (v !== null && typeof v === 'object' && typeof (v as Vector).toArray === 'function') return Array.from(v as Vector, plainValue);
+  return v;
 }

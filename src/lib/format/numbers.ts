@@ -35,3 +35,27 @@ export function formatChange(now: number | null | undefined, before: number | nu
   const change = (now - before) / Math.abs(before);
   return `${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)}%`;
 }
+
+/** A metric's value in its unit: 1,234 件, 25.10 万元, 56.9%. */
+export function formatValue(n: number | null | undefined, unit: string): string {
+  if (n === null || n === undefined) return '—';
+  if (unit === '万元') return formatWan(n);
+  if (unit === '%') return `${n.toFixed(1)}%`;
+  return `${formatCount(n)} ${unit}`;
+}
+
+/** A difference with its sign: +103 件, −1.3 个百分点 (rates), −0.50 万元. */
+export function formatDifference(n: number | null | undefined, unit: string): string {
+  if (n === null || n === undefined) return '—';
+  const sign = n > 0 ? '+' : n < 0 ? '−' : '±';
+  const size = Math.abs(n);
+  if (unit === '%') return `${sign}${size.toFixed(1)} 个百分点`;
+  if (unit === '万元') return `${sign}${decimal.format(size)} 万元`;
+  return `${sign}${formatCount(size)} ${unit}`;
+}
+
+/** A relative change already in %: +180.7%. */
+export function formatPercentChange(p: number | null | undefined): string {
+  if (p === null || p === undefined) return '—';
+  return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(1)}%`;
+}

@@ -15,17 +15,23 @@ export const NO_FILTERS: Filters = { from: null, to: null, bodies: [], regions: 
 /** A consolidated report sums other bodies' reports: counting it with them would count twice. */
 export const CONSOLIDATED_KIND = 'consolidated';
 
+/** The manifest's report kinds, as users read them. */
+export const KIND_LABELS: Record<string, string> = { department: '部门', government: '政府本级', [CONSOLIDATED_KIND]: '汇总报告' };
+
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 /**
  * `scope`: the reports the filters select, as a CTE to start every query with.
  * `years` overrides the year range (e.g. two years to compare).
  */
-export function scope(filters: Filters): Query {
+export function scope(filters: Filters, years?: readonly number[]): Query {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filters.from !== null) where.push('year >= ?') && params.push(filters.from);
-  if (filters.to !== null) where.push('year <= ?') && params.push(filters.to);
+  if (years) where.push(`year IN (${placeholders(years.length) || 'NULL'})`) && params.push(...years);
+  else {
+    if (filters.from !== null) where.push('year >= ?') && params.push(filters.from);
+    if (filters.to !== null) where.push('year <= ?') && params.push(filters.to);
+  }
   for (const [column, values] of [['body', filters.bodies], ['region', filters.regions], ['level', filters.levels]] as const) {
     if (values.length > 0) where.push(`${column} IN (${placeholders(values.length)})`) && params.push(...values);
   }

@@ -1,4 +1,4 @@
-export { scope, NO_FILTERS, CONSOLIDATED_KIND, type Filters } from './filters';
+export { scope, NO_FILTERS, CONSOLIDATED_KIND, KIND_LABELS, type Filters } from './filters';
 export { MEASURES, measureSum, measureCells, type Measure, type MeasureKey } from './measures';
 export { yearlyTotals, type YearlyRow } from './yearly';
 export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
@@ -6,3 +6,7 @@ export { measureByBody, measuresByBody, filterOptions, type BodyYearRow, type Bo
 export { cellSumsByYear, type CellSumRow } from './cells';
 export { filteredCells, EXPORT_COLUMNS, type ExportRow } from './export';
 export type { Query } from './query';
+export { measuresByBodyYear, type BodyYearMeasures } from './body-years';
+export { reportById, reportCells, reportFindings, bodyReports, bodyFindings, type ReportRow, type ReportCellRow, type FindingRow } from './report';
+export { findingsByRule, findingsByReport, findingList, incompleteReports, bodyYears, cellStates } from './quality';
+export type { RuleCountRow, BodyFindingCountRow, IncompleteReportRow, BodyYearsRow, CellStateRow } from './quality';

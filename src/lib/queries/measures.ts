@@ -38,6 +38,10 @@ export const MEASURES = {
   licensing_items_change: { key: 'licensing_items_change', label: '行政许可事项本年增/减', table: 't2', rows: ['licensing'], col: 'change' },
   penalty_items: { key: 'penalty_items', label: '行政处罚事项（上一年项目数量）', table: 't2', rows: ['penalty'], col: 'prev_items' },
   penalty_items_change: { key: 'penalty_items_change', label: '行政处罚事项本年增/减', table: 't2', rows: ['penalty'], col: 'change' },
+  fees_items: { key: 'fees_items', label: '行政事业性收费事项（上一年项目数量）', table: 't2', rows: ['fees'], col: 'prev_items' },
+  fees_amount: { key: 'fees_amount', label: '行政事业性收费金额', table: 't2', rows: ['fees'], col: 'amount', money: true },
+  docs_public_total: { key: 'docs_public_total', label: '规章和规范性文件对外公开总数量', table: 't2', rows: ['regulations', 'normative_docs'], col: 'public_total' },
+  docs_in_force: { key: 'docs_in_force', label: '规章和行政规范性文件现行有效件数', table: 't2', rows: ['regulations', 'normative_docs'], col: 'in_force' },
   procurement_projects: { key: 'procurement_projects', label: '政府集中采购项目', table: 't2', rows: ['procurement'], col: 'projects' },
   procurement_amount: { key: 'procurement_amount', label: '政府集中采购金额', table: 't2', rows: ['procurement'], col: 'amount', money: true },
 } satisfies Record<string, Measure>;

@@ -73,3 +73,5 @@ export interface Finding {
   /** The other report a cross-year rule compared with. */
   relatedReportId: string | null;
 }
+
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

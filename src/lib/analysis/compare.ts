@@ -1,0 +1,108 @@
+import { SMALL_BASE } from '../format/numbers';
+import type { BodyYearMeasures } from '../queries/body-years';
+import { MEASURES, type MeasureKey } from '../queries/measures';
+import { inTemplate, metricValue, type MeasureRow, type Metric } from './metrics';
+
+/** One year of a comparison: the summed measures (null: no report that year) and the template versions they follow. */
+export interface Side {
+  year: number;
+  row: MeasureRow | null;
+  templates: string[];
+}
+
+export interface Comparison {
+  a: number | null;
+  b: number | null;
+  unitA: Metric['unit'];
+  unitB: Metric['unit'];
+  /** Rates: the base n of each side. */
+  baseA: number | null;
+  baseB: number | null;
+  /** b − a (rates: percentage points); null when the two cannot be compared. */
+  change: number | null;
+  /** (b − a) / |a| in %; null when a is 0 or the two cannot be compared. */
+  percent: number | null;
+  /** Why there is no change, or what to know about it. */
+  note: string | null;
+}
+
+/** One metric, year A against year B (pure). */
+export function compareMetric(metric: Metric, a: Side, b: Side): Comparison {
+  const side = (s: Side) => (s.row ? metricValue(metric, s.row, s.templates) : { value: null, unit: metric.unit });
+  const [va, vb] = [side(a), side(b)];
+  const result: Comparison = {
+    a: va.value,
+    b: vb.value,
+    unitA: va.unit,
+    unitB: vb.unit,
+    baseA: a.row && metric.base ? metric.base(a.row) : null,
+    baseB: b.row && metric.base ? metric.base(b.row) : null,
+    change: null,
+    percent: null,
+    note: null,
+  };
+  const missing = [a, b].find((s) => !s.row);
+  if (missing) return { ...result, note: `无 ${missing.year} 年报告` };
+  const absent = [a, b].find((s) => !inTemplate(metric, s.templates));
+  if (absent) return { ...result, note: `${absent.year} 年的模板无此项` };
+  const versions = new Set([...a.templates, ...b.templates]);
+  if (metric.perVersion && versions.size > 1) {
+    const meanings = [...versions].sort().map((v) => metric.perVersion![v as keyof typeof metric.perVersion]?.meaning).filter(Boolean);
+    return { ...result, note: `含义不同，不作比较：${meanings.join('；')}` };
+  }
+  if (va.value === null || vb.value === null) return result;
+  const change = vb.value - va.value;
+  const small = metric.base && Math.min(result.baseA ?? 0, result.baseB ?? 0) < SMALL_BASE;
+  return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: small ? `基数小（n<${SMALL_BASE}），变化仅供参考` : null };
+}
+
+/** The measures of several rows summed (a whole selection's year). */
+export function sumRows(rows: readonly BodyYearMeasures[]): MeasureRow {
+  const total: MeasureRow = {};
+  for (const key of Object.keys(MEASURES) as MeasureKey[]) {
+    const values = rows.map((r) => r[key]).filter((v): v is number => v !== null);
+    total[key] = values.length === 0 ? null : values.reduce((x, y) => x + y, 0);
+  }
+  return total;
+}
+
+function sideOf(rows: readonly BodyYearMeasures[], year: number): Side {
+  const ofYear = rows.filter((r) => r.year === year);
+  return { year, row: ofYear.length > 0 ? sumRows(ofYear) : null, templates: [...new Set(ofYear.flatMap((r) => r.templates))].sort() };
+}
+
+export interface MetricComparison extends Comparison {
+  metric: Metric;
+}
+
+/** The whole selection, every metric: A against B, and how many bodies reported in each year. */
+export function compareTotals(rows: readonly BodyYearMeasures[], metrics: readonly Metric[], a: number, b: number): { metrics: MetricComparison[]; bodiesA: number; bodiesB: number; onlyA: number; onlyB: number } {
+  const [sa, sb] = [sideOf(rows, a), sideOf(rows, b)];
+  const bodies = (year: number) => new Set(rows.filter((r) => r.year === year).map((r) => r.body));
+  const [ba, bb] = [bodies(a), bodies(b)];
+  return {
+    metrics: metrics.map((metric) => ({ metric, ...compareMetric(metric, sa, sb) })),
+    bodiesA: ba.size,
+    bodiesB: bb.size,
+    onlyA: [...ba].filter((x) => !bb.has(x)).length,
+    onlyB: [...bb].filter((x) => !ba.has(x)).length,
+  };
+}
+
+export interface BodyComparison extends Comparison {
+  body: string;
+}
+
+/** Each body of the selection, one metric: A against B (a body missing a year says so). */
+export function compareBodies(rows: readonly BodyYearMeasures[], metric: Metric, a: number, b: number): BodyComparison[] {
+  const byBody = new Map<string, BodyYearMeasures[]>();
+  for (const r of rows) byBody.set(r.body, [...(byBody.get(r.body) ?? []), r]);
+  return [...byBody].map(([body, own]) => ({ body, ...compareMetric(metric, sideOf(own, a), sideOf(own, b)) }));
+}
+
+/** The bodies that moved most, up and down (by absolute change). */
+export function movers(rows: readonly BodyComparison[], limit = 10): { up: BodyComparison[]; down: BodyComparison[] } {
+  const moved = rows.filter((r) => r.change !== null && r.change !== 0);
+  const order = (x: BodyComparison, y: BodyComparison) => Math.abs(y.change!) - Math.abs(x.change!) || x.body.localeCompare(y.body, 'zh-CN');
+  return { up: moved.filter((r) => r.change! > 0).sort(order).slice(0, limit), down: moved.filter((r) => r.change! < 0).sort(order).slice(0, limit) };
+}

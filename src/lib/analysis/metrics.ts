@@ -1,0 +1,108 @@
+import { MEASURES, type MeasureKey } from '../queries/measures';
+import type { TemplateVersion } from '../template';
+
+/** A row of summed measures: a body's year, or a whole selection's year. */
+export type MeasureRow = Partial<Record<MeasureKey, number | null>>;
+
+/**
+ * What users compare and rank: the measures, and the rates of TEMPLATE.md
+ * ("Derived measures") with their base. Labels come from the measures.
+ */
+export interface Metric {
+  key: string;
+  label: string;
+  unit: '件' | '万元' | '%' | '项';
+  value(row: MeasureRow): number | null;
+  /** Rates: the n the rate is taken over. */
+  base?(row: MeasureRow): number | null;
+  /** Only this version's template has it (procurement, item counts): other versions say 模板无此项. */
+  only?: TemplateVersion;
+  /** Same name, different thing in each version (2019 fees count items, 2021 fees are money): never compared across versions. */
+  perVersion?: Record<TemplateVersion, { measure: MeasureKey; meaning: string; unit: Metric['unit'] }>;
+}
+
+const sum = (row: MeasureRow, ...keys: MeasureKey[]) => {
+  const values = keys.map((k) => row[k]).filter((v): v is number => v !== null && v !== undefined);
+  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
+};
+
+const count = (key: MeasureKey, extra: Partial<Metric> = {}): Metric => ({
+  key,
+  label: MEASURES[key].label,
+  unit: 'money' in MEASURES[key] ? '万元' : '件',
+  value: (row) => row[key] ?? null,
+  ...extra,
+});
+
+const share = (key: string, label: string, part: (row: MeasureRow) => number | null, base: (row: MeasureRow) => number | null): Metric => ({
+  key,
+  label,
+  unit: '%',
+  value: (row) => {
+    const n = base(row);
+    return n ? ((part(row) ?? 0) / n) * 100 : null;
+  },
+  base,
+});
+
+const handled = (row: MeasureRow) => row.handled ?? null;
+
+export const METRICS: readonly Metric[] = [
+  count('new_requests'),
+  count('carried_over'),
+  count('handled'),
+  count('carried_forward'),
+  count('granted'),
+  count('partial'),
+  count('denied'),
+  count('unavailable'),
+  count('rejected'),
+  count('other'),
+  share('disclosure_rate', '实质公开率', (r) => sum(r, 'granted', 'partial'), handled),
+  share('refusal_rate', '不予公开率', (r) => r.denied ?? null, handled),
+  share('unavailable_rate', '无法提供率', (r) => r.unavailable ?? null, handled),
+  count('review_total'),
+  share('review_correction_rate', '复议纠错率', (r) => r.review_corrected ?? null, (r) => r.review_total ?? null),
+  count('suit_total'),
+  share('suit_correction_rate', '诉讼纠错率', (r) => r.suit_corrected ?? null, (r) => r.suit_total ?? null),
+  count('licensing'),
+  count('penalty'),
+  count('coercion'),
+  count('procurement_projects', { only: '2019' }),
+  count('procurement_amount', { only: '2019' }),
+  {
+    key: 'fees',
+    label: '行政事业性收费',
+    unit: '项',
+    value: () => null,
+    perVersion: {
+      '2019': { measure: 'fees_items', meaning: '2019 版：收费项目数（上一年项目数量）', unit: '项' },
+      '2021': { measure: 'fees_amount', meaning: '2021 版：本年收费金额', unit: '万元' },
+    },
+  },
+  {
+    key: 'normative_docs',
+    label: '规章和规范性文件（存量）',
+    unit: '件',
+    value: () => null,
+    perVersion: {
+      '2019': { measure: 'docs_public_total', meaning: '2019 版：对外公开总数量', unit: '件' },
+      '2021': { measure: 'docs_in_force', meaning: '2021 版：现行有效件数', unit: '件' },
+    },
+  },
+];
+
+export const METRIC_BY_KEY: Record<string, Metric> = Object.fromEntries(METRICS.map((m) => [m.key, m]));
+
+/** A metric's value and unit for rows that follow the given template versions (null when the versions give no one meaning). */
+export function metricValue(metric: Metric, row: MeasureRow, versions: readonly string[]): { value: number | null; unit: Metric['unit'] } {
+  if (!metric.perVersion) return { value: metric.value(row), unit: metric.unit };
+  const meanings = versions.map((v) => metric.perVersion![v as TemplateVersion]).filter(Boolean);
+  if (meanings.length !== 1) return { value: null, unit: metric.unit };
+  return { value: row[meanings[0].measure] ?? null, unit: meanings[0].unit };
+}
+
+/** Whether rows of these versions have the metric at all (procurement is not in the 2021 template). */
+export function inTemplate(metric: Metric, versions: readonly string[]): boolean {
+  return !metric.only || versions.includes(metric.only);
+}

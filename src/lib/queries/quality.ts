@@ -1,0 +1,112 @@
+import { scope, type Filters } from './filters';
+import { FINDING_COLUMNS, FINDING_ORDER } from './report';
+import type { Query } from './query';
+
+export interface RuleCountRow {
+  rule: string;
+  severity: string;
+  year: number;
+  findings: number;
+  reports: number;
+}
+
+/** Findings per rule and year for the selection. */
+export function findingsByRule(filters: Filters): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql}
+SELECT f.rule, ANY_VALUE(f.severity) AS severity, s.year, COUNT(*) AS findings, COUNT(DISTINCT f.report_id) AS reports
+FROM scope s JOIN findings f ON f.report_id = s.report_id
+GROUP BY f.rule, s.year ORDER BY f.rule, s.year`,
+    params: s.params,
+  };
+}
+
+export interface BodyFindingCountRow {
+  body: string;
+  year: number;
+  report_id: string;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+/** Findings per report (body and year), the reports with most errors first. */
+export function findingsByReport(filters: Filters, limit = 500): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql}
+SELECT s.body, s.year, s.report_id,
+  COUNT(*) FILTER (WHERE f.severity = 'error') AS errors,
+  COUNT(*) FILTER (WHERE f.severity = 'warning') AS warnings,
+  COUNT(*) FILTER (WHERE f.severity = 'info') AS infos
+FROM scope s JOIN findings f ON f.report_id = s.report_id
+GROUP BY s.body, s.year, s.report_id ORDER BY errors DESC, warnings DESC, s.body, s.year LIMIT ${Math.trunc(limit)}`,
+    params: s.params,
+  };
+}
+
+/** The findings themselves, optionally of one rule; at most `limit`, with the total count alongside. */
+export function findingList(filters: Filters, rule: string | null, limit = 200): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql}
+SELECT ${FINDING_COLUMNS}, COUNT(*) OVER () AS total
+FROM scope s JOIN findings f ON f.report_id = s.report_id JOIN reports r ON r.report_id = f.report_id
+${rule ? 'WHERE f.rule = ?' : ''}
+ORDER BY r.body, r.year, ${FINDING_ORDER} LIMIT ${Math.trunc(limit)}`,
+    params: rule ? [...s.params, rule] : s.params,
+  };
+}
+
+export interface IncompleteReportRow {
+  report_id: string;
+  body: string;
+  year: number;
+  ambiguous: number;
+  blank: number;
+  total: number;
+}
+
+/** Reports with ambiguous or blank cells (of the cells their template has), most first. */
+export function incompleteReports(filters: Filters, limit = 500): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql}
+SELECT s.report_id, s.body, s.year,
+  COUNT(*) FILTER (WHERE c.state = 'ambiguous') AS ambiguous,
+  COUNT(*) FILTER (WHERE c.state = 'blank') AS blank,
+  COUNT(*) OVER () AS total
+FROM scope s JOIN cells c ON c.report_id = s.report_id
+WHERE c.state IN ('ambiguous', 'blank')
+GROUP BY s.report_id, s.body, s.year ORDER BY ambiguous + blank DESC, s.body, s.year LIMIT ${Math.trunc(limit)}`,
+    params: s.params,
+  };
+}
+
+export interface BodyYearsRow {
+  body: string;
+  years: number[];
+}
+
+/** The years each body has a report for. */
+export function bodyYears(filters: Filters): Query {
+  const s = scope(filters);
+  return { sql: `WITH ${s.sql}\nSELECT body, LIST(DISTINCT year ORDER BY year) AS years FROM scope GROUP BY body ORDER BY body`, params: s.params };
+}
+
+export interface CellStateRow {
+  state: string;
+  cells: number;
+}
+
+/** How many cells of the selection were numbers, '/', '—', blank or ambiguous (cells the template does not have are left out). */
+export function cellStates(filters: Filters): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql}
+SELECT c.state, COUNT(*) AS cells FROM scope s JOIN cells c ON c.report_id = s.report_id
+WHERE c.state <> 'not_in_template' GROUP BY c.state ORDER BY c.state`,
+    params: s.params,
+  };
+}

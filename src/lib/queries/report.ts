@@ -1,0 +1,78 @@
+import type { TableId } from '../template';
+import type { Query } from './query';
+
+/** One report's row of reports.parquet. */
+export interface ReportRow {
+  report_id: string;
+  body: string;
+  year: number;
+  template: string;
+  region: string | null;
+  level: string | null;
+  kind: string | null;
+  origin: string;
+  meta_source: string;
+  source_file: string;
+  source_sha256: string;
+  source_format: string;
+  source_encoding: string;
+  source_bytes: number;
+  status: string;
+  n_errors: number;
+  n_warnings: number;
+}
+
+export interface ReportCellRow {
+  table: TableId;
+  item: string | null;
+  row: string;
+  col: string;
+  value: number | null;
+  state: string;
+  raw: string | null;
+}
+
+export interface FindingRow {
+  report_id: string;
+  body: string;
+  year: number;
+  rule: string;
+  severity: string;
+  cells: string;
+  expected: number | null;
+  actual: number | null;
+  message: string;
+  related_report_id: string | null;
+}
+
+const FINDING_ORDER = `CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.rule, f.cells`;
+const FINDING_COLUMNS = 'f.report_id, r.body, r.year, f.rule, f.severity, f.cells, f.expected, f.actual, f.message, f.related_report_id';
+
+export function reportById(id: string): Query {
+  return { sql: 'SELECT * FROM reports WHERE report_id = ?', params: [id] };
+}
+
+export function reportCells(id: string): Query {
+  return { sql: 'SELECT "table", item, "row", col, value, state, raw FROM cells WHERE report_id = ?', params: [id] };
+}
+
+export function reportFindings(id: string): Query {
+  return {
+    sql: `SELECT ${FINDING_COLUMNS} FROM findings f JOIN reports r ON r.report_id = f.report_id WHERE f.report_id = ? ORDER BY ${FINDING_ORDER}`,
+    params: [id],
+  };
+}
+
+/** A body's own reports, every year and kind. */
+export function bodyReports(body: string): Query {
+  return { sql: 'SELECT * FROM reports WHERE body = ? ORDER BY year, report_id', params: [body] };
+}
+
+export function bodyFindings(body: string): Query {
+  return {
+    sql: `SELECT ${FINDING_COLUMNS} FROM findings f JOIN reports r ON r.report_id = f.report_id WHERE r.body = ? ORDER BY r.year, ${FINDING_ORDER}`,
+    params: [body],
+  };
+}
+
+export { FINDING_ORDER, FINDING_COLUMNS };

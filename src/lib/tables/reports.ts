@@ -1,0 +1,43 @@
+import { formatCount } from '../format/numbers';
+import { KIND_LABELS } from '../queries/filters';
+import type { FindingRow, ReportRow } from '../queries/report';
+import { RULE_BY_ID, SEVERITY_LABELS, type RuleId, type Severity } from '../template';
+import type { Column } from './table';
+
+const STATUS_LABELS: Record<string, string> = { ok: '无问题', warning: '有警告', error: '有错误' };
+
+/** A body's reports: year, version, source, status; each links to its detail. */
+export function reportColumns(href: (id: string) => string): Column<ReportRow>[] {
+  return [
+    { key: 'year', label: '年度', numeric: true, value: (r) => r.year, href: (r) => href(r.report_id) },
+    { key: 'template', label: '模板版本', value: (r) => `${r.template} 版` },
+    { key: 'kind', label: '报告类型', value: (r) => (r.kind ? (KIND_LABELS[r.kind] ?? r.kind) : '') },
+    { key: 'source', label: '源文件', wrap: true, value: (r) => r.source_file },
+    { key: 'status', label: '检查结果', value: (r) => STATUS_LABELS[r.status] ?? r.status },
+    { key: 'errors', label: '错误', numeric: true, value: (r) => r.n_errors },
+    { key: 'warnings', label: '警告', numeric: true, value: (r) => r.n_warnings },
+  ];
+}
+
+/** A finding's cells, shortened for the screen (downloads keep them all). */
+function cellList(cells: string): string {
+  const refs = cells.split(' ').filter(Boolean);
+  return refs.length <= 4 ? refs.join(' ') : `${refs.slice(0, 3).join(' ')} 等 ${refs.length} 个`;
+}
+
+const number = (n: number | null) => (n === null ? '' : formatCount(n));
+
+/** Findings: where, which rule, how severe, expected against actual; each links to the report with its cells highlighted. */
+export function findingColumns(href: (f: FindingRow) => string, withBody = true): Column<FindingRow>[] {
+  return [
+    ...(withBody ? [{ key: 'body', label: '机关', value: (f: FindingRow) => f.body }] : []),
+    { key: 'year', label: '年度', numeric: true, value: (f) => f.year },
+    { key: 'rule', label: '规则', value: (f) => f.rule, text: (f) => `${RULE_BY_ID[f.rule as RuleId]?.label ?? f.rule}（${f.rule}）` },
+    { key: 'severity', label: '严重程度', value: (f) => SEVERITY_LABELS[f.severity as Severity] ?? f.severity },
+    { key: 'expected', label: '应为', numeric: true, value: (f) => f.expected, text: (f) => number(f.expected) },
+    { key: 'actual', label: '实为', numeric: true, value: (f) => f.actual, text: (f) => number(f.actual) },
+    { key: 'message', label: '说明', wrap: true, value: (f) => f.message },
+    { key: 'cells', label: '单元格', wrap: true, value: (f) => f.cells, text: (f) => cellList(f.cells) },
+    { key: 'open', label: '报告', value: (f) => f.report_id, text: () => '在报告中查看', href },
+  ];
+}

@@ -1,0 +1,41 @@
+import { toCsv } from '../export/csv';
+
+/** A column of a data table: what it holds (for sorting and downloads), how it reads, where it links. */
+export interface Column<Row> {
+  key: string;
+  label: string;
+  /** The value: sorted on, and written to CSV/JSON. */
+  value: (row: Row) => string | number | null;
+  /** How the cell reads on screen (default: the value). */
+  text?: (row: Row) => string;
+  /** A link for the cell (a report, a body). */
+  href?: (row: Row) => string | null;
+  numeric?: boolean;
+  /** Long text (a message, a list): may wrap; other cells stay on one line. */
+  wrap?: boolean;
+}
+
+export type SortDirection = 'ascending' | 'descending';
+
+/** Rows sorted by a column (pure, stable); empty values always last. */
+export function sortRows<Row>(rows: readonly Row[], column: Column<Row> | undefined, direction: SortDirection): Row[] {
+  if (!column) return [...rows];
+  const sign = direction === 'ascending' ? 1 : -1;
+  return rows
+    .map((row, i) => ({ row, i, v: column.value(row) }))
+    .sort((x, y) => {
+      const [a, b] = [x.v, y.v];
+      if (a === null || a === '' || b === null || b === '') return (a === null || a === '' ? 1 : 0) - (b === null || b === '' ? 1 : 0) || x.i - y.i;
+      const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN');
+      return order * sign || x.i - y.i;
+    })
+    .map((x) => x.row);
+}
+
+export function tableCsv<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  return toCsv(columns.map((c) => ({ label: c.label, value: c.value })), rows);
+}
+
+export function tableJson<Row>(title: string, columns: readonly Column<Row>[], rows: readonly Row[]): string {
+  return JSON.stringify({ title, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c.label, c.value(r)]))) }, null, 2);
+}

@@ -1,0 +1,176 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fromParquet } from '../../src/lib/dataset';
+import { chartsDrawn, chartTable } from './browser';
+import { e2e, open, SCREENSHOTS } from './context';
+import { serveSite } from './server';
+
+// The dashboard's six pages over the fixture dataset: 2019 the seed (浙江省经济和信息化厅),
+// 2020 浙江省自然资源厅, 2022 浙江省生态环境厅 and 示例市文化和旅游局, plus a consolidated
+// 2022 report the default views leave out. Expected figures are worked out by hand from those reports.
+
+describe('dashboard pages in Chromium', () => {
+  it('overview: KPI cards for the last year and trend charts with the data', async () => {
+    const page = await open('/');
+    expect(await chartTable(page, '申请数量趋势')).toEqual([
+      ['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'],
+      ['2019', '9', '10'],
+      ['2020', '57', '58'],
+      ['2022', '160', '162'],
+    ]);
+    const cards = await page.$$eval('.kpis li', (items) => items.map((li) => li.textContent?.replace(/\s+/g, ' ').trim()));
+    expect(cards).toContain('新收申请 160 无上年数据');
+    expect(cards).toContain('实质公开率 55.6%（n=162） （予以公开 + 部分公开）÷ 办理总计');
+    expect(cards).toContain('行政复议 7 纠错率 28.6%（n=7，基数小）');
+    expect(cards).toContain('政府集中采购 模板无此项 最近有数据：2020 年 25.10 万元');
+    const [kpiCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV：2022 年主要指标' }).click()]);
+    const kpiLines = readFileSync(await kpiCsv.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(kpiLines[0]).toBe('指标,数值,说明');
+    expect(kpiLines[1]).toBe('新收申请,160,无上年数据');
+    await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('requests: applicant types stacked, the seed’s unplaceable split as 未区分', async () => {
+    const page = await open('/requests');
+    expect(await chartTable(page, '本年新收申请：按申请人类型')).toEqual([
+      ['年度', '自然人（件）', '商业企业（件）', '科研机构（件）', '社会公益组织（件）', '法律服务机构（件）', '其他组织（件）', '未区分（件）'],
+      ['2019', '', '', '', '', '', '', '9'],
+      ['2020', '40', '9', '1', '0', '5', '2', ''],
+      ['2022', '116', '26', '3', '1', '10', '4', ''],
+    ]);
+    await page.screenshot({ path: `${SCREENSHOTS}/requests.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('outcomes: shares per year, and the reasons inside 其他处理 with 2019 and 2021 rows shown as they are', async () => {
+    const page = await open('/outcomes');
+    expect((await chartTable(page, '办理结果构成'))[3]).toEqual(['2022', '74', '16', '12', '40', '7', '6']);
+    await page.getByRole('radio', { name: '其他处理' }).check();
+    await page.waitForSelector('figure[data-chart="其他处理：分项原因"][data-rendered="true"]');
+    expect(await chartTable(page, '其他处理：分项原因')).toEqual([
+      ['年度', '其他处理（2019 版，不分项）（件）', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请（2021 版）（件）', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请（2021 版）（件）', '其他（2021 版）（件）'],
+      ['2019', '1', '', '', ''],
+      ['2020', '1', '', '', ''],
+      ['2022', '', '4', '0', '2'],
+    ]);
+    await page.screenshot({ path: `${SCREENSHOTS}/outcomes.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('licensing: decisions per year and the top bodies', async () => {
+    const page = await open('/licensing');
+    expect(await chartTable(page, '行政许可处理决定')).toEqual([['年度', '行政许可处理决定（件）'], ['2019', '3185'], ['2020', '2846'], ['2022', '3356']]);
+    expect(await chartTable(page, '行政许可处理决定：前 15 个机关（2022 年）')).toEqual([
+      ['机关', '行政许可处理决定（件）'],
+      ['浙江省生态环境厅', '1836'],
+      ['示例市文化和旅游局', '1520'],
+    ]);
+    await page.screenshot({ path: `${SCREENSHOTS}/licensing.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('procurement: 2022 is marked not in the template, never drawn as zero', async () => {
+    const page = await open('/procurement');
+    expect(await chartTable(page, '政府集中采购金额')).toEqual([['年度', '政府集中采购金额（万元）'], ['2019', '5234.55'], ['2020', '25.1'], ['2022', '模板无此项']]);
+    await page.screenshot({ path: `${SCREENSHOTS}/procurement.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('review: results per year and correction rates with their base', async () => {
+    const page = await open('/review');
+    expect(await chartTable(page, '行政复议：按结果')).toContainEqual(['2022', '3', '2', '0', '2']);
+    expect(await page.textContent('figure[data-chart="纠错率"] .note')).toContain('2022：复议 n=7，诉讼 n=4');
+    await page.screenshot({ path: `${SCREENSHOTS}/review.png`, fullPage: true });
+    await page.close();
+  });
+});
+
+describe('filters', () => {
+  it('a year filter changes the charts and the URL; reload and back/forward keep the view', async () => {
+    const page = await open('/');
+    const years = () => chartTable(page, '申请数量趋势').then((rows) => rows.map((r) => r[0]));
+    await page.getByLabel('起始年度').selectOption('2020');
+    await page.waitForURL(/from=2020/);
+    await expect.poll(years, { timeout: 20_000 }).toEqual(['年度', '2020', '2022']);
+    await page.reload();
+    await chartsDrawn(page);
+    await expect.poll(years, { timeout: 20_000 }).toEqual(['年度', '2020', '2022']);
+    await page.goBack();
+    await expect.poll(years, { timeout: 20_000 }).toEqual(['年度', '2019', '2020', '2022']);
+    await page.goForward();
+    await expect.poll(years, { timeout: 20_000 }).toEqual(['年度', '2020', '2022']);
+    await page.close();
+  });
+
+  it('a body chosen in the searchable list; the filter follows to other pages', async () => {
+    const page = await open('/');
+    await page.getByText(/^机关：/).click();
+    await page.getByLabel('搜索机关名称').fill('生态');
+    await page.getByLabel('浙江省生态环境厅').check();
+    await page.waitForURL(/body=/);
+    await expect.poll(() => chartTable(page, '申请数量趋势'), { timeout: 20_000 }).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '131', '132']]);
+    await page.getByRole('link', { name: '行政许可' }).click();
+    await page.waitForURL(/licensing\?body=/);
+    await chartsDrawn(page);
+    expect(await chartTable(page, '行政许可处理决定')).toEqual([['年度', '行政许可处理决定（件）'], ['2022', '1836']]);
+    await page.close();
+  });
+
+  it('the consolidated report only when asked for; nothing selected gives an empty state', async () => {
+    const page = await open('/?kind=consolidated');
+    expect(await chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '29', '30']]);
+    await page.goto(`${e2e.site.url}/?body=没有这个机关`);
+    await page.waitForSelector('text=所选条件下没有报告');
+    await page.getByRole('button', { name: '重置筛选' }).click();
+    await page.waitForURL((u) => u.search === '');
+    await expect.poll(() => chartTable(page, '申请数量趋势').then((rows) => rows.length), { timeout: 20_000 }).toBe(4);
+    await page.close();
+  });
+});
+
+describe('downloads', () => {
+  it('a chart’s CSV: UTF-8 with BOM, Chinese headers, the chart’s numbers', async () => {
+    const page = await open('/');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV：申请数量趋势' }).click()]);
+    expect(download.suggestedFilename()).toBe('申请数量趋势.csv');
+    const csv = readFileSync(await download.path());
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(csv.toString('utf8').slice(1)).toBe('年度,本年新收政府信息公开申请数量（件）,办理结果总计（件）\r\n2019,9,10\r\n2020,57,58\r\n2022,160,162\r\n');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PNG 图片：申请数量趋势' }).click()]);
+    expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    await page.close();
+  });
+});
+
+describe('without data', () => {
+  it('without a dataset: a clear error that says how to run the ingest', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'no-data-'));
+    const bare = await serveSite('build', empty);
+    const page = await e2e.browser.newPage();
+    await page.goto(bare.url);
+    await page.waitForSelector('text=无法加载数据');
+    expect(await page.textContent('main')).toContain('npm run ingest');
+    await page.close();
+    await bare.close();
+  });
+});
+
+describe('downloading the filtered dataset', () => {
+  it('CSV with Chinese headers and Parquet that reads back, for the selected body only', async () => {
+    const page = await open('/?body=浙江省自然资源厅');
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: '下载所选数据' }).getByRole('button', { name: 'CSV' }).click()]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(csv[0]).toBe('发布机关,年度,模板版本,来源（real 真实 / synthetic 合成）,表,项,行,列,数值（金额为万元）,状态,原文,报告编号,源文件');
+    expect(csv).toContain(`浙江省自然资源厅,2020,2019,real,t2,art20_9,procurement,amount,25.1,value,251000元,${csv[1].split(',')[11]},dept-2019.html`);
+    expect(csv.filter((l) => l && !l.startsWith('浙江省自然资源厅')).length).toBe(1);
+    const [parquetDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: '下载所选数据' }).getByRole('button', { name: 'Parquet' }).click()]);
+    const table = fromParquet(readFileSync(await parquetDownload.path()));
+    const licensing = table.toArray().map((r) => r.toJSON()).find((r) => r.row === 'licensing' && r.col === 'decisions');
+    expect(licensing).toMatchObject({ body: '浙江省自然资源厅', year: 2020, value: 2846, raw: '2846' });
+    expect(table.numRows).toBe(csv.length - 2);
+    await page.close();
+  });
+});

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { yearGaps } from '../../src/lib/analysis/gaps';
+import { ruleTotals } from '../../src/lib/analysis/quality';
+import { cellText, reportLayout } from '../../src/lib/analysis/report-layout';
+import type { Database } from '../../src/lib/db/database';
+import {
+  cellStates,
+  findingList,
+  findingsByRule,
+  incompleteReports,
+  NO_FILTERS,
+  reportCells,
+  reportFindings,
+  type CellStateRow,
+  type FindingRow,
+  type IncompleteReportRow,
+  type Query,
+  type ReportCellRow,
+  type RuleCountRow,
+} from '../../src/lib/queries';
+import { fixtureDataset } from '../dataset-fixture';
+
+// The fixture dataset (tests/dataset-fixture.ts); expectations from the fixtures' own
+// expected files and the seed, by hand.
+
+let db: Database;
+const run = <T>(q: Query) => db.query<T>(q.sql, q.params);
+
+beforeAll(async () => {
+  ({ db } = await fixtureDataset());
+});
+
+describe('data-quality queries', () => {
+  it('counts findings per rule over the bodies’ own reports', async () => {
+    const totals = ruleTotals(await run<RuleCountRow>(findingsByRule(NO_FILTERS)));
+    expect(totals.map((t) => [t.rule, t.severity, t.findings, t.reports])).toEqual([
+      ['T3_BALANCE', '错误', 1, 1],
+      ['T3_HANDLED_SUM', '错误', 1, 1],
+      ['T3_ROW_SUM', '错误', 4, 1],
+      ['AMBIGUOUS_SPLIT', '提示', 1, 1],
+    ]);
+  });
+
+  it('lists the findings of one rule, with the total count', async () => {
+    const rows = await run<FindingRow & { total: number }>(findingList(NO_FILTERS, 'T3_ROW_SUM', 2));
+    expect(rows.map((r) => [r.body, r.year, r.rule])).toEqual([
+      ['浙江省生态环境厅', 2022, 'T3_ROW_SUM'],
+      ['浙江省生态环境厅', 2022, 'T3_ROW_SUM'],
+    ]);
+    expect(rows[0].total).toBe(4);
+  });
+
+  it('finds the reports with ambiguous or blank cells, and counts cell states', async () => {
+    const rows = await run<IncompleteReportRow>(incompleteReports(NO_FILTERS));
+    // Seed: 23 t3 rows × 6 applicant cells unplaceable. Blank: dept-2021.html 10, dept-2019.html 1.
+    expect(rows.map((r) => [r.body, r.year, r.ambiguous, r.blank])).toEqual([
+      ['浙江省经济和信息化厅', 2019, 138, 0],
+      ['浙江省生态环境厅', 2022, 0, 10],
+      ['浙江省自然资源厅', 2020, 0, 1],
+    ]);
+    const states = Object.fromEntries((await run<CellStateRow>(cellStates(NO_FILTERS))).map((s) => [s.state, s.cells]));
+    expect([states.ambiguous, states.blank, states.not_in_template]).toEqual([138, 11, undefined]);
+  });
+
+  it('year gaps: the years of the range a body has no report for', () => {
+    expect(yearGaps([{ body: '甲', years: [2019, 2021] }, { body: '乙', years: [2019, 2020, 2021] }], 2019, 2021)).toEqual([{ body: '甲', years: [2019, 2021], missing: [2020] }]);
+  });
+});
+
+describe('report detail layout', () => {
+  it('reads each state as the source wrote it', () => {
+    expect(cellText({ value: 3185, state: 'value' })).toBe('3,185');
+    expect(cellText({ value: -40, state: 'value' })).toBe('-40');
+    expect(cellText({ value: 5234.55, state: 'value' }, true)).toBe('5,234.55');
+    expect(cellText({ value: null, state: 'slash' })).toBe('/');
+    expect(cellText({ value: null, state: 'dash' })).toBe('—');
+    expect(cellText({ value: null, state: 'blank' })).toBe('空白');
+    expect(cellText({ value: null, state: 'ambiguous' })).toBe('无法确定');
+  });
+
+  it('lays out the seed in the 2019 template: five t2 items, 23 t3 rows with their groups, t4, findings on cells', async () => {
+    const id = (await db.query<{ report_id: string }>("SELECT report_id FROM reports WHERE body = '浙江省经济和信息化厅'"))[0].report_id;
+    const tables = reportLayout('2019', await run<ReportCellRow>(reportCells(id)), await run<FindingRow>(reportFindings(id)));
+    const t2 = tables.filter((t) => t.id === 't2');
+    expect(t2.map((t) => t.caption)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项']);
+    expect(t2[4].columns).toEqual(['采购项目数量', '采购总金额（万元）']);
+    expect(t2[4].rows[0].cells.map((c) => [c.text, c.raw])).toEqual([['158', '158'], ['5,234.55', '5234.55万元']]);
+    const t3 = tables.find((t) => t.id === 't3')!;
+    expect(t3.rows).toHaveLength(23);
+    expect(t3.rows.filter((r) => r.group).map((r) => [r.group!.label, r.group!.span])).toEqual([
+      ['（三）不予公开', 8],
+      ['（四）无法提供', 3],
+      ['（五）不予处理', 5],
+    ]);
+    const newRow = t3.rows[0];
+    expect(newRow.cells.map((c) => c.text)).toEqual([...Array(6).fill('无法确定'), '9']);
+    // AMBIGUOUS_SPLIT names whole rows (t3.new …): every cell of the row carries it.
+    expect(newRow.cells.every((c) => c.findings.length === 1)).toBe(true);
+    const t4 = tables.find((t) => t.id === 't4')!;
+    expect(t4.rows.flatMap((r) => r.cells.map((c) => c.text))).toEqual(Array(15).fill('/'));
+  });
+});
