@@ -135,11 +135,11 @@ describe('数据质量', () => {
     ]);
     // The seed's 23 t3 rows keep only their total: 6 applicant cells each cannot be placed.
     // Blank cells, from the fixtures' expected files: dept-2021.html 10, dept-2019.html 1 (fees.prev_items); the others none.
-    const incomplete = (await tableRows(page, '含无法确定或空白单元格的报告')).slice(1).map((r) => r.slice(0, 4));
+    const incomplete = (await tableRows(page, '含无法确定、空白或缺失单元格的报告')).slice(1).map((r) => r.slice(0, 5));
     expect(incomplete).toEqual([
-      ['浙江省经济和信息化厅', '2019', '138', '0'],
-      ['浙江省生态环境厅', '2022', '0', '10'],
-      ['浙江省自然资源厅', '2020', '0', '1'],
+      ['浙江省经济和信息化厅', '2019', '138', '0', '0'],
+      ['浙江省生态环境厅', '2022', '0', '10', '0'],
+      ['浙江省自然资源厅', '2020', '0', '1', '0'],
     ]);
     expect(await tableRows(page, '缺少年度报告的机关')).toContainEqual(['浙江省经济和信息化厅', '2019', '2020、2021、2022', '3']);
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV：按规则统计' }).click()]);

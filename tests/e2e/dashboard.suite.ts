@@ -56,6 +56,13 @@ describe('dashboard pages in Chromium', () => {
       ['2020', '1', '', '', ''],
       ['2022', '', '4', '0', '2'],
     ]);
+    // Per body in the last year: 浙江省生态环境厅 3 / '/' / 1, 示例市文化和旅游局 1 / 0 / 1.
+    await page.waitForSelector('figure[data-chart="其他处理：各机关分项原因（2022 年，前 15）"][data-rendered="true"]');
+    expect(await chartTable(page, '其他处理：各机关分项原因（2022 年，前 15）')).toEqual([
+      ['机关', '申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请（2021 版）（件）', '申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请（2021 版）（件）', '其他（2021 版）（件）'],
+      ['浙江省生态环境厅', '3', '', '1'],
+      ['示例市文化和旅游局', '1', '0', '1'],
+    ]);
     await page.screenshot({ path: `${SCREENSHOTS}/outcomes.png`, fullPage: true });
     await page.close();
   });

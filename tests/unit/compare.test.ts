@@ -73,7 +73,7 @@ describe('comparing 2020 with 2021', () => {
       expect.objectContaining({ body: '浙江省自然资源厅', a: 57, b: 131, change: 74, note: null }),
       expect.objectContaining({ body: '示例市文化和旅游局', a: null, b: 29, change: null, note: '无 2020 年报告' }),
     ]);
-    expect(movers(bodies)).toEqual({ up: [bodies[0]], down: [] });
+    expect(movers(bodies, metric('new_requests'))).toEqual({ up: [bodies[0]], down: [] });
   });
 
   it('movers: the largest falls come first in the down list', async () => {
@@ -84,7 +84,7 @@ describe('comparing 2020 with 2021', () => {
       ['浙江省自然资源厅', 1836, null, null],
       ['示例市文化和旅游局', 1520, 1520, 0],
     ]);
-    expect(movers(bodies)).toEqual({ up: [], down: [] });
+    expect(movers(bodies, metric('licensing'))).toEqual({ up: [], down: [] });
   });
 });
 

@@ -18,7 +18,11 @@ import {
   type ReportCellRow,
   type RuleCountRow,
 } from '../../src/lib/queries';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fixtureDataset } from '../dataset-fixture';
+import { SEED } from '../helpers';
 
 // The fixture dataset (tests/dataset-fixture.ts); expectations from the fixtures' own
 // expected files and the seed, by hand.
@@ -53,13 +57,25 @@ describe('data-quality queries', () => {
   it('finds the reports with ambiguous or blank cells, and counts cell states', async () => {
     const rows = await run<IncompleteReportRow>(incompleteReports(NO_FILTERS));
     // Seed: 23 t3 rows × 6 applicant cells unplaceable. Blank: dept-2021.html 10, dept-2019.html 1.
-    expect(rows.map((r) => [r.body, r.year, r.ambiguous, r.blank])).toEqual([
-      ['浙江省经济和信息化厅', 2019, 138, 0],
-      ['浙江省生态环境厅', 2022, 0, 10],
-      ['浙江省自然资源厅', 2020, 0, 1],
+    expect(rows.map((r) => [r.body, r.year, r.ambiguous, r.blank, r.missing])).toEqual([
+      ['浙江省经济和信息化厅', 2019, 138, 0, 0],
+      ['浙江省生态环境厅', 2022, 0, 10, 0],
+      ['浙江省自然资源厅', 2020, 0, 1, 0],
     ]);
     const states = Object.fromEntries((await run<CellStateRow>(cellStates(NO_FILTERS))).map((s) => [s.state, s.cells]));
-    expect([states.ambiguous, states.blank, states.not_in_template]).toEqual([138, 11, undefined]);
+    expect([states.ambiguous, states.blank, states.not_in_template, states.missing]).toEqual([138, 11, undefined, undefined]);
+  });
+
+  it('counts the cells of a missing table as missing, in the report list and the cell states', async () => {
+    // The seed without its section 四 (t4: 3 groups × 5 columns = 15 cells).
+    const dir = mkdtempSync(join(tmpdir(), 'no-t4-'));
+    const text = readFileSync(SEED, 'utf8');
+    writeFileSync(join(dir, 'no-t4.txt'), text.slice(0, text.indexOf('四、政府信息公开行政复议')) + text.slice(text.indexOf('五、存在的主要问题')));
+    const { db: withGap } = await fixtureDataset([{ from: join(dir, 'no-t4.txt'), line: 'no-t4.txt,缺表示例局,2019,浙江省,省级,department' }]);
+    const q = incompleteReports({ ...NO_FILTERS, bodies: ['缺表示例局'] });
+    expect((await withGap.query<IncompleteReportRow>(q.sql, q.params)).map((r) => [r.body, r.missing])).toEqual([['缺表示例局', 15]]);
+    const s = cellStates({ ...NO_FILTERS, bodies: ['缺表示例局'] });
+    expect((await withGap.query<CellStateRow>(s.sql, s.params)).find((r) => r.state === 'missing')?.cells).toBe(15);
   });
 
   it('year gaps: the years of the range a body has no report for', () => {
@@ -98,5 +114,13 @@ describe('report detail layout', () => {
     expect(newRow.cells.every((c) => c.findings.length === 1)).toBe(true);
     const t4 = tables.find((t) => t.id === 't4')!;
     expect(t4.rows.flatMap((r) => r.cells.map((c) => c.text))).toEqual(Array(15).fill('/'));
+  });
+
+  it('shows a row of the other version when the report has it (a 2021 report with the 2019 single 其他处理 row), and cells the source lacks as 缺失', () => {
+    const tables = reportLayout('2021', [{ table: 't3', item: null, row: 'other', col: 'total', value: 2, state: 'value', raw: '2' }], []);
+    const t3 = tables.find((t) => t.id === 't3')!;
+    const other = t3.rows.find((r) => r.label === '（六）其他处理（2019 版）')!;
+    expect(other.cells.map((c) => c.text)).toEqual([...Array(6).fill('缺失'), '2']);
+    expect(tables.filter((t) => t.id === 't2').map((t) => t.caption)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
   });
 });

@@ -1,13 +1,15 @@
-import { SMALL_BASE } from '../format/numbers';
+import { SMALL_BASE, SMALL_BASE_NOTE } from '../format/numbers';
 import type { BodyYearMeasures } from '../queries/body-years';
 import { MEASURES, type MeasureKey } from '../queries/measures';
-import { inTemplate, metricValue, type MeasureRow, type Metric } from './metrics';
+import { compareText } from '../format/collation';
+import { inTemplate, meaningsOf, metricValue, type MeasureRow, type Metric } from './metrics';
 
-/** One year of a comparison: the summed measures (null: no report that year) and the template versions they follow. */
+/** One year of a comparison: the summed measures (null: no report that year), the template versions they follow, the reports summed. */
 export interface Side {
   year: number;
-  row: MeasureRow | null;
+  sums: MeasureRow | null;
   templates: string[];
+  reports: number;
 }
 
 export interface Comparison {
@@ -18,7 +20,7 @@ export interface Comparison {
   /** Rates: the base n of each side. */
   baseA: number | null;
   baseB: number | null;
-  /** b − a (rates: percentage points); null when the two cannot be compared. */
+  /** b − a (rates: percentage points), in unitB; null when the two cannot be compared. */
   change: number | null;
   /** (b − a) / |a| in %; null when a is 0 or the two cannot be compared. */
   percent: number | null;
@@ -26,34 +28,33 @@ export interface Comparison {
   note: string | null;
 }
 
-/** One metric, year A against year B (pure). */
-export function compareMetric(metric: Metric, a: Side, b: Side): Comparison {
-  const side = (s: Side) => (s.row ? metricValue(metric, s.row, s.templates) : { value: null, unit: metric.unit });
+/** One metric, year A against year B (pure). `single`: each side should be one report (a body's year). */
+export function compareMetric(metric: Metric, a: Side, b: Side, single = false): Comparison {
+  const side = (s: Side) => (s.sums ? metricValue(metric, s.sums, s.templates) : { value: null, unit: metric.unit });
   const [va, vb] = [side(a), side(b)];
   const result: Comparison = {
     a: va.value,
     b: vb.value,
     unitA: va.unit,
     unitB: vb.unit,
-    baseA: a.row && metric.base ? metric.base(a.row) : null,
-    baseB: b.row && metric.base ? metric.base(b.row) : null,
+    baseA: a.sums && metric.base ? metric.base(a.sums) : null,
+    baseB: b.sums && metric.base ? metric.base(b.sums) : null,
     change: null,
     percent: null,
     note: null,
   };
-  const missing = [a, b].find((s) => !s.row);
+  const missing = [a, b].find((s) => !s.sums);
   if (missing) return { ...result, note: `无 ${missing.year} 年报告` };
+  const doubled = single && [a, b].find((s) => s.reports > 1);
+  if (doubled) return { ...result, note: `${doubled.year} 年有 ${doubled.reports} 份报告（见数据质量“重复报告”），不作比较` };
   const absent = [a, b].find((s) => !inTemplate(metric, s.templates));
   if (absent) return { ...result, note: `${absent.year} 年的模板无此项` };
   const versions = new Set([...a.templates, ...b.templates]);
-  if (metric.perVersion && versions.size > 1) {
-    const meanings = [...versions].sort().map((v) => metric.perVersion![v as keyof typeof metric.perVersion]?.meaning).filter(Boolean);
-    return { ...result, note: `含义不同，不作比较：${meanings.join('；')}` };
-  }
+  if (metric.perVersion && versions.size > 1) return { ...result, note: `含义不同，不作比较：${meaningsOf(metric, versions).join('；')}` };
   if (va.value === null || vb.value === null) return result;
   const change = vb.value - va.value;
   const small = metric.base && Math.min(result.baseA ?? 0, result.baseB ?? 0) < SMALL_BASE;
-  return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: small ? `基数小（n<${SMALL_BASE}），变化仅供参考` : null };
+  return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: small ? `${SMALL_BASE_NOTE}，变化仅供参考` : null };
 }
 
 /** The measures of several rows summed (a whole selection's year). */
@@ -68,7 +69,12 @@ export function sumRows(rows: readonly BodyYearMeasures[]): MeasureRow {
 
 function sideOf(rows: readonly BodyYearMeasures[], year: number): Side {
   const ofYear = rows.filter((r) => r.year === year);
-  return { year, row: ofYear.length > 0 ? sumRows(ofYear) : null, templates: [...new Set(ofYear.flatMap((r) => r.templates))].sort() };
+  return {
+    year,
+    sums: ofYear.length > 0 ? sumRows(ofYear) : null,
+    templates: [...new Set(ofYear.flatMap((r) => r.templates))].sort(),
+    reports: ofYear.reduce((n, r) => n + r.reports, 0),
+  };
 }
 
 export interface MetricComparison extends Comparison {
@@ -97,12 +103,12 @@ export interface BodyComparison extends Comparison {
 export function compareBodies(rows: readonly BodyYearMeasures[], metric: Metric, a: number, b: number): BodyComparison[] {
   const byBody = new Map<string, BodyYearMeasures[]>();
   for (const r of rows) byBody.set(r.body, [...(byBody.get(r.body) ?? []), r]);
-  return [...byBody].map(([body, own]) => ({ body, ...compareMetric(metric, sideOf(own, a), sideOf(own, b)) }));
+  return [...byBody].map(([body, own]) => ({ body, ...compareMetric(metric, sideOf(own, a), sideOf(own, b), true) }));
 }
 
-/** The bodies that moved most, up and down (by absolute change). */
-export function movers(rows: readonly BodyComparison[], limit = 10): { up: BodyComparison[]; down: BodyComparison[] } {
-  const moved = rows.filter((r) => r.change !== null && r.change !== 0);
-  const order = (x: BodyComparison, y: BodyComparison) => Math.abs(y.change!) - Math.abs(x.change!) || x.body.localeCompare(y.body, 'zh-CN');
+/** The bodies that moved most, up and down (by absolute change); rates over a small base are left out. */
+export function movers(rows: readonly BodyComparison[], metric: Metric, limit = 10): { up: BodyComparison[]; down: BodyComparison[] } {
+  const moved = rows.filter((r) => r.change !== null && r.change !== 0 && !(metric.base && Math.min(r.baseA ?? 0, r.baseB ?? 0) < SMALL_BASE));
+  const order = (x: BodyComparison, y: BodyComparison) => Math.abs(y.change!) - Math.abs(x.change!) || compareText(x.body, y.body);
   return { up: moved.filter((r) => r.change! > 0).sort(order).slice(0, limit), down: moved.filter((r) => r.change! < 0).sort(order).slice(0, limit) };
 }

@@ -1,5 +1,6 @@
-import { MEASURES, type MeasureKey } from '../queries/measures';
-import type { TemplateVersion } from '../template';
+import { rate } from '../format/numbers';
+import { MEASURES, type Measure, type MeasureKey } from '../queries/measures';
+import { TEMPLATE_CELLS, TEMPLATE_VERSIONS, type TemplateVersion } from '../template';
 
 /** A row of summed measures: a body's year, or a whole selection's year. */
 export type MeasureRow = Partial<Record<MeasureKey, number | null>>;
@@ -26,21 +27,24 @@ const sum = (row: MeasureRow, ...keys: MeasureKey[]) => {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
 };
 
-const count = (key: MeasureKey, extra: Partial<Metric> = {}): Metric => ({
-  key,
-  label: MEASURES[key].label,
-  unit: 'money' in MEASURES[key] ? '万元' : '件',
-  value: (row) => row[key] ?? null,
-  ...extra,
-});
+/** The one version whose template has a measure's cells, when only one has them (procurement: 2019). */
+function onlyVersion(m: Measure): TemplateVersion | undefined {
+  const versions = new Set(TEMPLATE_CELLS.filter((c) => c.table === m.table && m.rows.includes(c.row) && c.col === m.col).flatMap((c) => c.versions));
+  return versions.size === 1 ? [...versions][0] : undefined;
+}
+
+const count = (key: MeasureKey): Metric => {
+  const only = onlyVersion(MEASURES[key]);
+  return { key, label: MEASURES[key].label, unit: 'money' in MEASURES[key] ? '万元' : '件', value: (row) => row[key] ?? null, ...(only ? { only } : {}) };
+};
 
 const share = (key: string, label: string, part: (row: MeasureRow) => number | null, base: (row: MeasureRow) => number | null): Metric => ({
   key,
   label,
   unit: '%',
   value: (row) => {
-    const n = base(row);
-    return n ? ((part(row) ?? 0) / n) * 100 : null;
+    const r = rate(part(row), base(row));
+    return r.value === null ? null : r.value * 100;
   },
   base,
 });
@@ -68,8 +72,8 @@ export const METRICS: readonly Metric[] = [
   count('licensing'),
   count('penalty'),
   count('coercion'),
-  count('procurement_projects', { only: '2019' }),
-  count('procurement_amount', { only: '2019' }),
+  count('procurement_projects'),
+  count('procurement_amount'),
   {
     key: 'fees',
     label: '行政事业性收费',
@@ -94,12 +98,22 @@ export const METRICS: readonly Metric[] = [
 
 export const METRIC_BY_KEY: Record<string, Metric> = Object.fromEntries(METRICS.map((m) => [m.key, m]));
 
-/** A metric's value and unit for rows that follow the given template versions (null when the versions give no one meaning). */
-export function metricValue(metric: Metric, row: MeasureRow, versions: readonly string[]): { value: number | null; unit: Metric['unit'] } {
-  if (!metric.perVersion) return { value: metric.value(row), unit: metric.unit };
+/**
+ * A metric's value and unit for rows that follow the given template versions,
+ * and what it means (`meaning`: the version's measure, for metrics whose meaning
+ * changed; null when the versions give no one meaning).
+ */
+export function metricValue(metric: Metric, row: MeasureRow, versions: readonly string[]): { value: number | null; unit: Metric['unit']; meaning: string | null } {
+  if (!metric.perVersion) return { value: metric.value(row), unit: metric.unit, meaning: metric.key };
   const meanings = versions.map((v) => metric.perVersion![v as TemplateVersion]).filter(Boolean);
-  if (meanings.length !== 1) return { value: null, unit: metric.unit };
-  return { value: row[meanings[0].measure] ?? null, unit: meanings[0].unit };
+  if (meanings.length !== 1) return { value: null, unit: metric.unit, meaning: null };
+  return { value: row[meanings[0].measure] ?? null, unit: meanings[0].unit, meaning: meanings[0].measure };
+}
+
+/** For metrics whose meaning changed: what each version's figure is, in version order. */
+export function meaningsOf(metric: Metric, versions: Iterable<string>): string[] {
+  const of = new Set(versions);
+  return TEMPLATE_VERSIONS.filter((v) => of.has(v.version)).map((v) => metric.perVersion?.[v.version]?.meaning).filter((m): m is string => !!m);
 }
 
 /** Whether rows of these versions have the metric at all (procurement is not in the 2021 template). */

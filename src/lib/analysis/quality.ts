@@ -1,5 +1,5 @@
 import type { CellStateRow, RuleCountRow } from '../queries/quality';
-import { RULE_BY_ID, RULES, SEVERITY_LABELS, type RuleId } from '../template';
+import { RULE_KIND_LABELS, RULES, SEVERITY_LABELS, type RuleId } from '../template';
 
 export interface RuleTotal {
   rule: RuleId;
@@ -16,8 +16,8 @@ export function ruleTotals(rows: readonly RuleCountRow[]): RuleTotal[] {
     const of = rows.filter((x) => x.rule === r.id);
     return {
       rule: r.id,
-      label: RULE_BY_ID[r.id].label,
-      kind: r.kind === 'consistency' ? '勾稽关系' : '读取',
+      label: r.label,
+      kind: RULE_KIND_LABELS[r.kind],
       severity: SEVERITY_LABELS[r.severity],
       findings: of.reduce((n, x) => n + x.findings, 0),
       reports: of.reduce((n, x) => n + x.reports, 0),

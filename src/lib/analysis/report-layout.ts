@@ -2,15 +2,22 @@ import { formatCount } from '../format/numbers';
 import {
   cellRef,
   CELL_STATE_LABELS,
+  columnName,
+  MISSING,
+  stateLabel,
+  T2_ITEMS,
+  T2_ROW_HEADER,
   T3_COLUMNS,
   T3_GROUPS,
-  t2Items,
-  t3Rows,
+  T3_ROWS,
   T4_COLUMNS,
   T4_GROUPS,
   TABLE_HEADINGS,
-  type CellState,
+  TEMPLATE_CELLS,
+  templateIndex,
   type ColumnDef,
+  type ShownState,
+  type T2Item,
   type TableId,
   type TemplateVersion,
 } from '../template';
@@ -22,7 +29,7 @@ export interface ShownCell {
   /** The cell's row (t3.new): findings on a whole row (AMBIGUOUS_SPLIT) name it. */
   rowRef: string;
   text: string;
-  state: CellState;
+  state: ShownState;
   raw: string | null;
   /** Indexes into the report's findings that name this cell. */
   findings: number[];
@@ -48,8 +55,8 @@ export interface ShownTable {
 
 const money = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 6 });
 
-/** How a cell of each state reads (pure): a number with separators, '/', '—', 空白, 无法确定. */
-export function cellText(cell: Pick<ReportCellRow, 'value' | 'state'>, isMoney = false): string {
+/** How a cell of each state reads (pure): a number with separators, '/', '—', 空白, 无法确定, 缺失. */
+export function cellText(cell: { value: number | null; state: string }, isMoney = false): string {
   switch (cell.state) {
     case 'value':
       return isMoney ? money.format(cell.value!) : formatCount(cell.value);
@@ -58,13 +65,24 @@ export function cellText(cell: Pick<ReportCellRow, 'value' | 'state'>, isMoney =
     case 'dash':
       return '—';
     default:
-      return CELL_STATE_LABELS[cell.state as CellState] ?? cell.state;
+      return stateLabel(cell.state);
   }
+}
+
+/** A cell's tooltip: the source's text, or why there is none, and how many findings name it. */
+export function cellTitle(cell: ShownCell): string {
+  const source =
+    cell.state === MISSING ? '原文中没有此单元格（表格缺失或不完整）' : cell.state === 'not_in_template' ? CELL_STATE_LABELS.not_in_template : `原文：${cell.raw || '（空白）'}`;
+  return `${source}${cell.findings.length ? `；涉及 ${cell.findings.length} 项发现` : ''}`;
 }
 
 const columnLabel = (c: ColumnDef) => (c.money ? `${c.label.replace(/（单位：万元）$/, '')}（万元）` : c.label);
 
-/** The report's three tables in its template version's layout, each cell with its findings (pure). */
+/**
+ * The report's three tables in its template version's layout, each cell with its
+ * findings (pure). Rows and items of the other version are shown too when the
+ * report has them (reports mix versions), marked with their version.
+ */
 export function reportLayout(version: TemplateVersion, cells: readonly ReportCellRow[], findings: readonly Pick<FindingRow, 'cells'>[]): ShownTable[] {
   const byRef = new Map(cells.map((c) => [cellRef(c), c]));
   const flagged = new Map<string, number[]>();
@@ -72,29 +90,42 @@ export function reportLayout(version: TemplateVersion, cells: readonly ReportCel
   const shown = (key: { table: TableId; item: string | null; row: string; col: string }, isMoney = false): ShownCell => {
     const ref = cellRef(key);
     const rowRef = ref.slice(0, ref.lastIndexOf('.'));
-    const cell = byRef.get(ref) ?? { value: null, state: 'not_in_template', raw: null };
+    const cell = byRef.get(ref) ?? { value: null, state: MISSING, raw: null };
     const findingsOf = [...(flagged.get(ref) ?? []), ...(flagged.get(rowRef) ?? [])];
-    return { ref, rowRef, text: cellText(cell, isMoney), state: cell.state as CellState, raw: cell.raw, findings: findingsOf };
+    return { ref, rowRef, text: cellText(cell, isMoney), state: cell.state as ShownState, raw: cell.raw, findings: findingsOf };
   };
+  // Whether the report has cells that only the other version's template has (it mixes versions).
+  const stored = (keys: { table: TableId; item: string | null; row: string; col: string }[]) =>
+    keys.some((k) => {
+      const ref = cellRef(k);
+      return !TEMPLATE_CELLS[templateIndex(ref)!].versions.includes(version) && (byRef.get(ref)?.state ?? 'not_in_template') !== 'not_in_template';
+    });
+  const itemCells = (item: T2Item) => item.rows.flatMap((r) => item.cols.map((c) => ({ table: 't2' as const, item: item.item, row: r.key, col: c.key })));
+  const otherVersion = (versions: readonly TemplateVersion[] | undefined, v: TemplateVersion) => (versions && !versions.includes(version) ? `（${v} 版）` : '');
 
-  const t2: ShownTable[] = t2Items(version).map((item) => ({
+  const t2: ShownTable[] = T2_ITEMS.filter((item) => item.version === version || stored(itemCells(item))).map((item) => ({
     id: 't2',
-    caption: item.label,
+    caption: `${item.label}${otherVersion([item.version], item.version)}`,
     columns: item.cols.map(columnLabel),
-    rowHeader: '信息内容',
+    rowHeader: T2_ROW_HEADER,
     rows: item.rows.map((r) => ({ label: r.label, cells: item.cols.map((c) => shown({ table: 't2', item: item.item, row: r.key, col: c.key }, c.money)) })),
   }));
 
-  const t3Keys = t3Rows(version);
+  const t3Keys = T3_ROWS.filter((r) => !r.versions || r.versions.includes(version) || stored(T3_COLUMNS.map((c) => ({ table: 't3', item: null, row: r.key, col: c.key }))));
   const t3: ShownTable = {
     id: 't3',
     caption: TABLE_HEADINGS.t3,
-    columns: T3_COLUMNS.map((c) => (c.key === 'other_org' ? '其他组织' : c.label)),
+    columns: T3_COLUMNS.map(columnName),
     rowHeader: '项目',
     rows: t3Keys.map((r, i) => {
       const first = r.group && t3Keys[i - 1]?.group !== r.group;
       const group = first ? { label: T3_GROUPS.find((g) => g.key === r.group)!.label, span: t3Keys.filter((x) => x.group === r.group).length } : undefined;
-      return { ...(group ? { group } : {}), ...(r.group ? { inGroup: true } : {}), label: r.label, cells: T3_COLUMNS.map((c) => shown({ table: 't3', item: null, row: r.key, col: c.key })) };
+      return {
+        ...(group ? { group } : {}),
+        ...(r.group ? { inGroup: true } : {}),
+        label: `${r.label}${otherVersion(r.versions, r.versions?.[0] ?? version)}`,
+        cells: T3_COLUMNS.map((c) => shown({ table: 't3', item: null, row: r.key, col: c.key })),
+      };
     }),
   };
 

@@ -25,7 +25,7 @@ export function bodyHref(body: string): string {
 }
 
 export function reportHref(id: string, finding?: { rule: string; cells: string }): string {
-  const search = new URLSearchParams({ id });
-  if (finding) search.set('rule', finding.rule), search.set('cells', finding.cells);
-  return `${base}/report?${search}`;
+  const own = new URLSearchParams({ id });
+  if (finding) own.set('rule', finding.rule), own.set('cells', finding.cells);
+  return `${base}/report${filtersToSearch(currentFilters(), own)}`;
 }

@@ -14,8 +14,10 @@ export interface QueryState<Row> {
  */
 export function queryState<Row>(build: () => Query, prepared?: () => Promise<Row[] | null> | null): QueryState<Row> {
   const state = $state<QueryState<Row>>({ rows: [], loading: true, error: null });
+  // The query as text: the effect reruns when the query changes, not whenever something it was built from does (the URL …).
+  const key = $derived(JSON.stringify(build()));
   $effect(() => {
-    const { sql, params } = build();
+    const { sql, params } = JSON.parse(key) as Query;
     const early = prepared?.();
     let current = true;
     let answered = false;

@@ -12,7 +12,7 @@ export interface ChartData {
   note?: string;
 }
 
-export type ChartKind = 'bar' | 'stacked' | 'percent' | 'line' | 'ranking' | 'ranking-percent';
+export type ChartKind = 'bar' | 'stacked' | 'percent' | 'line' | 'ranking' | 'ranking-stacked' | 'ranking-percent';
 
 /** Rows for CSV/JSON: one per category, one column per series. */
 export function chartRows(data: ChartData): Record<string, string | number | null>[] {

@@ -1,14 +1,15 @@
-import { CELL_STATE_LABELS, CELL_STATES, RULES, T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
+import { columnName, RULES, SHOWN_STATES, stateLabel, T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
 import type { CellStateRow, RuleCountRow } from '../queries/quality';
 import { MEASURES, type Measure } from '../queries/measures';
 import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
 import type { BodyMeasuresRow, BodyYearRow } from '../queries/bodies';
-import type { CellSumRow } from '../queries/cells';
+import type { BodyCellSumRow, CellSumRow } from '../queries/cells';
 import type { YearlyRow } from '../queries/yearly';
 import type { ChartData } from './chart-data';
 import { SMALL_BASE } from '../format/numbers';
+import { compareText } from '../format/collation';
 import type { BodyComparison } from '../analysis/compare';
-import type { Metric } from '../analysis/metrics';
+import { METRIC_BY_KEY, type Metric } from '../analysis/metrics';
 import type { RankedBody } from '../analysis/ranking';
 
 /** Rows of the queries → chart data (pure). Labels come from the template and the measures. */
@@ -40,7 +41,7 @@ export function version2019ByYear(rows: YearlyRow[], measures: Measure[], title:
 }
 
 export const APPLICANT_LABELS: Record<string, string> = {
-  ...Object.fromEntries(T3_APPLICANT_COLUMNS.map((c) => [c.key, c.key === 'other_org' ? '其他组织' : c.label])),
+  ...Object.fromEntries(T3_APPLICANT_COLUMNS.map((c) => [c.key, columnName(c)])),
   [UNDETERMINED]: '未区分',
 };
 
@@ -63,17 +64,24 @@ export function outcomeShares(rows: YearlyRow[]): ChartData {
   return { ...measuresByYear(rows, OUTCOME_MEASURES, '办理结果构成'), unit: '件' };
 }
 
+/** The rows of an outcome group (不予公开 …): for 其他处理, 2019's single row and 2021's three. */
+export function reasonRows(group: string): string[] {
+  return T3_ROWS.filter((r) => r.group === group || (group === 'other' && r.key === 'other')).map((r) => r.key);
+}
+
+const reasonLabel = (key: string) =>
+  key === 'other' ? '其他处理（2019 版，不分项）' : `${T3_ROWS.find((r) => r.key === key)!.label.replace(/^\d+\./, '')}${key.startsWith('other.') ? '（2021 版）' : ''}`;
+
 /** The reasons inside one outcome group (不予公开 …), by year. 2019's single 其他处理 row and 2021's three rows are shown as they are. */
 export function reasonsByYear(rows: CellSumRow[], group: string, title: string): ChartData {
   const ys = years(rows);
-  const keys = T3_ROWS.filter((r) => r.group === group || (group === 'other' && r.key === 'other')).map((r) => r.key);
-  const label = (key: string) => (key === 'other' ? '其他处理（2019 版，不分项）' : `${T3_ROWS.find((r) => r.key === key)!.label.replace(/^\d+\./, '')}${key.startsWith('other.') ? '（2021 版）' : ''}`);
+  const keys = reasonRows(group);
   return {
     title,
     unit: '件',
     categoryLabel: '年度',
     categories: ys.map(String),
-    series: keys.filter((k) => rows.some((r) => r.row === k)).map((k) => ({ key: k, name: label(k), values: ys.map((y) => rows.find((r) => r.year === y && r.row === k)?.value ?? null) })),
+    series: keys.filter((k) => rows.some((r) => r.row === k)).map((k) => ({ key: k, name: reasonLabel(k), values: ys.map((y) => rows.find((r) => r.year === y && r.row === k)?.value ?? null) })),
   };
 }
 
@@ -91,7 +99,7 @@ export function resultsByYear(rows: CellSumRow[], groups: string[], title: strin
 /** The bodies with the largest value in a year (default: the last year with data). */
 export function topBodies(rows: BodyYearRow[], measure: Measure, limit = 15, year?: number): ChartData {
   const y = year ?? Math.max(...rows.filter((r) => r.value !== null).map((r) => r.year));
-  const ranked = rows.filter((r) => r.year === y && r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.body.localeCompare(b.body)).slice(0, limit);
+  const ranked = rows.filter((r) => r.year === y && r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || compareText(a.body, b.body)).slice(0, limit);
   return {
     title: `${measure.label}：前 ${limit} 个机关（${Number.isFinite(y) ? y : '—'} 年）`,
     unit: measure.money ? '万元' : '件',
@@ -104,8 +112,11 @@ export function topBodies(rows: BodyYearRow[], measure: Measure, limit = 15, yea
 /** 复议纠错率 and 诉讼纠错率 per year, in %; each year's base (n) is in the note, and a small base is said so. */
 export function correctionRates(rows: YearlyRow[]): ChartData {
   const ys = years(rows);
-  const pct = (part: number | null, base: number | null) => (base ? Math.round(((part ?? 0) / base) * 1000) / 10 : null);
   const row = (y: number) => rows.find((r) => r.year === y)!;
+  const rateOf = (key: string, y: number) => {
+    const v = METRIC_BY_KEY[key].value(row(y));
+    return v === null ? null : Math.round(v * 10) / 10;
+  };
   const bases = ys.map((y) => `${y}：复议 n=${row(y).review_total ?? 0}，诉讼 n=${row(y).suit_total ?? 0}`);
   const small = ys.filter((y) => (row(y).review_total ?? 0) < SMALL_BASE || (row(y).suit_total ?? 0) < SMALL_BASE);
   return {
@@ -114,8 +125,7 @@ export function correctionRates(rows: YearlyRow[]): ChartData {
     categoryLabel: '年度',
     categories: ys.map(String),
     series: [
-      { key: 'review_rate', name: '复议纠错率', values: ys.map((y) => pct(row(y).review_corrected, row(y).review_total)) },
-      { key: 'suit_rate', name: '诉讼纠错率', values: ys.map((y) => pct(row(y).suit_corrected, row(y).suit_total)) },
+      ...['review_correction_rate', 'suit_correction_rate'].map((key) => ({ key, name: METRIC_BY_KEY[key].label, values: ys.map((y) => rateOf(key, y)) })),
     ],
     note: `基数：${bases.join('；')}。${small.length > 0 ? `基数小于 ${SMALL_BASE} 的年度（${small.join('、')}）比率仅供参考。` : ''}`,
   };
@@ -125,7 +135,7 @@ export function correctionRates(rows: YearlyRow[]): ChartData {
 export function outcomesByBody(rows: BodyMeasuresRow[], limit = 15, year?: number): ChartData {
   const y = year ?? Math.max(...rows.map((r) => r.year));
   const handled = (r: BodyMeasuresRow) => OUTCOME_MEASURES.reduce((n, m) => n + ((r[m.key] as number | null) ?? 0), 0);
-  const ranked = rows.filter((r) => r.year === y && handled(r) > 0).sort((a, b) => handled(b) - handled(a) || a.body.localeCompare(b.body)).slice(0, limit);
+  const ranked = rows.filter((r) => r.year === y && handled(r) > 0).sort((a, b) => handled(b) - handled(a) || compareText(a.body, b.body)).slice(0, limit);
   return {
     title: `各机关办理结果构成（${Number.isFinite(y) ? y : '—'} 年，办理量前 ${limit}）`,
     unit: '件',
@@ -137,9 +147,10 @@ export function outcomesByBody(rows: BodyMeasuresRow[], limit = 15, year?: numbe
 
 /** The bodies that moved most between two years (change of the metric). */
 export function moversChart(rows: BodyComparison[], metric: Metric, title: string): ChartData {
+  const unit = rows[0]?.unitB ?? metric.unit;
   return {
     title,
-    unit: metric.unit === '%' ? '个百分点' : metric.unit,
+    unit: unit === '%' ? '个百分点' : unit,
     categoryLabel: '机关',
     categories: rows.map((r) => r.body),
     series: [{ key: 'change', name: `变化（${metric.label}）`, values: rows.map((r) => r.change) }],
@@ -173,13 +184,27 @@ export function findingsByYear(rows: RuleCountRow[]): ChartData {
 
 /** How the selection's cells read: numbers, '/', '—', blank, ambiguous. */
 export function cellStateChart(rows: CellStateRow[]): ChartData {
-  const states = CELL_STATES.filter((s) => rows.some((r) => r.state === s));
+  const states = SHOWN_STATES.filter((s) => rows.some((r) => r.state === s));
   return {
     title: '单元格状态',
     unit: '个',
     categoryLabel: '状态',
-    categories: states.map((s) => CELL_STATE_LABELS[s]),
+    categories: states.map(stateLabel),
     series: [{ key: 'cells', name: '单元格数', values: states.map((s) => rows.find((r) => r.state === s)!.cells) }],
-    note: '不含该版模板中没有的单元格。',
+    note: '不含报告所用模板版本中没有的单元格；“缺失”是模板有而原文没有的单元格（表格缺失或不完整）。',
+  };
+}
+
+/** The reasons inside one outcome group per body (the bodies with most first), stacked. */
+export function reasonsByBody(rows: BodyCellSumRow[], group: string, title: string): ChartData {
+  const total = (body: string) => rows.filter((r) => r.body === body).reduce((n, r) => n + (r.value ?? 0), 0);
+  const bodies = [...new Set(rows.map((r) => r.body))].sort((a, b) => total(b) - total(a) || compareText(a, b));
+  const keys = reasonRows(group).filter((k) => rows.some((r) => r.row === k && r.value !== null));
+  return {
+    title,
+    unit: '件',
+    categoryLabel: '机关',
+    categories: bodies,
+    series: keys.map((k) => ({ key: k, name: reasonLabel(k), values: bodies.map((b) => rows.find((r) => r.body === b && r.row === k)?.value ?? null) })),
   };
 }

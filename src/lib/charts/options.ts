@@ -9,14 +9,14 @@ const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
  * No animation: charts are read, compared and screenshotted, not watched.
  */
 export function chartOption(data: ChartData, kind: ChartKind): Record<string, unknown> {
-  const horizontal = kind === 'ranking' || kind === 'ranking-percent';
+  const horizontal = kind.startsWith('ranking');
   const percent = kind === 'percent' || kind === 'ranking-percent';
   const totals = data.categories.map((_, i) => data.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
   const marked = new Set(data.notInTemplate ?? []);
   const series = data.series.map((s, k) => ({
     name: s.name,
     type: kind === 'line' ? 'line' : 'bar',
-    stack: kind === 'stacked' || percent ? 'total' : undefined,
+    stack: kind === 'stacked' || kind === 'ranking-stacked' || percent ? 'total' : undefined,
     emphasis: { focus: 'series' },
     data: s.values.map((v, i) => {
       if (marked.has(data.categories[i])) return null;

@@ -25,6 +25,6 @@ export function plainRows<Row>(table: Table): Row[] {
 function plainValue(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
   // By shape, not instanceof: duckdb-wasm's Arrow classes need not be the ones this module imports.
-  if (v !== null && typeof v === 'object' && typeof (v as Vector).toArray === 'function') return Array.from(v as Vector, plainValue);
+  if (v !== null && typeof v === 'object' && Array.isArray((v as Vector).data) && typeof (v as Vector).toArray === 'function') return Array.from(v as Vector, plainValue);
   return v;
 }

@@ -59,3 +59,6 @@ export function formatPercentChange(p: number | null | undefined): string {
   if (p === null || p === undefined) return '—';
   return `${p > 0 ? '+' : p < 0 ? '−' : '±'}${Math.abs(p).toFixed(1)}%`;
 }
+
+/** What a rate over fewer than SMALL_BASE cases is called beside its figure. */
+export const SMALL_BASE_NOTE = `基数小（n<${SMALL_BASE}）`;

@@ -20,3 +20,25 @@ GROUP BY s.year, c."row", c.col ORDER BY s.year, c."row", c.col`,
     params: s.params,
   };
 }
+
+export interface BodyCellSumRow {
+  body: string;
+  row: string;
+  value: number | null;
+}
+
+/** Sums of chosen cells per body and row in one year, for the bodies with the largest sum (the reasons per body). */
+export function cellSumsByBody(filters: Filters, year: number, table: string, rows: readonly string[], cols: readonly string[], limit = 15): Query {
+  const s = scope(filters, [year]);
+  return {
+    sql: `WITH ${s.sql},
+sums AS (
+  SELECT s.body, c."row" AS "row", SUM(c.value) AS value
+  FROM scope s JOIN cells c ON c.report_id = s.report_id
+  WHERE c."table" = '${table}' AND c."row" IN (${list(rows)}) AND c.col IN (${list(cols)})
+  GROUP BY s.body, c."row"),
+top AS (SELECT body FROM sums GROUP BY body HAVING SUM(value) > 0 ORDER BY SUM(value) DESC, body LIMIT ${Math.trunc(limit)})
+SELECT body, "row", value FROM sums WHERE body IN (SELECT body FROM top) ORDER BY body, "row"`,
+    params: s.params,
+  };
+}

@@ -3,7 +3,7 @@ export { MEASURES, measureSum, measureCells, type Measure, type MeasureKey } fro
 export { yearlyTotals, type YearlyRow } from './yearly';
 export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
 export { measureByBody, measuresByBody, filterOptions, type BodyYearRow, type BodyMeasuresRow, type FilterOptions } from './bodies';
-export { cellSumsByYear, type CellSumRow } from './cells';
+export { cellSumsByYear, cellSumsByBody, type CellSumRow, type BodyCellSumRow } from './cells';
 export { filteredCells, EXPORT_COLUMNS, type ExportRow } from './export';
 export type { Query } from './query';
 export { measuresByBodyYear, type BodyYearMeasures } from './body-years';

@@ -1,4 +1,5 @@
 import { scope, type Filters } from './filters';
+import { MISSING, TEMPLATE_CELLS } from '../template';
 import { FINDING_COLUMNS, FINDING_ORDER } from './report';
 import type { Query } from './query';
 
@@ -65,21 +66,32 @@ export interface IncompleteReportRow {
   year: number;
   ambiguous: number;
   blank: number;
+  missing: number;
+  /** How many reports the selection has like this (the list stops at its limit). */
   total: number;
 }
 
-/** Reports with ambiguous or blank cells (of the cells their template has), most first. */
+/**
+ * Every report stores one row per template cell of either version, except the
+ * cells its source lacks (a missing or truncated table): those are counted as
+ * this number of cells less the rows stored.
+ */
+const CELLS_PER_REPORT = TEMPLATE_CELLS.length;
+
+/** Reports with ambiguous, blank or missing cells, most first. */
 export function incompleteReports(filters: Filters, limit = 500): Query {
   const s = scope(filters);
   return {
-    sql: `WITH ${s.sql}
-SELECT s.report_id, s.body, s.year,
-  COUNT(*) FILTER (WHERE c.state = 'ambiguous') AS ambiguous,
-  COUNT(*) FILTER (WHERE c.state = 'blank') AS blank,
-  COUNT(*) OVER () AS total
-FROM scope s JOIN cells c ON c.report_id = s.report_id
-WHERE c.state IN ('ambiguous', 'blank')
-GROUP BY s.report_id, s.body, s.year ORDER BY ambiguous + blank DESC, s.body, s.year LIMIT ${Math.trunc(limit)}`,
+    sql: `WITH ${s.sql},
+per_report AS (
+  SELECT s.report_id, s.body, s.year,
+    COUNT(*) FILTER (WHERE c.state = 'ambiguous') AS ambiguous,
+    COUNT(*) FILTER (WHERE c.state = 'blank') AS blank,
+    ${CELLS_PER_REPORT} - COUNT(c.report_id) AS missing
+  FROM scope s LEFT JOIN cells c ON c.report_id = s.report_id
+  GROUP BY s.report_id, s.body, s.year)
+SELECT *, COUNT(*) OVER () AS total FROM per_report WHERE ambiguous + blank + missing > 0
+ORDER BY ambiguous + blank + missing DESC, body, year LIMIT ${Math.trunc(limit)}`,
     params: s.params,
   };
 }
@@ -100,13 +112,20 @@ export interface CellStateRow {
   cells: number;
 }
 
-/** How many cells of the selection were numbers, '/', '—', blank or ambiguous (cells the template does not have are left out). */
+/**
+ * How many cells of the selection were numbers, '/', '—', blank, ambiguous or
+ * missing (cells the report's template version does not have are left out).
+ */
 export function cellStates(filters: Filters): Query {
   const s = scope(filters);
   return {
-    sql: `WITH ${s.sql}
-SELECT c.state, COUNT(*) AS cells FROM scope s JOIN cells c ON c.report_id = s.report_id
-WHERE c.state <> 'not_in_template' GROUP BY c.state ORDER BY c.state`,
+    sql: `WITH ${s.sql},
+stored AS (SELECT c.state FROM scope s JOIN cells c ON c.report_id = s.report_id)
+SELECT * FROM (
+  SELECT state, COUNT(*) AS cells FROM stored WHERE state <> 'not_in_template' GROUP BY state
+  UNION ALL
+  SELECT '${MISSING}', ${CELLS_PER_REPORT} * (SELECT COUNT(*) FROM scope) - (SELECT COUNT(*) FROM stored))
+WHERE cells > 0 ORDER BY state`,
     params: s.params,
   };
 }

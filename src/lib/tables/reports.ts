@@ -1,10 +1,8 @@
 import { formatCount } from '../format/numbers';
 import { KIND_LABELS } from '../queries/filters';
 import type { FindingRow, ReportRow } from '../queries/report';
-import { RULE_BY_ID, SEVERITY_LABELS, type RuleId, type Severity } from '../template';
+import { REPORT_STATUS_LABELS, RULE_BY_ID, SEVERITY_LABELS, type RuleId, type Severity } from '../template';
 import type { Column } from './table';
-
-const STATUS_LABELS: Record<string, string> = { ok: '无问题', warning: '有警告', error: '有错误' };
 
 /** A body's reports: year, version, source, status; each links to its detail. */
 export function reportColumns(href: (id: string) => string): Column<ReportRow>[] {
@@ -13,7 +11,7 @@ export function reportColumns(href: (id: string) => string): Column<ReportRow>[]
     { key: 'template', label: '模板版本', value: (r) => `${r.template} 版` },
     { key: 'kind', label: '报告类型', value: (r) => (r.kind ? (KIND_LABELS[r.kind] ?? r.kind) : '') },
     { key: 'source', label: '源文件', wrap: true, value: (r) => r.source_file },
-    { key: 'status', label: '检查结果', value: (r) => STATUS_LABELS[r.status] ?? r.status },
+    { key: 'status', label: '检查结果', value: (r) => REPORT_STATUS_LABELS[r.status] ?? r.status },
     { key: 'errors', label: '错误', numeric: true, value: (r) => r.n_errors },
     { key: 'warnings', label: '警告', numeric: true, value: (r) => r.n_warnings },
   ];
@@ -25,7 +23,7 @@ function cellList(cells: string): string {
   return refs.length <= 4 ? refs.join(' ') : `${refs.slice(0, 3).join(' ')} 等 ${refs.length} 个`;
 }
 
-const number = (n: number | null) => (n === null ? '' : formatCount(n));
+const countText = (n: number | null) => (n === null ? '' : formatCount(n));
 
 /** Findings: where, which rule, how severe, expected against actual; each links to the report with its cells highlighted. */
 export function findingColumns(href: (f: FindingRow) => string, withBody = true): Column<FindingRow>[] {
@@ -34,8 +32,8 @@ export function findingColumns(href: (f: FindingRow) => string, withBody = true)
     { key: 'year', label: '年度', numeric: true, value: (f) => f.year },
     { key: 'rule', label: '规则', value: (f) => f.rule, text: (f) => `${RULE_BY_ID[f.rule as RuleId]?.label ?? f.rule}（${f.rule}）` },
     { key: 'severity', label: '严重程度', value: (f) => SEVERITY_LABELS[f.severity as Severity] ?? f.severity },
-    { key: 'expected', label: '应为', numeric: true, value: (f) => f.expected, text: (f) => number(f.expected) },
-    { key: 'actual', label: '实为', numeric: true, value: (f) => f.actual, text: (f) => number(f.actual) },
+    { key: 'expected', label: '应为', numeric: true, value: (f) => f.expected, text: (f) => countText(f.expected) },
+    { key: 'actual', label: '实为', numeric: true, value: (f) => f.actual, text: (f) => countText(f.actual) },
     { key: 'message', label: '说明', wrap: true, value: (f) => f.message },
     { key: 'cells', label: '单元格', wrap: true, value: (f) => f.cells, text: (f) => cellList(f.cells) },
     { key: 'open', label: '报告', value: (f) => f.report_id, text: () => '在报告中查看', href },

@@ -1,4 +1,5 @@
 import { toCsv } from '../export/csv';
+import { compareText } from '../format/collation';
 
 /** A column of a data table: what it holds (for sorting and downloads), how it reads, where it links. */
 export interface Column<Row> {
@@ -26,7 +27,7 @@ export function sortRows<Row>(rows: readonly Row[], column: Column<Row> | undefi
     .sort((x, y) => {
       const [a, b] = [x.v, y.v];
       if (a === null || a === '' || b === null || b === '') return (a === null || a === '' ? 1 : 0) - (b === null || b === '' ? 1 : 0) || x.i - y.i;
-      const order = typeof a === 'number' && typeof b === 'number' ? a - b : String(a).localeCompare(String(b), 'zh-CN');
+      const order = typeof a === 'number' && typeof b === 'number' ? a - b : compareText(String(a), String(b));
       return order * sign || x.i - y.i;
     })
     .map((x) => x.row);

@@ -75,3 +75,8 @@ export interface Finding {
 }
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+export const RULE_KIND_LABELS: Record<RuleDef['kind'], string> = { consistency: '勾稽关系', reading: '读取' };
+
+/** A report's status is its worst finding's severity (reports.status). */
+export const REPORT_STATUS_LABELS: Record<string, string> = { ok: '无问题', warning: '有警告', error: '有错误' };

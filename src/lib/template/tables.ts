@@ -18,7 +18,17 @@ export interface KeyDef {
 export interface ColumnDef extends KeyDef {
   /** Money, normalised to 万元. */
   money?: boolean;
+  /** The name outside its header group (其他 under 法人或其他组织 is 其他组织 on its own). */
+  standalone?: string;
 }
+
+/** A column's name where its header group is not shown (a chart legend, a flat table header). */
+export function columnName(c: ColumnDef): string {
+  return c.standalone ?? c.label;
+}
+
+/** The t2 tables' first header cell, as the template prints it. */
+export const T2_ROW_HEADER = '信息内容';
 
 export interface T2Item {
   item: string;
@@ -119,7 +129,7 @@ export const T3_COLUMNS: readonly ColumnDef[] = [
   col('research', '科研机构', ['科研机构']),
   col('social_org', '社会公益组织', ['社会公益组织']),
   col('legal_service', '法律服务机构', ['法律服务机构']),
-  col('other_org', '其他', [/^其他$/]),
+  { ...col('other_org', '其他', [/^其他$/]), standalone: '其他组织' },
   col('total', '总计', ['总计']),
 ];
 
