@@ -6,5 +6,12 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+    prerender: {
+      // The dataset is served beside the site and may not exist at build time (it is made by the ingest): its files are not pages to check.
+      handleHttpError: ({ path, message }) => {
+        if (path.includes('/data/')) return;
+        throw new Error(message);
+      },
+    },
   },
 };
