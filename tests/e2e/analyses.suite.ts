@@ -20,6 +20,8 @@ describe('年度对比: 2020 against 2021', () => {
     expect(totals).toContainEqual(['实质公开率', '56.9%（n=58）', '55.6%（n=162）', '−1.3 个百分点', '−2.4%', '%', '']);
     expect(totals).toContainEqual(['政府集中采购金额', '25.10 万元', '—', '—', '—', '万元', '2021 年的模板无此项']);
     expect(totals).toContainEqual(['行政事业性收费', '—', '25.00 万元', '—', '—', '项 / 万元', '含义不同，不作比较：2019 版：收费项目数（上一年项目数量）；2021 版：本年收费金额']);
+    // The share link names the years and the metric, defaults included.
+    expect(await page.getByLabel('本对比的链接').inputValue()).toBe(`${e2e.withYear2021.url}/compare?a=2020&b=2021&metric=new_requests`);
     expect(await page.textContent('.coverage')).toContain('2020 年 1 个机关、2021 年 2 个机关有报告（仅 2020 年：0 个；仅 2021 年：1 个');
     await page.screenshot({ path: `${SCREENSHOTS}/compare.png`, fullPage: true });
     await page.close();
