@@ -35,6 +35,8 @@ describe('yearly totals (overview)', () => {
     expect((await only({ regions: ['示例市'] })).map((r) => [r.year, r.new_requests])).toEqual([[2022, 29]]);
     expect((await only({ kinds: ['consolidated'] })).map((r) => [r.year, r.new_requests, r.reports])).toEqual([[2022, 29, 1]]);
     expect(await only({ bodies: ['没有这个机关'] })).toEqual([]);
+    // Values are written into the SQL as literals: a quote in a name stays part of the name.
+    expect(await only({ bodies: ["x' OR '1'='1"] })).toEqual([]);
   });
 });
 

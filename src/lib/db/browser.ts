@@ -12,6 +12,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import initParquet, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { plainRows, type Database } from './database';
+import { inlineParams } from './inline-params';
 
 export async function createBrowserDatabase(): Promise<Database> {
   const bundle = await duckdb.selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
@@ -22,13 +23,7 @@ export async function createBrowserDatabase(): Promise<Database> {
   await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []) {
-      if (params.length === 0) return plainRows<Row>(await conn.query(sql));
-      const statement = await conn.prepare(sql);
-      try {
-        return plainRows<Row>(await statement.query(...params));
-      } finally {
-        await statement.close();
-      }
+      return plainRows<Row>(await conn.query(inlineParams(sql, params)));
     },
     async insertArrowIPC(name, ipc, append) {
       await conn.insertArrowFromIPCStream(ipc, { name, create: !append });

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { plainRows, type Database } from './database';
+import { inlineParams } from './inline-params';
 
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
 
@@ -24,13 +25,7 @@ export async function createNodeDatabase(): Promise<Database> {
   const conn = db.connect();
   return {
     async query<Row>(sql: string, params: readonly unknown[] = []) {
-      if (params.length === 0) return plainRows<Row>(conn.query(sql));
-      const statement = conn.prepare(sql);
-      try {
-        return plainRows<Row>(statement.query(...params));
-      } finally {
-        statement.close();
-      }
+      return plainRows<Row>(conn.query(inlineParams(sql, params)));
     },
     async insertArrowIPC(name, ipc, append) {
       conn.insertArrowFromIPCStream(ipc, { name, create: !append });
