@@ -1,4 +1,4 @@
-import { rate } from '../format/numbers';
+import { rate, type Rate } from '../format/numbers';
 import { MEASURES, type Measure, type MeasureKey } from '../queries/measures';
 import { TEMPLATE_CELLS, TEMPLATE_VERSIONS, type TemplateVersion } from '../template';
 
@@ -14,7 +14,8 @@ export interface Metric {
   label: string;
   unit: '件' | '万元' | '%' | '项';
   value(row: MeasureRow): number | null;
-  /** Rates: the n the rate is taken over. */
+  /** Rates: what is counted, over the n the rate is taken over. */
+  part?(row: MeasureRow): number | null;
   base?(row: MeasureRow): number | null;
   /** Only this version's template has it (procurement, item counts): other versions say 模板无此项. */
   only?: TemplateVersion;
@@ -46,7 +47,24 @@ const share = (key: string, label: string, part: (row: MeasureRow) => number | n
     const r = rate(part(row), base(row));
     return r.value === null ? null : r.value * 100;
   },
+  part,
   base,
+});
+
+/** A rate metric as a Rate (value 0–1 with its base n), for the formats that show the base. */
+export function metricRate(metric: Metric, row: MeasureRow): Rate {
+  return rate(metric.part?.(row), metric.base?.(row));
+}
+
+/** A metric that names a different figure in each version (never compared across them). */
+const changedMeaning = (key: string, label: string, byVersion: Record<TemplateVersion, { measure: MeasureKey; what: string; unit: Metric['unit'] }>): Metric => ({
+  key,
+  label,
+  unit: byVersion['2019'].unit,
+  value: () => null,
+  perVersion: Object.fromEntries(
+    Object.entries(byVersion).map(([v, m]) => [v, { measure: m.measure, meaning: `${v} 版：${m.what}`, unit: m.unit }]),
+  ) as Metric['perVersion'] & {},
 });
 
 const handled = (row: MeasureRow) => row.handled ?? null;
@@ -74,26 +92,14 @@ export const METRICS: readonly Metric[] = [
   count('coercion'),
   count('procurement_projects'),
   count('procurement_amount'),
-  {
-    key: 'fees',
-    label: '行政事业性收费',
-    unit: '项',
-    value: () => null,
-    perVersion: {
-      '2019': { measure: 'fees_items', meaning: '2019 版：收费项目数（上一年项目数量）', unit: '项' },
-      '2021': { measure: 'fees_amount', meaning: '2021 版：本年收费金额', unit: '万元' },
-    },
-  },
-  {
-    key: 'normative_docs',
-    label: '规章和规范性文件（存量）',
-    unit: '件',
-    value: () => null,
-    perVersion: {
-      '2019': { measure: 'docs_public_total', meaning: '2019 版：对外公开总数量', unit: '件' },
-      '2021': { measure: 'docs_in_force', meaning: '2021 版：现行有效件数', unit: '件' },
-    },
-  },
+  changedMeaning('fees', '行政事业性收费', {
+    '2019': { measure: 'fees_items', what: '收费项目数（上一年项目数量）', unit: '项' },
+    '2021': { measure: 'fees_amount', what: '本年收费金额', unit: '万元' },
+  }),
+  changedMeaning('normative_docs', '规章和规范性文件（存量）', {
+    '2019': { measure: 'docs_public_total', what: '对外公开总数量', unit: '件' },
+    '2021': { measure: 'docs_in_force', what: '现行有效件数', unit: '件' },
+  }),
 ];
 
 export const METRIC_BY_KEY: Record<string, Metric> = Object.fromEntries(METRICS.map((m) => [m.key, m]));

@@ -1,4 +1,5 @@
-import { formatChange, formatCount, formatRate, formatWan, rate } from '../format/numbers';
+import { METRIC_BY_KEY, metricRate } from '../analysis/metrics';
+import { formatChange, formatCount, formatRate, formatWan } from '../format/numbers';
 import type { YearlyRow } from '../queries/yearly';
 
 export interface Kpi {
@@ -14,17 +15,17 @@ export function kpis(rows: YearlyRow[]): { year: number | null; cards: Kpi[] } {
   if (!now) return { year: null, cards: [] };
   const before = rows.find((r) => r.year === now.year - 1);
   const vs = (key: keyof YearlyRow) => (before ? `比上年 ${formatChange(now[key] as number | null, before[key] as number | null)}` : '无上年数据');
-  const disclosed = (r: YearlyRow) => (r.granted ?? 0) + (r.partial ?? 0);
+  const rateOf = (key: string) => formatRate(metricRate(METRIC_BY_KEY[key], now));
   const procurementYear = [...rows].reverse().find((r) => r.procurement_reports > 0);
   return {
     year: now.year,
     cards: [
       { label: '新收申请', value: formatCount(now.new_requests), detail: vs('new_requests') },
       { label: '办理总计', value: formatCount(now.handled), detail: vs('handled') },
-      { label: '实质公开率', value: formatRate(rate(disclosed(now), now.handled)), detail: '（予以公开 + 部分公开）÷ 办理总计' },
-      { label: '不予公开率', value: formatRate(rate(now.denied, now.handled)), detail: '不予公开 ÷ 办理总计' },
-      { label: '行政复议', value: formatCount(now.review_total ?? 0), detail: `纠错率 ${formatRate(rate(now.review_corrected, now.review_total))}` },
-      { label: '行政诉讼', value: formatCount(now.suit_total ?? 0), detail: `纠错率 ${formatRate(rate(now.suit_corrected, now.suit_total))}` },
+      { label: '实质公开率', value: rateOf('disclosure_rate'), detail: '（予以公开 + 部分公开）÷ 办理总计' },
+      { label: '不予公开率', value: rateOf('refusal_rate'), detail: '不予公开 ÷ 办理总计' },
+      { label: '行政复议', value: formatCount(now.review_total ?? 0), detail: `纠错率 ${rateOf('review_correction_rate')}` },
+      { label: '行政诉讼', value: formatCount(now.suit_total ?? 0), detail: `纠错率 ${rateOf('suit_correction_rate')}` },
       { label: '行政许可决定', value: formatCount(now.licensing), detail: vs('licensing') },
       {
         label: '政府集中采购',

@@ -1,6 +1,10 @@
 import { scope, type Filters } from './filters';
 import { list, type Query } from './query';
 
+/** The cells of some rows and columns of a table, as a condition on cells (alias c). */
+const chosenCells = (table: string, rows: readonly string[], cols: readonly string[]) =>
+  `c."table" = '${table}' AND c."row" IN (${list(rows)}) AND c.col IN (${list(cols)})`;
+
 export interface CellSumRow {
   year: number;
   row: string;
@@ -15,7 +19,7 @@ export function cellSumsByYear(filters: Filters, table: string, rows: readonly s
     sql: `WITH ${s.sql}
 SELECT s.year, c."row" AS "row", c.col, SUM(c.value) AS value
 FROM scope s JOIN cells c ON c.report_id = s.report_id
-WHERE c."table" = '${table}' AND c."row" IN (${list(rows)}) AND c.col IN (${list(cols)})
+WHERE ${chosenCells(table, rows, cols)}
 GROUP BY s.year, c."row", c.col ORDER BY s.year, c."row", c.col`,
     params: s.params,
   };
@@ -35,7 +39,7 @@ export function cellSumsByBody(filters: Filters, year: number, table: string, ro
 sums AS (
   SELECT s.body, c."row" AS "row", SUM(c.value) AS value
   FROM scope s JOIN cells c ON c.report_id = s.report_id
-  WHERE c."table" = '${table}' AND c."row" IN (${list(rows)}) AND c.col IN (${list(cols)})
+  WHERE ${chosenCells(table, rows, cols)}
   GROUP BY s.body, c."row"),
 top AS (SELECT body FROM sums GROUP BY body HAVING SUM(value) > 0 ORDER BY SUM(value) DESC, body LIMIT ${Math.trunc(limit)})
 SELECT body, "row", value FROM sums WHERE body IN (SELECT body FROM top) ORDER BY body, "row"`,
