@@ -1,4 +1,4 @@
-import { scope, type Filters } from './filters';
+import { inScope, type Filters } from './filters';
 import type { Measure } from './measures';
 import type { Query } from './query';
 
@@ -10,27 +10,23 @@ export interface BodyYearRow {
 
 /** A measure per body and year for the selection: top-bodies bars and per-body lines. */
 export function measureByBody(filters: Filters, measure: Measure): Query {
-  const s = scope(filters);
-  return {
-    sql: `WITH ${s.sql}
-SELECT s.body, s.year, SUM(m.${measure.key}) AS value
-FROM scope s JOIN report_measures m ON m.report_id = s.report_id
-GROUP BY s.body, s.year ORDER BY s.body, s.year`,
-    params: s.params,
-  };
+  return sumsByBodyYear(filters, [`SUM(${measure.key}) AS value`]);
 }
 
 export type BodyMeasuresRow = { body: string; year: number } & Record<string, number | null>;
 
 /** Several measures per body and year (e.g. the outcome groups, for each body's outcome mix). */
 export function measuresByBody(filters: Filters, measures: readonly Measure[]): Query {
-  const s = scope(filters);
+  return sumsByBodyYear(filters, measures.map((m) => `SUM(${m.key}) AS ${m.key}`));
+}
+
+function sumsByBodyYear(filters: Filters, sums: string[]): Query {
+  const selected = inScope(filters);
   return {
-    sql: `WITH ${s.sql}
-SELECT s.body, s.year, ${measures.map((m) => `SUM(m.${m.key}) AS ${m.key}`).join(', ')}
-FROM scope s JOIN report_measures m ON m.report_id = s.report_id
-GROUP BY s.body, s.year ORDER BY s.body, s.year`,
-    params: s.params,
+    sql: `SELECT body, year, ${sums.join(', ')}
+FROM report_measures WHERE ${selected.sql}
+GROUP BY body, year ORDER BY body, year`,
+    params: selected.params,
   };
 }
 

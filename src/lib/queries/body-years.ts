@@ -1,4 +1,4 @@
-import { scope, type Filters } from './filters';
+import { inScope, type Filters } from './filters';
 import { MEASURES, type MeasureKey } from './measures';
 import type { Query } from './query';
 
@@ -19,16 +19,15 @@ export type BodyYearMeasures = {
  * selection when none): the rows year comparisons and rankings are made from.
  */
 export function measuresByBodyYear(filters: Filters, years?: readonly number[]): Query {
-  const s = scope(filters, years);
-  const sums = Object.values(MEASURES).map((m) => `SUM(m.${m.key}) AS ${m.key}`);
+  const selected = inScope(filters, years);
+  const sums = Object.values(MEASURES).map((m) => `SUM(${m.key}) AS ${m.key}`);
   return {
-    sql: `WITH ${s.sql}
-SELECT s.body, s.year, ANY_VALUE(r.region) AS region, ANY_VALUE(r.level) AS level, COUNT(*) AS reports,
-  LIST(DISTINCT s.template ORDER BY s.template) AS templates,
-  CAST(COALESCE(SUM(m.procurement_reports), 0) AS INTEGER) AS procurement_reports,
+    sql: `SELECT body, year, ANY_VALUE(region) AS region, ANY_VALUE(level) AS level, COUNT(*) AS reports,
+  LIST(DISTINCT template ORDER BY template) AS templates,
+  CAST(COALESCE(SUM(procurement_reports), 0) AS INTEGER) AS procurement_reports,
   ${sums.join(',\n  ')}
-FROM scope s JOIN reports r ON r.report_id = s.report_id LEFT JOIN report_measures m ON m.report_id = s.report_id
-GROUP BY s.body, s.year ORDER BY s.body, s.year`,
-    params: s.params,
+FROM report_measures WHERE ${selected.sql}
+GROUP BY body, year ORDER BY body, year`,
+    params: selected.params,
   };
 }

@@ -21,10 +21,11 @@ export const KIND_LABELS: Record<string, string> = { department: '部门', gover
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 /**
- * `scope`: the reports the filters select, as a CTE to start every query with.
+ * The condition selecting the reports the filters select, over any table with
+ * the reports' year, body, region, level and kind (reports, report_measures).
  * `years` overrides the year range (e.g. two years to compare).
  */
-export function scope(filters: Filters, years?: readonly number[]): Query {
+export function inScope(filters: Filters, years?: readonly number[]): Query {
   const where: string[] = [];
   const params: unknown[] = [];
   if (years) where.push(`year IN (${placeholders(years.length) || 'NULL'})`) && params.push(...years);
@@ -37,5 +38,11 @@ export function scope(filters: Filters, years?: readonly number[]): Query {
   }
   if (filters.kinds.length > 0) where.push(`kind IN (${placeholders(filters.kinds.length)})`) && params.push(...filters.kinds);
   else where.push(`kind IS DISTINCT FROM '${CONSOLIDATED_KIND}'`);
-  return { sql: `scope AS (SELECT report_id, body, year, template, origin FROM reports WHERE ${where.join(' AND ')})`, params };
+  return { sql: where.join(' AND '), params };
+}
+
+/** `scope`: the reports the filters select (see inScope), as a CTE to start a query over cells with. */
+export function scope(filters: Filters, years?: readonly number[]): Query {
+  const condition = inScope(filters, years);
+  return { sql: `scope AS (SELECT report_id, body, year, template, origin FROM reports WHERE ${condition.sql})`, params: condition.params };
 }

@@ -67,14 +67,18 @@ export function measureReports(m: Measure, alias = 'c'): string {
 }
 
 /**
- * report_measures: every measure summed per report, built once when the data is
- * loaded, so that views over many reports aggregate one row per report instead
- * of scanning every cell again on each filter change.
+ * report_measures: every measure summed per report, with the report's own
+ * columns the filters select by (see inScope), built once when the data is
+ * loaded: views over many reports then aggregate one row per report, with no
+ * join, instead of scanning every cell again on each filter change.
  */
 export function reportMeasuresTable(): string {
   const sums = Object.values(MEASURES).map((m) => `${measureSum(m)} AS ${m.key}`);
   return `CREATE OR REPLACE TABLE report_measures AS
-SELECT c.report_id, ${measureReports(MEASURES.procurement_amount)} AS procurement_reports,
-  ${sums.join(',\n  ')}
-FROM cells c GROUP BY c.report_id`;
+SELECT r.report_id, r.body, r.year, r.region, r.level, r.kind, r.template, m.* EXCLUDE (report_id)
+FROM reports r LEFT JOIN (
+  SELECT c.report_id, ${measureReports(MEASURES.procurement_amount)} AS procurement_reports,
+    ${sums.join(',\n    ')}
+  FROM cells c GROUP BY c.report_id
+) m ON m.report_id = r.report_id`;
 }

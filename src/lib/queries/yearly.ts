@@ -1,4 +1,4 @@
-import { scope, type Filters } from './filters';
+import { inScope, type Filters } from './filters';
 import { MEASURES, type MeasureKey } from './measures';
 import type { Query } from './query';
 
@@ -6,14 +6,13 @@ export type YearlyRow = { year: number; reports: number; procurement_reports: nu
 
 /** Every measure per year for the selection: the overview's KPI cards and trend lines. */
 export function yearlyTotals(filters: Filters): Query {
-  const s = scope(filters);
-  const sums = Object.values(MEASURES).map((m) => `SUM(m.${m.key}) AS ${m.key}`);
+  const selected = inScope(filters);
+  const sums = Object.values(MEASURES).map((m) => `SUM(${m.key}) AS ${m.key}`);
   return {
-    sql: `WITH ${s.sql}
-SELECT s.year, COUNT(*) AS reports, CAST(COALESCE(SUM(m.procurement_reports), 0) AS INTEGER) AS procurement_reports,
+    sql: `SELECT year, COUNT(*) AS reports, CAST(COALESCE(SUM(procurement_reports), 0) AS INTEGER) AS procurement_reports,
   ${sums.join(',\n  ')}
-FROM scope s LEFT JOIN report_measures m ON m.report_id = s.report_id
-GROUP BY s.year ORDER BY s.year`,
-    params: s.params,
+FROM report_measures WHERE ${selected.sql}
+GROUP BY year ORDER BY year`,
+    params: selected.params,
   };
 }
