@@ -61,10 +61,15 @@ export const YEAR_2021_REPORTS: readonly ExtraReport[] = [
 /** The fixture dataset loaded into DuckDB-wasm (Node), as the browser loads it. */
 export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promise<{ dir: string; db: Database }> {
   const out = await buildFixtureDataset(extra);
+  return { dir: out, db: await loadDatasetFolder(out) };
+}
+
+/** A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it. */
+export async function loadDatasetFolder(dir: string): Promise<Database> {
   const db = await createNodeDatabase();
   await loadDataset(db, {
-    fetch: async (name) => new Uint8Array(readFileSync(join(out, name))),
+    fetch: async (name) => new Uint8Array(readFileSync(join(dir, name))),
     parquetToIPC: (bytes) => tableToIPC(fromParquet(bytes), 'stream'),
   });
-  return { dir: out, db };
+  return db;
 }

@@ -7,6 +7,9 @@ import { fromParquet } from '../../src/lib/dataset';
 import { realReport } from '../../src/lib/demo/options';
 import { writeDemoCorpus } from '../../src/lib/demo/write';
 import { ingest } from '../../src/lib/ingest';
+import { PREPARED_OVERVIEW } from '../../src/lib/ingest/prepared';
+import { NO_FILTERS, yearlyTotals } from '../../src/lib/queries';
+import { loadDatasetFolder } from '../dataset-fixture';
 import { SEED } from '../helpers';
 
 const work = mkdtempSync(join(tmpdir(), 'demo-test-'));
@@ -103,6 +106,25 @@ describe('the demo corpus through the real ingest', () => {
     const procurement = (year: number) => rows(`cells-${year}.parquet`).filter((c) => c.row === 'procurement' && c.col === 'amount');
     expect(procurement(2020).every((c) => c.state === 'value' && (c.value as number) > 0)).toBe(true);
     expect(procurement(2021).every((c) => c.state === 'not_in_template')).toBe(true);
+  });
+
+  it('prepared-overview.json holds the rows the overview query gives in DuckDB over the same dataset', async () => {
+    const db = await loadDatasetFolder(out);
+    const query = yearlyTotals(NO_FILTERS);
+    const fromSql = await db.query<Record<string, number | null>>(query.sql, query.params);
+    const prepared = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).rows as Record<string, number | null>[];
+    // The 14 bodies (the province's government among them) each year; the consolidated report is not counted with them.
+    expect(prepared.map((r) => [r.year, r.reports])).toEqual(options.years.map((y) => [y, 14]));
+    // Procurement is in the 2019-version years only.
+    expect(prepared.map((r) => r.procurement_reports)).toEqual([14, 14, 0, 0, 0, 0, 0]);
+    expect(prepared.map((r) => Object.keys(r))).toEqual(fromSql.map((r) => Object.keys(r)));
+    for (const [i, row] of fromSql.entries()) {
+      for (const [key, value] of Object.entries(row)) {
+        // Money sums may differ in their last bits by the order of adding.
+        if (value === null) expect(prepared[i][key], `${row.year} ${key}`).toBeNull();
+        else expect(prepared[i][key], `${row.year} ${key}`).toBeCloseTo(value, 6);
+      }
+    }
   });
 
   it('is the same, file for file, for the same seed', () => {

@@ -40,7 +40,6 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
     animation: false,
     color: PALETTE,
     textStyle: { fontFamily: FONT },
-    aria: { enabled: true, decal: { show: false } },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${number.format(v)} ${unit}`) },
     legend: { show: data.series.length > 1, top: 0, type: data.series.length > 6 ? 'scroll' : 'plain' },
     grid: { left: 8, right: 24, top: data.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },

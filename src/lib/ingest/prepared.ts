@@ -1,22 +1,64 @@
-import type { Table } from 'apache-arrow';
-import { tableToIPC } from 'apache-arrow';
-import { deriveTables } from '../db/load';
-import { createNodeDatabase } from '../db/node';
-import { NO_FILTERS } from '../queries/filters';
-import { yearlyTotals } from '../queries/yearly';
+import type { PackedReport } from '../dataset/packed';
+import { CONSOLIDATED_KIND } from '../queries/filters';
+import { MEASURES, type Measure, type MeasureKey } from '../queries/measures';
+import type { YearlyRow } from '../queries/yearly';
+import { CELL_STATES, TEMPLATE_CELLS } from '../template';
 
 /** The file holding the overview's rows for the default filters, computed when the dataset is written. */
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
 
+const MEASURE_LIST: Measure[] = Object.values(MEASURES);
+/** For each template cell, the measures it counts in. */
+const MEASURES_OF_CELL: number[][] = TEMPLATE_CELLS.map((cell) =>
+  MEASURE_LIST.flatMap((m, i) => (cell.table === m.table && m.rows.includes(cell.row) && cell.col === m.col ? [i] : [])),
+);
+const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');
+const PROCUREMENT = MEASURE_LIST.indexOf(MEASURES.procurement_amount);
+
+interface YearTotals {
+  reports: number;
+  procurementReports: number;
+  sums: (number | null)[];
+}
+
 /**
- * The overview's first view, by the same SQL the browser runs, so the site can
- * draw it before DuckDB has started there.
+ * The overview's first view: the rows yearlyTotals(NO_FILTERS) gives in the
+ * browser (queries/yearly.ts over report_measures), summed here as the reports
+ * are read, so the site can draw it before DuckDB has started there, and the
+ * ingest need not start DuckDB. The same sums, by the same rules: a measure's
+ * cells with no value (ambiguous) add nothing, a report or year with none is
+ * null; consolidated reports are out of the default view. tests/integration
+ * checks these rows against the SQL's.
  */
-export async function preparedOverview(tables: { reports: Table; cells: Table[] }): Promise<unknown[]> {
-  const db = await createNodeDatabase();
-  await db.insertArrowIPC('reports', tableToIPC(tables.reports, 'stream'), false);
-  for (const [i, cells] of tables.cells.entries()) await db.insertArrowIPC('cells', tableToIPC(cells, 'stream'), i > 0);
-  await deriveTables(db);
-  const query = yearlyTotals(NO_FILTERS);
-  return db.query(query.sql, query.params);
+export class OverviewTotals {
+  private readonly years = new Map<number, YearTotals>();
+
+  add({ report, cells }: PackedReport): void {
+    if (report.kind === CONSOLIDATED_KIND) return;
+    let year = this.years.get(report.year);
+    if (!year) this.years.set(report.year, (year = { reports: 0, procurementReports: 0, sums: MEASURE_LIST.map(() => null) }));
+    year.reports++;
+    let procurement = false;
+    for (let i = 0; i < cells.templateIndex.length; i++) {
+      const measures = MEASURES_OF_CELL[cells.templateIndex[i]];
+      if (measures.length === 0) continue;
+      const value = cells.value[i];
+      for (const m of measures) {
+        if (!Number.isNaN(value)) year.sums[m] = (year.sums[m] ?? 0) + value;
+        if (m === PROCUREMENT && cells.state[i] !== NOT_IN_TEMPLATE) procurement = true;
+      }
+    }
+    if (procurement) year.procurementReports++;
+  }
+
+  rows(): YearlyRow[] {
+    return [...this.years]
+      .sort(([a], [b]) => a - b)
+      .map(([year, totals]) => ({
+        year,
+        reports: totals.reports,
+        procurement_reports: totals.procurementReports,
+        ...(Object.fromEntries(MEASURE_LIST.map((m, i) => [m.key, totals.sums[i]])) as Record<MeasureKey, number | null>),
+      }));
+  }
 }

@@ -11,7 +11,7 @@ import { collectFiles } from './collect';
 import { IngestPool } from './pool';
 import type { FileTask } from './process-file';
 import type { SourceFolders } from './sources';
-import { PREPARED_OVERVIEW, preparedOverview } from './prepared';
+import { OverviewTotals, PREPARED_OVERVIEW } from './prepared';
 
 export interface IngestOptions {
   inputs: string[];
@@ -70,13 +70,14 @@ interface ReadFiles {
   carry: CarryFacts[];
   failures: FileFailure[];
   cellsByState: Record<CellState, number>;
+  overview: OverviewTotals;
   /** The staged or kept source files the dataset refers to (empty without sources). */
   sources: Set<string>;
   withSources: boolean;
 }
 
 async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptions, sourceFolders?: SourceFolders): Promise<ReadFiles> {
-  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>, sources: new Set(), withSources: !!sourceFolders };
+  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>, overview: new OverviewTotals(), sources: new Set(), withSources: !!sourceFolders };
   let done = 0;
   await pool.processFiles(
     tasks,
@@ -84,6 +85,7 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
       if (result.ok) {
         read.builder.add(result.packed);
         read.carry.push(result.carry);
+        read.overview.add(result.packed);
         for (const s of result.packed.cells.state) read.cellsByState[CELL_STATES[s]]++;
         if (sourceFolders) read.sources.add(DATASET_FILES.source(result.packed.report.source.sha256));
       } else {
@@ -118,8 +120,7 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
   };
   const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
-  const overview = await preparedOverview({ reports: tables.reports, cells: [...tables.cellsByYear.values()] });
-  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, rows: overview })}\n`) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, rows: read.overview.rows() })}\n`) };
   await writeDatasetAtomically(summary.out, staging, [...outputs, prepared, json], read.sources);
   return [...outputs, prepared, json].map((f) => f.name);
 }

@@ -1,6 +1,6 @@
 import { closeSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATASET_FILES } from '../dataset';
+import { DATASET_FILES } from '../dataset/schema';
 
 /** Where report texts go: the dataset folder, and the ingest's staging folder inside it. */
 export interface SourceFolders {
