@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { MEASURES, measureByBody, NO_FILTERS, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { allYears, MEASURES, measureByBody, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
 import { fixtureDataset } from '../dataset-fixture';
 
 let db: Database;
@@ -37,6 +37,18 @@ describe('yearly totals (overview)', () => {
     expect(await only({ bodies: ['没有这个机关'] })).toEqual([]);
     // Values are written into the SQL as literals: a quote in a name stays part of the name.
     expect(await only({ bodies: ["x' OR '1'='1"] })).toEqual([]);
+  });
+});
+
+describe('year ranges cut from all years (a change of years runs no query)', () => {
+  it('the rows of every year, cut to a range, are the rows the range’s own query gives', async () => {
+    for (const range of [{ from: 2020, to: 2022 }, { from: 2020, to: null }, { from: null, to: 2019 }, { from: 2021, to: 2021 }]) {
+      const filters = { ...NO_FILTERS, ...range };
+      const cut = withinYears(await run<YearlyRow>(yearlyTotals(allYears(filters))), filters);
+      expect(cut, JSON.stringify(range)).toEqual(await run<YearlyRow>(yearlyTotals(filters)));
+    }
+    const filters = { ...NO_FILTERS, from: 2020, to: 2022 };
+    expect(withinYears(await run<YearlyRow>(yearlyTotals(allYears(filters))), filters).map((r) => [r.year, r.new_requests])).toEqual([[2020, 57], [2022, 160]]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import type { Query } from '../queries/query';
 import { getDatabase } from './data.svelte';
 
@@ -18,7 +19,8 @@ export function queryState<Row>(build: () => Query, prepared?: () => Promise<Row
   const key = $derived(JSON.stringify(build()));
   $effect(() => {
     const { sql, params } = JSON.parse(key) as Query;
-    const early = prepared?.();
+    // Untracked: the effect follows the query alone, not whatever prepared() reads (the URL …).
+    const early = untrack(() => prepared?.());
     let current = true;
     let answered = false;
     state.loading = true;

@@ -18,6 +18,20 @@ export const CONSOLIDATED_KIND = 'consolidated';
 /** The manifest's report kinds, as users read them. */
 export const KIND_LABELS: Record<string, string> = { department: '部门', government: '政府本级', [CONSOLIDATED_KIND]: '汇总报告' };
 
+/**
+ * The filters without their year range. Rows per year do not depend on the
+ * range, so the rows of every year can be queried once and cut to a range in
+ * the page (withinYears): changing the years then needs no query.
+ */
+export function allYears(filters: Filters): Filters {
+  return { ...filters, from: null, to: null };
+}
+
+/** The rows of the filters' year range. */
+export function withinYears<Row extends { year: number }>(rows: readonly Row[], filters: Pick<Filters, 'from' | 'to'>): Row[] {
+  return rows.filter((r) => (filters.from === null || r.year >= filters.from) && (filters.to === null || r.year <= filters.to));
+}
+
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 /**

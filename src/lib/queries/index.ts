@@ -1,4 +1,4 @@
-export { scope, NO_FILTERS, CONSOLIDATED_KIND, KIND_LABELS, type Filters } from './filters';
+export { scope, allYears, withinYears, NO_FILTERS, CONSOLIDATED_KIND, KIND_LABELS, type Filters } from './filters';
 export { MEASURES, measureSum, measureCells, type Measure, type MeasureKey } from './measures';
 export { yearlyTotals, type YearlyRow } from './yearly';
 export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
