@@ -11,7 +11,7 @@ export interface QueryState<Row> {
 /**
  * Rows of a query that follows its inputs: when build() gives another query
  * (the filters changed), it runs again; a late answer to an old query is dropped.
- * prepared() may give the same rows without the database (or null).
+ * prepared() may give its rows without the database (or null: then it is asked).
  */
 export function queryState<Row>(build: () => Query, prepared?: () => Promise<Row[] | null> | null): QueryState<Row> {
   const state = $state<QueryState<Row>>({ rows: [], loading: true, error: null });
@@ -20,22 +20,15 @@ export function queryState<Row>(build: () => Query, prepared?: () => Promise<Row
   $effect(() => {
     const { sql, params } = JSON.parse(key) as Query;
     // Untracked: the effect follows the query alone, not whatever prepared() reads (the URL …).
-    const early = untrack(() => prepared?.());
+    const early = untrack(() => prepared?.()) ?? null;
     let current = true;
-    let answered = false;
     state.loading = true;
-    // Rows prepared at ingest time, when they answer this query, draw before the database is up.
-    early?.then((rows) => {
-      if (!current || answered || !rows) return;
-      state.rows = rows;
-      state.loading = false;
-    });
-    getDatabase()
-      .then((db) => db.query<Row>(sql, params))
+    // Rows prepared at ingest time answer the query without the database: drawn before it is even up.
+    Promise.resolve(early)
+      .then((rows) => rows ?? getDatabase().then((db) => db.query<Row>(sql, params)))
       .then(
         (rows) => {
           if (!current) return;
-          answered = true;
           state.rows = rows;
           state.error = null;
           state.loading = false;
