@@ -2,7 +2,7 @@
  * Dashboard benchmark in headless Chromium over the built site: navigation →
  * first chart drawn (cold: a new browser context each time), and a filter change
  * → every chart redrawn (p50/p95 over 32 changes of the start year, which need no
- * query, and 32 of 层级, which do), for each dataset given.
+ * query, and 32 of 报告类型, which do), for each dataset given.
  *   npm run bench:dashboard -- [dataset folders …]   (default: static/data)
  * Datasets for 20,000 and 100,000 reports: npm run bench:demo -- --bodies 2857 / 14286
  * (then bench/out/demo-2857/dataset, bench/out/demo-14286/dataset).
@@ -61,13 +61,13 @@ for (const dir of datasets) {
     yearChanges.push(Date.now() - start);
   }
   await page.getByLabel('起始年度').selectOption('');
-  // A filter other than years (层级, as the manifest gives it) needs a DuckDB query.
-  const levels = ['', ...(await page.getByLabel('层级').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean)];
-  const levelChanges: number[] = [];
+  // A filter other than years (报告类型, as the manifest gives it) needs a DuckDB query.
+  const kinds = (await page.getByLabel('报告类型').locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean);
+  const kindChanges: number[] = [];
   for (let i = 1; i <= 32; i++) {
     const before = await page.locator('figure[data-chart="申请数量趋势"] tbody').evaluate((t) => t.textContent);
     const start = Date.now();
-    await page.getByLabel('层级').selectOption(levels[i % levels.length]);
+    await page.getByLabel('报告类型').selectOption(kinds[i % kinds.length]);
     await page.waitForFunction(
       (text) =>
         [...document.querySelectorAll('figure.chart')].every((f) => f.getAttribute('data-rendered') === 'true') &&
@@ -75,13 +75,13 @@ for (const dir of datasets) {
       before,
       { timeout: 60_000, polling: 'raf' },
     );
-    levelChanges.push(Date.now() - start);
+    kindChanges.push(Date.now() - start);
   }
   await page.close();
   await site.close();
-  rows.push(`| ${reports.toLocaleString('en-US')} | ${percentile(cold, 50)} ms (${cold.join(' / ')}) | ${Math.round(engine)} ms | ${percentile(yearChanges, 50)} / ${percentile(yearChanges, 95)} ms | ${percentile(levelChanges, 50)} / ${percentile(levelChanges, 95)} ms |`);
+  rows.push(`| ${reports.toLocaleString('en-US')} | ${percentile(cold, 50)} ms (${cold.join(' / ')}) | ${Math.round(engine)} ms | ${percentile(yearChanges, 50)} / ${percentile(yearChanges, 95)} ms | ${percentile(kindChanges, 50)} / ${percentile(kindChanges, 95)} ms |`);
 }
 await browser.close();
 console.log('\ndashboard benchmark (headless Chromium, overview page, 4 charts)\n');
-console.log('| reports | navigation → first chart (cold, median of 3) | navigation → engine and data loaded | years changed → all charts, p50 / p95 | 层级 changed (a query) → all charts, p50 / p95 |\n|---:|---:|---:|---:|---:|');
+console.log('| reports | navigation → first chart (cold, median of 3) | navigation → engine and data loaded | years changed → all charts, p50 / p95 | 报告类型 changed (a query) → all charts, p50 / p95 |\n|---:|---:|---:|---:|---:|');
 for (const r of rows) console.log(r);

@@ -8,12 +8,19 @@ export interface QueryState<Row> {
   error: string | null;
 }
 
+/** Rows a query gives, known without the database (computed at ingest). */
+export interface PreparedRows<Row> {
+  rows: Row[];
+  /** They are the query's answer; when false, they are drawn until the database answers. */
+  final: boolean;
+}
+
 /**
  * Rows of a query that follows its inputs: when build() gives another query
  * (the filters changed), it runs again; a late answer to an old query is dropped.
- * prepared() may give its rows without the database (or null: then it is asked).
+ * prepared() may give rows without the database (or null).
  */
-export function queryState<Row>(build: () => Query, prepared?: () => Promise<Row[] | null> | null): QueryState<Row> {
+export function queryState<Row>(build: () => Query, prepared?: () => Promise<PreparedRows<Row> | null> | null): QueryState<Row> {
   const state = $state<QueryState<Row>>({ rows: [], loading: true, error: null });
   // The query as text: the effect reruns when the query changes, not whenever something it was built from does (the URL …).
   const key = $derived(JSON.stringify(build()));
@@ -23,9 +30,16 @@ export function queryState<Row>(build: () => Query, prepared?: () => Promise<Row
     const early = untrack(() => prepared?.()) ?? null;
     let current = true;
     state.loading = true;
-    // Rows prepared at ingest time answer the query without the database: drawn before it is even up.
+    // Rows prepared at ingest time are drawn before the database is even up, and when final, it is not asked.
     Promise.resolve(early)
-      .then((rows) => rows ?? getDatabase().then((db) => db.query<Row>(sql, params)))
+      .then((known) => {
+        if (known?.final) return known.rows;
+        if (known && current) {
+          state.rows = known.rows;
+          state.loading = false;
+        }
+        return getDatabase().then((db) => db.query<Row>(sql, params));
+      })
       .then(
         (rows) => {
           if (!current) return;

@@ -5,7 +5,7 @@ import { preparedOverview } from './data.svelte';
 import { queryState, type QueryState } from './query.svelte';
 import { filtersToSearch } from './url-filters';
 
-/** Rows prepared by an ingest older than a measure lack it: then the database answers. */
+/** Rows prepared by an ingest older than a measure lack it: then the database answers too. */
 const hasEveryMeasure = (row: YearlyRow) => Object.keys(MEASURES).every((key) => key in row);
 
 /**
@@ -14,7 +14,7 @@ const hasEveryMeasure = (row: YearlyRow) => Object.keys(MEASURES).every((key) =>
  * filter but years, the rows the ingest prepared answer it (no query either).
  */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
-  const prepared = () => preparedOverview<YearlyRow>().then((rows) => (rows?.every(hasEveryMeasure) ? rows : null));
+  const prepared = () => preparedOverview<YearlyRow>().then((rows) => rows && { rows, final: rows.every(hasEveryMeasure) });
   const all = queryState<YearlyRow>(
     () => yearlyTotals(allYears(filters())),
     () => (filtersToSearch(allYears(filters())) === '' ? prepared() : null),

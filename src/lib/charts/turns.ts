@@ -1,4 +1,5 @@
 const waiting: (() => void)[] = [];
+let scheduled = false;
 
 /**
  * Runs tasks one per animation frame, in the order given: a page's charts are
@@ -6,11 +7,18 @@ const waiting: (() => void)[] = [];
  */
 export function inTurn(task: () => void): void {
   waiting.push(task);
-  if (waiting.length === 1) requestAnimationFrame(next);
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(next);
+  }
 }
 
 function next() {
-  waiting[0]();
-  waiting.shift();
-  if (waiting.length > 0) requestAnimationFrame(next);
+  try {
+    waiting.shift()?.();
+  } finally {
+    // A task that throws does not hold up the ones after it.
+    if (waiting.length > 0) requestAnimationFrame(next);
+    else scheduled = false;
+  }
 }

@@ -1,5 +1,5 @@
 import { inScope, type Filters } from './filters';
-import type { Measure } from './measures';
+import { measureColumnSums, type Measure } from './measures';
 import type { Query } from './query';
 
 export interface BodyYearRow {
@@ -17,7 +17,7 @@ export type BodyMeasuresRow = { body: string; year: number } & Record<string, nu
 
 /** Several measures per body and year (e.g. the outcome groups, for each body's outcome mix). */
 export function measuresByBody(filters: Filters, measures: readonly Measure[]): Query {
-  return sumsByBodyYear(filters, measures.map((m) => `SUM(${m.key}) AS ${m.key}`));
+  return sumsByBodyYear(filters, measureColumnSums(measures));
 }
 
 function sumsByBodyYear(filters: Filters, sums: string[]): Query {

@@ -1,5 +1,5 @@
 import { inScope, type Filters } from './filters';
-import { MEASURES, type MeasureKey } from './measures';
+import { measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
 import type { Query } from './query';
 
 /** Every measure of one body in one year, with the template versions its reports follow. */
@@ -20,12 +20,11 @@ export type BodyYearMeasures = {
  */
 export function measuresByBodyYear(filters: Filters, years?: readonly number[]): Query {
   const selected = inScope(filters, years);
-  const sums = Object.values(MEASURES).map((m) => `SUM(${m.key}) AS ${m.key}`);
   return {
     sql: `SELECT body, year, ANY_VALUE(region) AS region, ANY_VALUE(level) AS level, COUNT(*) AS reports,
   LIST(DISTINCT template ORDER BY template) AS templates,
-  CAST(COALESCE(SUM(procurement_reports), 0) AS INTEGER) AS procurement_reports,
-  ${sums.join(',\n  ')}
+  ${PROCUREMENT_REPORTS_SUM},
+  ${measureColumnSums().join(',\n  ')}
 FROM report_measures WHERE ${selected.sql}
 GROUP BY body, year ORDER BY body, year`,
     params: selected.params,

@@ -66,6 +66,14 @@ export function measureReports(m: Measure, alias = 'c'): string {
   return `COUNT(DISTINCT ${alias}.report_id) FILTER (WHERE ${measureCells(m, alias)} AND ${alias}.state <> 'not_in_template')`;
 }
 
+/** Sums of report_measures columns, each under its measure's key (all measures by default). */
+export function measureColumnSums(measures: readonly Measure[] = Object.values(MEASURES)): string[] {
+  return measures.map((m) => `SUM(${m.key}) AS ${m.key}`);
+}
+
+/** How many reports of a group have procurement in their template (report_measures.procurement_reports summed). */
+export const PROCUREMENT_REPORTS_SUM = 'CAST(COALESCE(SUM(procurement_reports), 0) AS INTEGER) AS procurement_reports';
+
 /**
  * report_measures: every measure summed per report, with the report's own
  * columns the filters select by (see inScope), built once when the data is

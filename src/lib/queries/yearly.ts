@@ -1,5 +1,5 @@
 import { inScope, type Filters } from './filters';
-import { MEASURES, type MeasureKey } from './measures';
+import { measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
 import type { Query } from './query';
 
 export type YearlyRow = { year: number; reports: number; procurement_reports: number } & Record<MeasureKey, number | null>;
@@ -7,10 +7,9 @@ export type YearlyRow = { year: number; reports: number; procurement_reports: nu
 /** Every measure per year for the selection: the overview's KPI cards and trend lines. */
 export function yearlyTotals(filters: Filters): Query {
   const selected = inScope(filters);
-  const sums = Object.values(MEASURES).map((m) => `SUM(${m.key}) AS ${m.key}`);
   return {
-    sql: `SELECT year, COUNT(*) AS reports, CAST(COALESCE(SUM(procurement_reports), 0) AS INTEGER) AS procurement_reports,
-  ${sums.join(',\n  ')}
+    sql: `SELECT year, COUNT(*) AS reports, ${PROCUREMENT_REPORTS_SUM},
+  ${measureColumnSums().join(',\n  ')}
 FROM report_measures WHERE ${selected.sql}
 GROUP BY year ORDER BY year`,
     params: selected.params,
