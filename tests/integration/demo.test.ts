@@ -7,7 +7,7 @@ import { fromParquet } from '../../src/lib/dataset';
 import { realReport } from '../../src/lib/demo/options';
 import { writeDemoCorpus } from '../../src/lib/demo/write';
 import { ingest } from '../../src/lib/ingest';
-import { PREPARED_OVERVIEW } from '../../src/lib/ingest/prepared';
+import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
 import { NO_FILTERS, yearlyTotals } from '../../src/lib/queries';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { SEED } from '../helpers';
@@ -112,7 +112,10 @@ describe('the demo corpus through the real ingest', () => {
     const db = await loadDatasetFolder(out);
     const query = yearlyTotals(NO_FILTERS);
     const fromSql = await db.query<Record<string, number | null>>(query.sql, query.params);
-    const prepared = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).rows as Record<string, number | null>[];
+    const file = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8'));
+    // Marked with the definitions they were summed by: the site takes them as the answer only under the same ones.
+    expect(file.definitions).toBe(OVERVIEW_DEFINITIONS);
+    const prepared = file.rows as Record<string, number | null>[];
     // The 14 bodies (the province's government among them) each year; the consolidated report is not counted with them.
     expect(prepared.map((r) => [r.year, r.reports])).toEqual(options.years.map((y) => [y, 14]));
     // Procurement is in the 2019-version years only.

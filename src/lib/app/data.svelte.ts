@@ -1,6 +1,8 @@
 import { base } from '$app/paths';
 import type { Database } from '../db/database';
 import { loadDataset, type DatasetDescription, type LoadProgress } from '../db/load';
+import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
+import type { PreparedRows } from './query.svelte';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
 export const data = $state<{
@@ -52,23 +54,25 @@ export function getDatabase(): Promise<Database> {
   return database;
 }
 
-let prepared: Promise<unknown[] | null> | null = null;
+let prepared: Promise<PreparedRows<unknown> | null> | null = null;
 
 /**
  * The overview rows the ingest computed for the default filters, when they
- * belong to the dataset being served: the first view draws from them while
- * DuckDB is still starting.
+ * belong to the dataset being served: they answer the yearly query for the
+ * default filters (only drawn until DuckDB answers, when an older ingest
+ * summed them by other definitions).
  */
-export function preparedOverview<Row>(): Promise<Row[] | null> {
+export function preparedOverview<Row>(): Promise<PreparedRows<Row> | null> {
   prepared ??= (async () => {
     try {
-      const [file, description] = await Promise.all([fetchJson('prepared-overview.json'), fetchJson('dataset.json')]);
-      return JSON.stringify(file.dataset) === JSON.stringify(description.files) ? (file.rows as unknown[]) : null;
+      const [file, description] = await Promise.all([fetchJson(PREPARED_OVERVIEW), fetchJson('dataset.json')]);
+      if (JSON.stringify(file.dataset) !== JSON.stringify(description.files)) return null;
+      return { rows: file.rows as unknown[], final: file.definitions === OVERVIEW_DEFINITIONS };
     } catch {
       return null;
     }
   })();
-  return prepared as Promise<Row[] | null>;
+  return prepared as Promise<PreparedRows<Row> | null>;
 }
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */

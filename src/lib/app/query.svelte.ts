@@ -18,7 +18,8 @@ export interface PreparedRows<Row> {
 /**
  * Rows of a query that follows its inputs: when build() gives another query
  * (the filters changed), it runs again; a late answer to an old query is dropped.
- * prepared() may give rows without the database (or null).
+ * prepared() may give rows without the database (or null); it is asked when
+ * the query changes, so its answer must depend on the query alone.
  */
 export function queryState<Row>(build: () => Query, prepared?: () => Promise<PreparedRows<Row> | null> | null): QueryState<Row> {
   const state = $state<QueryState<Row>>({ rows: [], loading: true, error: null });
@@ -33,8 +34,9 @@ export function queryState<Row>(build: () => Query, prepared?: () => Promise<Pre
     // Rows prepared at ingest time are drawn before the database is even up, and when final, it is not asked.
     Promise.resolve(early)
       .then((known) => {
+        if (!current) return []; // superseded before it ran: not sent to the database
         if (known?.final) return known.rows;
-        if (known && current) {
+        if (known) {
           state.rows = known.rows;
           state.loading = false;
         }

@@ -1,12 +1,8 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
-import { MEASURES } from '../queries/measures';
 import { yearlyTotals, type YearlyRow } from '../queries/yearly';
 import { preparedOverview } from './data.svelte';
 import { queryState, type QueryState } from './query.svelte';
 import { filtersToSearch } from './url-filters';
-
-/** Rows prepared by an ingest older than a measure lack it: then the database answers too. */
-const hasEveryMeasure = (row: YearlyRow) => Object.keys(MEASURES).every((key) => key in row);
 
 /**
  * Every measure per year for the filters: queried for all years and cut to the
@@ -14,10 +10,9 @@ const hasEveryMeasure = (row: YearlyRow) => Object.keys(MEASURES).every((key) =>
  * filter but years, the rows the ingest prepared answer it (no query either).
  */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
-  const prepared = () => preparedOverview<YearlyRow>().then((rows) => rows && { rows, final: rows.every(hasEveryMeasure) });
   const all = queryState<YearlyRow>(
     () => yearlyTotals(allYears(filters())),
-    () => (filtersToSearch(allYears(filters())) === '' ? prepared() : null),
+    () => (filtersToSearch(allYears(filters())) === '' ? preparedOverview<YearlyRow>() : null),
   );
   // The bounds as values: the URL changing twice on one navigation cuts the rows once.
   const from = $derived(filters().from);

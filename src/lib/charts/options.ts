@@ -41,7 +41,7 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
     color: PALETTE,
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${number.format(v)} ${unit}`) },
-    legend: { show: data.series.length > 1, top: 0, type: data.series.length > 6 ? 'scroll' : 'plain' },
+    legend: { show: data.series.length > 1, top: 0, type: data.series.length > 3 ? 'scroll' : 'plain' },
     grid: { left: 8, right: 24, top: data.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,

@@ -34,7 +34,7 @@ export class DatasetBuilder {
   }
 
   /** The tables, with findings made across reports (cross-year rules) added to each report's own. */
-  build(acrossReports: readonly Finding[]): DatasetTables & { findingList: Finding[] } {
+  build(acrossReports: readonly Finding[]): DatasetTables & { findingList: Finding[]; inOrder: readonly PackedReport[] } {
     const reports = this.packed.sort((a, b) => compareReports(a.report, b.report));
     const order = new Map(reports.map((p, i) => [p.report.id, i]));
     const findings = [...reports.flatMap((p) => p.findings), ...acrossReports].sort(
@@ -44,7 +44,7 @@ export class DatasetBuilder {
     for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
       cellsByYear.set(year, cellsTable(reports.filter((p) => p.report.year === year)));
     }
-    return { reports: reportsTable(reports.map((p) => p.report), findings), findings: findingsTable(findings), cellsByYear, findingList: findings };
+    return { reports: reportsTable(reports.map((p) => p.report), findings), findings: findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports };
   }
 }
 

@@ -105,24 +105,26 @@ function workerScript(): Promise<string> {
   script ??= (async () => {
     const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
     const cache = fileURLToPath(new URL('../../../node_modules/.cache/ingest-worker/', import.meta.url));
-    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, platform: 'node', format: 'esm', target: 'node20', write: false, packages: 'external' });
+    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', write: false, packages: 'external' });
+    const files = output.outputFiles.map((file) => ({ name: relative(cache, file.path), contents: file.contents }));
     const hash = createHash('sha256');
-    for (const file of output.outputFiles) hash.update(relative(cache, file.path)).update(file.contents);
+    for (const file of files) hash.update(file.name).update(file.contents);
     const dir = join(cache, hash.digest('hex').slice(0, 16));
     if (!existsSync(dir)) {
       const staging = `${dir}.${process.pid}`;
-      for (const file of output.outputFiles) {
-        mkdirSync(dirname(join(staging, relative(cache, file.path))), { recursive: true });
-        writeFileSync(join(staging, relative(cache, file.path)), file.contents);
+      for (const file of files) {
+        mkdirSync(dirname(join(staging, file.name)), { recursive: true });
+        writeFileSync(join(staging, file.name), file.contents);
       }
       try {
         renameSync(staging, dir);
-      } catch {
-        // Another ingest wrote the same files first.
+      } catch (e) {
         rmSync(staging, { recursive: true, force: true });
+        // Another ingest may have written the same files first; anything else is an error.
+        if (!existsSync(dir)) throw e;
       }
     }
-    return join(dir, 'worker.js');
+    return join(dir, 'worker.mjs');
   })();
   return script;
 }

@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, dictionaryColumns, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from '../dataset';
+import { OVERVIEW_DEFINITIONS, OverviewTotals, PREPARED_OVERVIEW } from '../dataset/overview';
 import { parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
@@ -11,7 +12,6 @@ import { collectFiles } from './collect';
 import { IngestPool } from './pool';
 import type { FileTask } from './process-file';
 import type { SourceFolders } from './sources';
-import { OverviewTotals, PREPARED_OVERVIEW } from './prepared';
 
 export interface IngestOptions {
   inputs: string[];
@@ -70,14 +70,13 @@ interface ReadFiles {
   carry: CarryFacts[];
   failures: FileFailure[];
   cellsByState: Record<CellState, number>;
-  overview: OverviewTotals;
   /** The staged or kept source files the dataset refers to (empty without sources). */
   sources: Set<string>;
   withSources: boolean;
 }
 
 async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptions, sourceFolders?: SourceFolders): Promise<ReadFiles> {
-  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>, overview: new OverviewTotals(), sources: new Set(), withSources: !!sourceFolders };
+  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>, sources: new Set(), withSources: !!sourceFolders };
   let done = 0;
   await pool.processFiles(
     tasks,
@@ -85,7 +84,6 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
       if (result.ok) {
         read.builder.add(result.packed);
         read.carry.push(result.carry);
-        read.overview.add(result.packed);
         for (const s of result.packed.cells.state) read.cellsByState[CELL_STATES[s]]++;
         if (sourceFolders) read.sources.add(DATASET_FILES.source(result.packed.report.source.sha256));
       } else {
@@ -120,7 +118,7 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
   };
   const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, rows: read.overview.rows() })}\n`) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: new OverviewTotals(tables.inOrder).rows() })}\n`) };
   await writeDatasetAtomically(summary.out, staging, [...outputs, prepared, json], read.sources);
   return [...outputs, prepared, json].map((f) => f.name);
 }

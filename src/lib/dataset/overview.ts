@@ -1,4 +1,4 @@
-import type { PackedReport } from '../dataset/packed';
+import type { PackedReport } from './packed';
 import { CONSOLIDATED_KIND } from '../queries/filters';
 import { MEASURES, type Measure, type MeasureKey } from '../queries/measures';
 import type { YearlyRow } from '../queries/yearly';
@@ -8,6 +8,13 @@ import { CELL_STATES, TEMPLATE_CELLS } from '../template';
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
 
 const MEASURE_LIST: Measure[] = Object.values(MEASURES);
+
+/**
+ * What the prepared rows were summed by (the measures and the default view),
+ * written beside them: rows summed by other definitions (an older ingest) are
+ * drawn only until DuckDB answers.
+ */
+export const OVERVIEW_DEFINITIONS = fingerprint(JSON.stringify({ measures: MEASURE_LIST, leftOut: CONSOLIDATED_KIND }));
 /** For each template cell, the measures it counts in. */
 const MEASURES_OF_CELL: number[][] = TEMPLATE_CELLS.map((cell) =>
   MEASURE_LIST.flatMap((m, i) => (cell.table === m.table && m.rows.includes(cell.row) && cell.col === m.col ? [i] : [])),
@@ -23,9 +30,9 @@ interface YearTotals {
 
 /**
  * The overview's first view: the rows yearlyTotals(NO_FILTERS) gives in the
- * browser (queries/yearly.ts over report_measures), summed here as the reports
- * are read, so the site can draw it before DuckDB has started there, and the
- * ingest need not start DuckDB. The same sums, by the same rules: a measure's
+ * browser (queries/yearly.ts over report_measures), summed here when the
+ * dataset is written, so the site can draw it before DuckDB has started there,
+ * and the ingest need not start DuckDB. The same sums, by the same rules: a measure's
  * cells with no value (ambiguous) add nothing, a report or year with none is
  * null; consolidated reports are out of the default view. tests/integration
  * checks these rows against the SQL's.
@@ -33,7 +40,12 @@ interface YearTotals {
 export class OverviewTotals {
   private readonly years = new Map<number, YearTotals>();
 
-  add({ report, cells }: PackedReport): void {
+  /** Reports in the dataset's order, so that the money sums come out the same to the last bit on any number of threads. */
+  constructor(reports: Iterable<PackedReport>) {
+    for (const report of reports) this.add(report);
+  }
+
+  private add({ report, cells }: PackedReport): void {
     if (report.kind === CONSOLIDATED_KIND) return;
     let year = this.years.get(report.year);
     if (!year) this.years.set(report.year, (year = { reports: 0, procurementReports: 0, sums: MEASURE_LIST.map(() => null) }));
@@ -61,4 +73,11 @@ export class OverviewTotals {
         ...(Object.fromEntries(MEASURE_LIST.map((m, i) => [m.key, totals.sums[i]])) as Record<MeasureKey, number | null>),
       }));
   }
+}
+
+/** FNV-1a, 32 bits, as hex: a short, stable name for a text. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
 }
