@@ -15,6 +15,7 @@ const MEASURE_LIST: Measure[] = Object.values(MEASURES);
  * drawn only until DuckDB answers.
  */
 export const OVERVIEW_DEFINITIONS = fingerprint(JSON.stringify({ measures: MEASURE_LIST, leftOut: CONSOLIDATED_KIND }));
+
 /** For each template cell, the measures it counts in. */
 const MEASURES_OF_CELL: number[][] = TEMPLATE_CELLS.map((cell) =>
   MEASURE_LIST.flatMap((m, i) => (cell.table === m.table && m.rows.includes(cell.row) && cell.col === m.col ? [i] : [])),
@@ -32,47 +33,38 @@ interface YearTotals {
  * The overview's first view: the rows yearlyTotals(NO_FILTERS) gives in the
  * browser (queries/yearly.ts over report_measures), summed here when the
  * dataset is written, so the site can draw it before DuckDB has started there,
- * and the ingest need not start DuckDB. The same sums, by the same rules: a measure's
- * cells with no value (ambiguous) add nothing, a report or year with none is
- * null; consolidated reports are out of the default view. tests/integration
- * checks these rows against the SQL's.
+ * and the ingest need not start DuckDB. The same sums, by the same rules: a
+ * measure's cells with no value (ambiguous) add nothing, a report or year with
+ * none is null; consolidated reports are out of the default view.
+ * tests/integration checks these rows against the SQL's. Reports come in the
+ * dataset's order, so the money sums are the same to the last bit on any
+ * number of threads.
  */
-export class OverviewTotals {
-  private readonly years = new Map<number, YearTotals>();
-
-  /** Reports in the dataset's order, so that the money sums come out the same to the last bit on any number of threads. */
-  constructor(reports: Iterable<PackedReport>) {
-    for (const report of reports) this.add(report);
-  }
-
-  private add({ report, cells }: PackedReport): void {
-    if (report.kind === CONSOLIDATED_KIND) return;
-    let year = this.years.get(report.year);
-    if (!year) this.years.set(report.year, (year = { reports: 0, procurementReports: 0, sums: MEASURE_LIST.map(() => null) }));
+export function overviewRows(reports: Iterable<PackedReport>): YearlyRow[] {
+  const years = new Map<number, YearTotals>();
+  for (const { report, cells } of reports) {
+    if (report.kind === CONSOLIDATED_KIND) continue;
+    let year = years.get(report.year);
+    if (!year) years.set(report.year, (year = { reports: 0, procurementReports: 0, sums: MEASURE_LIST.map(() => null) }));
     year.reports++;
     let procurement = false;
     for (let i = 0; i < cells.templateIndex.length; i++) {
-      const measures = MEASURES_OF_CELL[cells.templateIndex[i]];
-      if (measures.length === 0) continue;
       const value = cells.value[i];
-      for (const m of measures) {
+      for (const m of MEASURES_OF_CELL[cells.templateIndex[i]]) {
         if (!Number.isNaN(value)) year.sums[m] = (year.sums[m] ?? 0) + value;
         if (m === PROCUREMENT && cells.state[i] !== NOT_IN_TEMPLATE) procurement = true;
       }
     }
     if (procurement) year.procurementReports++;
   }
-
-  rows(): YearlyRow[] {
-    return [...this.years]
-      .sort(([a], [b]) => a - b)
-      .map(([year, totals]) => ({
-        year,
-        reports: totals.reports,
-        procurement_reports: totals.procurementReports,
-        ...(Object.fromEntries(MEASURE_LIST.map((m, i) => [m.key, totals.sums[i]])) as Record<MeasureKey, number | null>),
-      }));
-  }
+  return [...years]
+    .sort(([a], [b]) => a - b)
+    .map(([year, totals]) => ({
+      year,
+      reports: totals.reports,
+      procurement_reports: totals.procurementReports,
+      ...(Object.fromEntries(MEASURE_LIST.map((m, i) => [m.key, totals.sums[i]])) as Record<MeasureKey, number | null>),
+    }));
 }
 
 /** FNV-1a, 32 bits, as hex: a short, stable name for a text. */

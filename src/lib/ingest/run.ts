@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, dictionaryColumns, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from '../dataset';
-import { OVERVIEW_DEFINITIONS, OverviewTotals, PREPARED_OVERVIEW } from '../dataset/overview';
+import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from '../dataset/overview';
 import { parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
@@ -118,7 +118,7 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
   };
   const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: new OverviewTotals(tables.inOrder).rows() })}\n`) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: overviewRows(tables.inOrder) })}\n`) };
   await writeDatasetAtomically(summary.out, staging, [...outputs, prepared, json], read.sources);
   return [...outputs, prepared, json].map((f) => f.name);
 }
