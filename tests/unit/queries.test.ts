@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/db/database';
-import { allYears, MEASURES, measureByBody, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { allYears, cellSumsByYear, MEASURES, measureByBody, measuresByBody, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
 import { fixtureDataset } from '../dataset-fixture';
 
 let db: Database;
@@ -41,11 +41,23 @@ describe('yearly totals (overview)', () => {
 });
 
 describe('year ranges cut from all years (a change of years runs no query)', () => {
+  const RANGES = [{ from: 2020, to: 2022 }, { from: 2020, to: null }, { from: null, to: 2019 }, { from: 2021, to: 2021 }];
+  // Every query a page cuts by year (app/years.svelte.ts), grouped by year and perhaps body.
+  const BY_YEAR: Record<string, (f: Filters) => Query> = {
+    yearlyTotals,
+    requestsByApplicant,
+    measureByBody: (f) => measureByBody(f, MEASURES.new_requests),
+    measuresByBody: (f) => measuresByBody(f, [MEASURES.granted, MEASURES.denied]),
+    cellSumsByYear: (f) => cellSumsByYear(f, 't4', ['review'], ['total', 'corrected']),
+  };
+
   it('the rows of every year, cut to a range, are the rows the range’s own query gives', async () => {
-    for (const range of [{ from: 2020, to: 2022 }, { from: 2020, to: null }, { from: null, to: 2019 }, { from: 2021, to: 2021 }]) {
-      const filters = { ...NO_FILTERS, ...range };
-      const cut = withinYears(await run<YearlyRow>(yearlyTotals(allYears(filters))), filters);
-      expect(cut, JSON.stringify(range)).toEqual(await run<YearlyRow>(yearlyTotals(filters)));
+    for (const [name, build] of Object.entries(BY_YEAR)) {
+      for (const range of RANGES) {
+        const filters = { ...NO_FILTERS, ...range };
+        const cut = withinYears(await run<{ year: number }>(build(allYears(filters))), filters);
+        expect(cut, `${name} ${JSON.stringify(range)}`).toEqual(await run(build(filters)));
+      }
     }
     const filters = { ...NO_FILTERS, from: 2020, to: 2022 };
     expect(withinYears(await run<YearlyRow>(yearlyTotals(allYears(filters))), filters).map((r) => [r.year, r.new_requests])).toEqual([[2020, 57], [2022, 160]]);
