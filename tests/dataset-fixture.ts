@@ -7,6 +7,8 @@ import { loadDataset } from '../src/lib/db/load';
 import type { Database } from '../src/lib/db/database';
 import { ingest } from '../src/lib/ingest';
 import { tableToIPC } from 'apache-arrow';
+import { beforeAll } from 'vitest';
+import type { Query } from '../src/lib/queries';
 import { fixture, SEED } from './helpers';
 
 /**
@@ -62,6 +64,15 @@ export const YEAR_2021_REPORTS: readonly ExtraReport[] = [
 export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promise<{ dir: string; db: Database }> {
   const out = await buildFixtureDataset(extra);
   return { dir: out, db: await loadDatasetFolder(out) };
+}
+
+/** For a test file: the fixture dataset loaded before its tests (beforeAll), and a function running a query over it. */
+export function fixtureQueries(extra: readonly ExtraReport[] = []): <T>(query: Query) => Promise<T[]> {
+  let db: Database;
+  beforeAll(async () => {
+    ({ db } = await fixtureDataset(extra));
+  });
+  return (query) => db.query(query.sql, query.params);
 }
 
 /** A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it. */

@@ -1,24 +1,18 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareBodies, compareTotals, movers } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, METRICS } from '../../src/lib/analysis/metrics';
 import { rankBodies } from '../../src/lib/analysis/ranking';
-import type { Database } from '../../src/lib/db/database';
-import { measuresByBodyYear, NO_FILTERS, type BodyYearMeasures, type Query } from '../../src/lib/queries';
-import { fixtureDataset, YEAR_2021_REPORTS } from '../dataset-fixture';
+import { measuresByBodyYear, NO_FILTERS, type BodyYearMeasures } from '../../src/lib/queries';
+import { fixtureQueries, YEAR_2021_REPORTS } from '../dataset-fixture';
 
 // The fixture (tests/dataset-fixture.ts) with two 2021 reports added: 浙江省自然资源厅
 // has 2020 (dept-2019.html, 2019 version) and 2021 (dept-2021.html, 2021 version);
 // 示例市文化和旅游局 has 2021 and 2022 (full-2021.txt) but no 2020. Expected numbers
 // are read off those reports by hand.
 
-let db: Database;
-const run = <T>(q: Query) => db.query<T>(q.sql, q.params);
+const run = fixtureQueries(YEAR_2021_REPORTS);
 const rowsOf = (years?: number[]) => run<BodyYearMeasures>(measuresByBodyYear(NO_FILTERS, years));
 const metric = (key: string) => METRIC_BY_KEY[key];
-
-beforeAll(async () => {
-  ({ db } = await fixtureDataset(YEAR_2021_REPORTS));
-});
 
 describe('measures by body and year', () => {
   it('gives each body’s year with its template versions, only for the years asked', async () => {

@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { yearGaps } from '../../src/lib/analysis/gaps';
 import { ruleTotals } from '../../src/lib/analysis/quality';
 import { cellText, reportLayout } from '../../src/lib/analysis/report-layout';
-import type { Database } from '../../src/lib/db/database';
 import {
   cellStates,
   findingList,
@@ -14,25 +13,19 @@ import {
   type CellStateRow,
   type FindingRow,
   type IncompleteReportRow,
-  type Query,
   type ReportCellRow,
   type RuleCountRow,
 } from '../../src/lib/queries';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fixtureDataset } from '../dataset-fixture';
+import { fixtureDataset, fixtureQueries } from '../dataset-fixture';
 import { SEED } from '../helpers';
 
 // The fixture dataset (tests/dataset-fixture.ts); expectations from the fixtures' own
 // expected files and the seed, by hand.
 
-let db: Database;
-const run = <T>(q: Query) => db.query<T>(q.sql, q.params);
-
-beforeAll(async () => {
-  ({ db } = await fixtureDataset());
-});
+const run = fixtureQueries();
 
 describe('data-quality queries', () => {
   it('counts findings per rule over the bodies’ own reports', async () => {
@@ -95,7 +88,7 @@ describe('report detail layout', () => {
   });
 
   it('lays out the seed in the 2019 template: five t2 items, 23 t3 rows with their groups, t4, findings on cells', async () => {
-    const id = (await db.query<{ report_id: string }>("SELECT report_id FROM reports WHERE body = '浙江省经济和信息化厅'"))[0].report_id;
+    const id = (await run<{ report_id: string }>({ sql: "SELECT report_id FROM reports WHERE body = '浙江省经济和信息化厅'", params: [] }))[0].report_id;
     const tables = reportLayout('2019', await run<ReportCellRow>(reportCells(id)), await run<FindingRow>(reportFindings(id)));
     const t2 = tables.filter((t) => t.id === 't2');
     expect(t2.map((t) => t.caption)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项', '第二十条第（九）项']);

@@ -1,14 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/lib/db/database';
+import { describe, expect, it } from 'vitest';
 import { allYears, cellSumsByYear, MEASURES, measureByBody, measuresByBody, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
-import { fixtureDataset } from '../dataset-fixture';
+import { fixtureQueries } from '../dataset-fixture';
 
-let db: Database;
-const run = <T>(q: Query) => db.query<T>(q.sql, q.params);
-
-beforeAll(async () => {
-  ({ db } = await fixtureDataset());
-});
+const run = fixtureQueries();
 
 // Expected figures are worked out by hand from the fixture reports' tables
 // (see tests/fixtures/html/*.expected.ts, tests/fixtures/text/full-2021.txt, the seed).

@@ -1,13 +1,11 @@
 import type { PackedReport } from './packed';
 import { CONSOLIDATED_KIND } from '../queries/filters';
-import { MEASURES, type Measure, type MeasureKey } from '../queries/measures';
+import { MEASURE_LIST, MEASURES, type MeasureKey } from '../queries/measures';
 import type { YearlyRow } from '../queries/yearly';
 import { CELL_STATES, TEMPLATE_CELLS } from '../template';
 
 /** The file holding the overview's rows for the default filters, computed when the dataset is written. */
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
-
-const MEASURE_LIST: Measure[] = Object.values(MEASURES);
 
 /**
  * What the prepared rows were summed by (the measures and the default view),

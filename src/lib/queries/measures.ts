@@ -48,6 +48,9 @@ export const MEASURES = {
 
 export type MeasureKey = keyof typeof MEASURES;
 
+/** The measures in their order (the columns of report_measures and of the yearly rows). */
+export const MEASURE_LIST: readonly Measure[] = Object.values(MEASURES);
+
 /** The cells a measure sums, as a SQL condition on cells (alias c). */
 export function measureCells(m: Measure, alias = 'c'): string {
   return `${alias}."table" = '${m.table}' AND ${alias}."row" IN (${list(m.rows)}) AND ${alias}.col = '${m.col}'`;
@@ -67,7 +70,7 @@ export function measureReports(m: Measure, alias = 'c'): string {
 }
 
 /** Sums of report_measures columns, each under its measure's key (all measures by default). */
-export function measureColumnSums(measures: readonly Measure[] = Object.values(MEASURES)): string[] {
+export function measureColumnSums(measures: readonly Measure[] = MEASURE_LIST): string[] {
   return measures.map((m) => `SUM(${m.key}) AS ${m.key}`);
 }
 
@@ -81,7 +84,7 @@ export const PROCUREMENT_REPORTS_SUM = 'CAST(COALESCE(SUM(procurement_reports), 
  * join, instead of scanning every cell again on each filter change.
  */
 export function reportMeasuresTable(): string {
-  const sums = Object.values(MEASURES).map((m) => `${measureSum(m)} AS ${m.key}`);
+  const sums = MEASURE_LIST.map((m) => `${measureSum(m)} AS ${m.key}`);
   return `CREATE OR REPLACE TABLE report_measures AS
 SELECT r.report_id, r.body, r.year, r.region, r.level, r.kind, r.template, m.* EXCLUDE (report_id)
 FROM reports r LEFT JOIN (
