@@ -126,6 +126,19 @@ describe('filters', () => {
     await page.close();
   });
 
+  it('a level or report kind chosen: the charts follow, an empty choice says so', async () => {
+    const page = await open('/');
+    const trend = () => chartTable(page, '申请数量趋势').then((rows) => rows.slice(1));
+    await page.getByLabel('层级').selectOption('省级');
+    await page.waitForURL(/level=/);
+    await expect.poll(trend, { timeout: 20_000 }).toEqual([['2019', '9', '10'], ['2020', '57', '58'], ['2022', '131', '132']]);
+    await page.getByLabel('报告类型').selectOption('consolidated');
+    await page.waitForSelector('text=所选条件下没有报告');
+    await page.getByLabel('层级').selectOption('');
+    await expect.poll(trend, { timeout: 20_000 }).toEqual([['2022', '29', '30']]);
+    await page.close();
+  });
+
   it('the consolidated report only when asked for; nothing selected gives an empty state', async () => {
     const page = await open('/?kind=consolidated');
     expect(await chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '29', '30']]);

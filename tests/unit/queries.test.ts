@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allYears, cellSumsByYear, MEASURES, measureByBody, measuresByBody, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { allYears, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureByBody, measuresByBody, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
 import { fixtureQueries } from '../dataset-fixture';
 
 const run = fixtureQueries();
@@ -55,6 +55,35 @@ describe('year ranges cut from all years (a change of years runs no query)', () 
     }
     const filters = { ...NO_FILTERS, from: 2020, to: 2022 };
     expect(withinYears(await run<YearlyRow>(yearlyTotals(allYears(filters))), filters).map((r) => [r.year, r.new_requests])).toEqual([[2020, 57], [2022, 160]]);
+  });
+});
+
+describe('yearly rows summed from the cube (a change of region, level or kind runs no query)', () => {
+  const FILTERS: Partial<Filters>[] = [
+    {},
+    { from: 2020, to: 2022 },
+    { regions: ['示例市'] },
+    { regions: ['示例市'], kinds: ['consolidated'] },
+    { levels: ['省级'] },
+    { kinds: ['department'] },
+    { kinds: ['department', 'consolidated'] },
+    { regions: ['没有这个地区'] },
+  ];
+
+  it('gives for any filters but bodies the rows yearlyTotals gives', async () => {
+    const cube = await run<YearlyCubeRow>(yearlyCube());
+    for (const f of FILTERS) {
+      const filters = { ...NO_FILTERS, ...f };
+      expect(yearlyFromCube(cube, filters), JSON.stringify(f)).toEqual(await run(yearlyTotals(filters)));
+    }
+    // By hand: the consolidated report of 示例市 alone, and both of its reports (a sum of two cube rows).
+    expect(yearlyFromCube(cube, { ...NO_FILTERS, kinds: ['consolidated'] }).map((r) => [r.year, r.reports, r.new_requests])).toEqual([[2022, 1, 29]]);
+    expect(yearlyFromCube(cube, { ...NO_FILTERS, regions: ['示例市'], kinds: ['department', 'consolidated'] }).map((r) => [r.year, r.reports, r.new_requests])).toEqual([[2022, 2, 58]]);
+  });
+
+  it('cannot answer a choice of bodies (the cube has none)', async () => {
+    const cube = await run<YearlyCubeRow>(yearlyCube());
+    expect(() => yearlyFromCube(cube, { ...NO_FILTERS, bodies: ['浙江省生态环境厅'] })).toThrow(/body/);
   });
 });
 

@@ -2,6 +2,7 @@ import { base } from '$app/paths';
 import type { Database } from '../db/database';
 import { loadDataset, type DatasetDescription, type LoadProgress } from '../db/load';
 import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
+import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import type { PreparedRows } from './query.svelte';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
@@ -73,6 +74,19 @@ export function preparedOverview<Row>(): Promise<PreparedRows<Row> | null> {
     }
   })();
   return prepared as Promise<PreparedRows<Row> | null>;
+}
+
+let cube: YearlyCubeRow[] | null = null;
+let cubeQuery: Promise<YearlyCubeRow[]> | null = null;
+
+/** The yearly cube (queries/yearly.ts), queried once the database is up; the rows themselves once they are here. */
+export function yearlyCubeRows(): YearlyCubeRow[] | Promise<YearlyCubeRow[]> {
+  if (cube) return cube;
+  cubeQuery ??= getDatabase().then(async (db) => {
+    const { sql, params } = yearlyCube();
+    return (cube = await db.query<YearlyCubeRow>(sql, params));
+  });
+  return cubeQuery;
 }
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */

@@ -15,13 +15,16 @@ export interface PreparedRows<Row> {
   final: boolean;
 }
 
+/** Rows known without asking the database, at once or later, or null. */
+export type PrepareRows<Row> = () => PreparedRows<Row> | Promise<PreparedRows<Row> | null> | null;
+
 /**
  * Rows of a query that follows its inputs: when build() gives another query
  * (the filters changed), it runs again; a late answer to an old query is dropped.
  * prepared() may give rows without the database (or null); it is asked when
  * the query changes, so its answer must depend on the query alone.
  */
-export function queryState<Row>(build: () => Query, prepared?: () => Promise<PreparedRows<Row> | null> | null): QueryState<Row> {
+export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>): QueryState<Row> {
   const state = $state<QueryState<Row>>({ rows: [], loading: true, error: null });
   // The query as text: the effect reruns when the query changes, not whenever something it was built from does (the URL …).
   const key = $derived(JSON.stringify(build()));
@@ -29,6 +32,11 @@ export function queryState<Row>(build: () => Query, prepared?: () => Promise<Pre
     const { sql, params } = JSON.parse(key) as Query;
     // Untracked: the effect follows the query alone, not whatever prepared() reads (the URL …).
     const early = untrack(() => prepared?.()) ?? null;
+    // Rows known at once are drawn in this update, with no loading state in between.
+    if (!(early instanceof Promise) && early?.final) {
+      Object.assign(state, { rows: early.rows, loading: false, error: null });
+      return;
+    }
     let current = true;
     state.loading = true;
     // Rows prepared at ingest time are drawn before the database is even up, and when final, it is not asked.

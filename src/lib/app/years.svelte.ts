@@ -1,8 +1,8 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
-import { yearlyTotals, type YearlyRow } from '../queries/yearly';
-import { preparedOverview } from './data.svelte';
-import { queryState, type PreparedRows, type QueryState } from './query.svelte';
+import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
+import { preparedOverview, yearlyCubeRows } from './data.svelte';
+import { queryState, type PrepareRows, type QueryState } from './query.svelte';
 import { filtersToSearch } from './url-filters';
 
 /**
@@ -13,7 +13,7 @@ import { filtersToSearch } from './url-filters';
 export function byYearState<Row extends { year: number }>(
   build: (filters: Filters) => Query,
   filters: () => Filters,
-  prepared?: () => Promise<PreparedRows<Row> | null> | null,
+  prepared?: PrepareRows<Row>,
 ): QueryState<Row> {
   const all = queryState<Row>(() => build(allYears(filters())), prepared);
   // The bounds as values: the URL changing twice on one navigation cuts the rows once.
@@ -33,7 +33,18 @@ export function byYearState<Row extends { year: number }>(
   };
 }
 
-/** Every measure per year for the filters; with no filter but years, the rows the ingest prepared answer it (no query either). */
+/**
+ * Every measure per year for the filters. Without bodies chosen, the yearly
+ * cube answers in the page (no query); before the database is up, the rows the
+ * ingest prepared answer the default filters.
+ */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
-  return byYearState(yearlyTotals, filters, () => (filtersToSearch(allYears(filters())) === '' ? preparedOverview<YearlyRow>() : null));
+  return byYearState(yearlyTotals, filters, () => {
+    const all = allYears(filters());
+    if (all.bodies.length > 0) return null;
+    const cube = yearlyCubeRows();
+    const fromCube = (rows: YearlyCubeRow[]) => ({ rows: yearlyFromCube(rows, all), final: true });
+    if (Array.isArray(cube)) return fromCube(cube);
+    return filtersToSearch(all) === '' ? preparedOverview<YearlyRow>() : cube.then(fromCube);
+  });
 }

@@ -55,6 +55,30 @@ export function inScope(filters: Filters, years?: readonly number[]): Query {
   return { sql: where.join(' AND '), params };
 }
 
+/** A row with the columns inScope selects by, but no body (a cube's: see yearly.ts). */
+export interface ScopeColumns {
+  year: number;
+  region: string | null;
+  level: string | null;
+  kind: string | null;
+}
+
+/**
+ * inScope's selection, over rows held in the page: the same rules (a NULL
+ * region or level is in no list; with no kinds chosen, everything but the
+ * consolidated reports). Rows without a body cannot answer a choice of bodies.
+ */
+export function inScopeRow(filters: Filters): (row: ScopeColumns) => boolean {
+  if (filters.bodies.length > 0) throw new Error('rows without a body cannot be selected by body');
+  const within = (values: readonly string[], value: string | null) => values.length === 0 || (value !== null && values.includes(value));
+  return (row) =>
+    (filters.from === null || row.year >= filters.from) &&
+    (filters.to === null || row.year <= filters.to) &&
+    within(filters.regions, row.region) &&
+    within(filters.levels, row.level) &&
+    (filters.kinds.length > 0 ? within(filters.kinds, row.kind) : row.kind !== CONSOLIDATED_KIND);
+}
+
 /** `scope`: the reports the filters select (see inScope), as a CTE to start a query over cells with. */
 export function scope(filters: Filters, years?: readonly number[]): Query {
   const condition = inScope(filters, years);

@@ -1,5 +1,5 @@
-import { inScope, type Filters } from './filters';
-import { measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
+import { inScope, inScopeRow, type Filters, type ScopeColumns } from './filters';
+import { MEASURES, measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
 import type { Query } from './query';
 
 export type YearlyRow = { year: number; reports: number; procurement_reports: number } & Record<MeasureKey, number | null>;
@@ -14,4 +14,46 @@ FROM report_measures WHERE ${selected.sql}
 GROUP BY year ORDER BY year`,
     params: selected.params,
   };
+}
+
+export type YearlyCubeRow = YearlyRow & ScopeColumns;
+
+/**
+ * Every measure per year, region, level and kind: a few hundred rows, queried
+ * once. The yearly rows of any filters but bodies are sums of its rows
+ * (yearlyFromCube), so the page answers a change of region, level or kind
+ * without a query.
+ */
+export function yearlyCube(): Query {
+  return {
+    sql: `SELECT year, region, level, kind, COUNT(*) AS reports, ${PROCUREMENT_REPORTS_SUM},
+  ${measureColumnSums().join(',\n  ')}
+FROM report_measures
+GROUP BY year, region, level, kind ORDER BY year, region, level, kind`,
+    params: [],
+  };
+}
+
+const MEASURE_KEYS = Object.keys(MEASURES) as MeasureKey[];
+
+/** yearlyTotals(filters), summed from the cube's rows (filters without bodies); a sum of no values stays null, as SQL's SUM. */
+export function yearlyFromCube(cube: readonly YearlyCubeRow[], filters: Filters): YearlyRow[] {
+  const selected = inScopeRow(filters);
+  const years = new Map<number, YearlyRow>();
+  for (const row of cube) {
+    if (!selected(row)) continue;
+    const sum = years.get(row.year);
+    if (!sum) {
+      const { region: _region, level: _level, kind: _kind, ...totals } = row;
+      years.set(row.year, totals);
+      continue;
+    }
+    sum.reports += row.reports;
+    sum.procurement_reports += row.procurement_reports;
+    for (const key of MEASURE_KEYS) {
+      const value = row[key];
+      if (value !== null) sum[key] = (sum[key] ?? 0) + value;
+    }
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
 }
