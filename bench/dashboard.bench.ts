@@ -50,7 +50,7 @@ async function timeChanges(page: Page, changes: ((i: number) => Promise<void>)[]
     );
     const driver = Date.now() - start;
     const changedAt = await page.evaluate(() => (window as unknown as { changedAt: number }).changedAt);
-    times.push({ page: Math.round((await drawnAt.jsonValue()) - changedAt), driver });
+    times.push({ page: Math.round(Number(await drawnAt.jsonValue()) - changedAt), driver });
   }
   return times;
 }
@@ -90,7 +90,7 @@ for (const dir of datasets) {
     await page.waitForSelector('figure.chart[data-rendered="true"]', { timeout: 120_000 });
     const driver = Date.now() - start;
     const firstChartAt = await page.waitForFunction(() => (window as unknown as { firstChartAt: number | null }).firstChartAt);
-    cold.push({ page: Math.round(await firstChartAt.jsonValue()), driver });
+    cold.push({ page: Math.round(Number(await firstChartAt.jsonValue())), driver });
     await context.close();
   }
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

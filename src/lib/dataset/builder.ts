@@ -7,8 +7,11 @@ import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from '
 export interface DatasetTables {
   reports: Table;
   findings: Table;
-  /** Cells, one table per report year, so a view loads only the years it shows. */
-  cellsByYear: Map<number, Table>;
+  /**
+   * Cells, one table per report year, so a view loads only the years it shows;
+   * each built when asked for (the ingest builds a year while other threads write the years before).
+   */
+  cellsByYear: Map<number, () => Table>;
 }
 
 /**
@@ -40,9 +43,9 @@ export class DatasetBuilder {
     const findings = [...reports.flatMap((p) => p.findings), ...acrossReports].sort(
       (a, b) => order.get(a.reportId)! - order.get(b.reportId)! || compareText(a.rule, b.rule) || compareText(a.cells.join(' '), b.cells.join(' ')),
     );
-    const cellsByYear = new Map<number, Table>();
+    const cellsByYear = new Map<number, () => Table>();
     for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
-      cellsByYear.set(year, cellsTable(reports.filter((p) => p.report.year === year)));
+      cellsByYear.set(year, () => cellsTable(reports.filter((p) => p.report.year === year)));
     }
     return { reports: reportsTable(reports.map((p) => p.report), findings), findings: findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports };
   }

@@ -6,17 +6,26 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { ipcToParquet } from '../dataset/parquet';
+import type { ParquetLayout } from '../dataset/schema';
 import { processFile, type FileResult, type FileTask } from './process-file';
 import type { SourceFolders } from './sources';
 
 export type WorkerRequest =
   | { kind: 'files'; tasks: FileTask[]; sources?: SourceFolders }
-  | { kind: 'parquet'; ipc: Uint8Array; dictionaryColumns: readonly string[] };
+  | ({ kind: 'parquet' } & ParquetJob)
+  | { kind: 'load parquet' };
 
 export type WorkerResponse =
   | { kind: 'files'; results: FileResult[] }
   | { kind: 'parquet'; parquet: Uint8Array }
+  | { kind: 'parquet loaded' }
   | { kind: 'error'; message: string };
+
+/** A table to write as Parquet: its Arrow IPC stream and layout. */
+export interface ParquetJob {
+  ipc: Uint8Array;
+  layout: ParquetLayout;
+}
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
@@ -54,16 +63,28 @@ export class IngestPool {
     );
   }
 
-  /** Write Arrow IPC streams as Parquet, one per worker at a time; results in the order given. */
-  async writeParquet(jobs: { ipc: Uint8Array; dictionaryColumns: readonly string[] }[]): Promise<Uint8Array[]> {
-    if (this.workers.length === 0) return jobs.map((j) => ipcToParquet(j.ipc, j.dictionaryColumns));
+  /**
+   * Write tables as Parquet, one per worker at a time; results in the order
+   * given. Each job is made (its table built) only when a worker is free for it,
+   * so this thread builds the next table while the workers write; a worker loads
+   * the Parquet writer while the first is built.
+   */
+  async writeParquet(jobs: (() => ParquetJob)[]): Promise<Uint8Array[]> {
+    if (this.workers.length === 0) return jobs.map((make) => make()).map((job) => ipcToParquet(job.ipc, job.layout));
     const results: Uint8Array[] = new Array(jobs.length);
     let next = 0;
     await Promise.all(
       this.workers.map(async (worker) => {
-        for (let i = next++; i < jobs.length; i = next++) {
-          const response = await request(worker, { kind: 'parquet', ...jobs[i] }, [jobs[i].ipc.buffer as ArrayBuffer]);
+        let i = next++;
+        if (i >= jobs.length) return;
+        const loaded = request(worker, { kind: 'load parquet' });
+        let job = jobs[i]();
+        await loaded;
+        for (;;) {
+          const response = await request(worker, { kind: 'parquet', ...job }, [job.ipc.buffer as ArrayBuffer]);
           if (response.kind === 'parquet') results[i] = response.parquet;
+          if ((i = next++) >= jobs.length) break;
+          job = jobs[i]();
         }
       }),
     );

@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { tableToIPC, type Table } from 'apache-arrow';
-import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, dictionaryColumns, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from '../dataset';
+import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS, type ColumnSpec } from '../dataset';
 import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from '../dataset/overview';
 import { parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
@@ -102,12 +102,12 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
 async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary): Promise<string[]> {
   const tables = read.builder.build(checkAcrossYears(read.carry));
   for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
-  const named: { name: string; table: Table; specs: readonly ColumnSpec[] }[] = [
+  const named: { name: string; table: () => Table; specs: readonly ColumnSpec[] }[] = [
     ...[...tables.cellsByYear].map(([year, table]) => ({ name: DATASET_FILES.cells(year), table, specs: CELL_COLUMNS })),
-    { name: DATASET_FILES.reports, table: tables.reports, specs: REPORT_COLUMNS },
-    { name: DATASET_FILES.findings, table: tables.findings, specs: FINDING_COLUMNS },
+    { name: DATASET_FILES.reports, table: () => tables.reports, specs: REPORT_COLUMNS },
+    { name: DATASET_FILES.findings, table: () => tables.findings, specs: FINDING_COLUMNS },
   ];
-  const parquet = await pool.writeParquet(named.map(({ table, specs }) => ({ ipc: tableToIPC(table, 'stream'), dictionaryColumns: dictionaryColumns(specs) })));
+  const parquet = await pool.writeParquet(named.map(({ table, specs }) => () => ({ ipc: tableToIPC(table(), 'stream'), layout: parquetLayout(specs) })));
   const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
   const description = {
     schema_version: 1,

@@ -4,6 +4,9 @@ import { packedBuffers } from '../dataset/packed';
 import { processFile } from './process-file';
 import type { WorkerRequest, WorkerResponse } from './pool';
 
+// Loaded when asked for: a worker that only parses never compiles the Parquet wasm.
+const parquetWriter = () => import('../dataset/parquet').then((m) => m.ipcToParquet);
+
 parentPort!.on('message', async (request: WorkerRequest) => {
   let response: WorkerResponse;
   let transfer: ArrayBuffer[] = [];
@@ -12,10 +15,11 @@ parentPort!.on('message', async (request: WorkerRequest) => {
       const results = request.tasks.map((task) => processFile(task, request.sources));
       response = { kind: 'files', results };
       transfer = results.flatMap((r) => (r.ok ? packedBuffers(r.packed) : []));
+    } else if (request.kind === 'load parquet') {
+      await parquetWriter();
+      response = { kind: 'parquet loaded' };
     } else {
-      // Loaded on first use: a worker that only parses never compiles the Parquet wasm.
-      const { ipcToParquet } = await import('../dataset/parquet');
-      const parquet = ipcToParquet(request.ipc, request.dictionaryColumns);
+      const parquet = (await parquetWriter())(request.ipc, request.layout);
       response = { kind: 'parquet', parquet };
       transfer = [parquet.buffer as ArrayBuffer];
     }
