@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allYears, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureByBody, measuresByBody, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
 import { fixtureQueries } from '../dataset-fixture';
 
 const run = fixtureQueries();
@@ -40,8 +40,8 @@ describe('year ranges cut from all years (a change of years runs no query)', () 
   const BY_YEAR: Record<string, (f: Filters) => Query> = {
     yearlyTotals,
     requestsByApplicant,
-    measureByBody: (f) => measureByBody(f, MEASURES.new_requests),
-    measuresByBody: (f) => measuresByBody(f, [MEASURES.granted, MEASURES.denied]),
+    measureTopBodies: (f) => measureTopBodies(f, MEASURES.new_requests),
+    measuresTopBodies: (f) => measuresTopBodies(f, [MEASURES.granted, MEASURES.denied]),
     cellSumsByYear: (f) => cellSumsByYear(f, 't4', ['review'], ['total', 'corrected']),
   };
 
@@ -87,6 +87,30 @@ describe('yearly rows summed from the cube (a change of region, level or kind ru
   });
 });
 
+describe('sums of chosen cells (read from the summary cells)', () => {
+  it('per year, and per body in one year; the consolidated report only when asked for', async () => {
+    // t4 of the fixtures: the seed all '/', dept-2019 review 2 (corrected 0), dept-2021 review 4 (corrected 1), full-2021 review 3 (corrected 1).
+    expect(await run(cellSumsByYear(NO_FILTERS, 't4', ['review'], ['total', 'corrected']))).toEqual([
+      { year: 2019, row: 'review', col: 'corrected', value: null },
+      { year: 2019, row: 'review', col: 'total', value: null },
+      { year: 2020, row: 'review', col: 'corrected', value: 0 },
+      { year: 2020, row: 'review', col: 'total', value: 2 },
+      { year: 2022, row: 'review', col: 'corrected', value: 2 },
+      { year: 2022, row: 'review', col: 'total', value: 7 },
+    ]);
+    expect(await run(cellSumsByBody(NO_FILTERS, 2022, 't4', ['review'], ['total']))).toEqual([
+      { body: '浙江省生态环境厅', row: 'review', value: 4 },
+      { body: '示例市文化和旅游局', row: 'review', value: 3 },
+    ]);
+    expect(await run(cellSumsByBody({ ...NO_FILTERS, kinds: ['consolidated'] }, 2022, 't4', ['review'], ['total']))).toEqual([{ body: '示例市（全市汇总）', row: 'review', value: 3 }]);
+  });
+
+  it('refuses a cell the summary does not hold, rather than answering nothing', () => {
+    expect(() => cellSumsByYear(NO_FILTERS, 't3', ['granted'], ['natural'])).toThrow(/not a summary cell/);
+    expect(() => cellSumsByYear(NO_FILTERS, 't2', ['regulations'], ['made'])).toThrow(/not a summary cell/);
+  });
+});
+
 describe('requests by applicant type', () => {
   it('places known applicant columns; an ambiguous split goes to 未区分, not spread over types', async () => {
     const rows = await run<ApplicantRow>(requestsByApplicant(NO_FILTERS));
@@ -97,14 +121,25 @@ describe('requests by applicant type', () => {
   });
 });
 
-describe('a measure by body', () => {
-  it('gives each body’s value per year', async () => {
-    const rows = await run<BodyYearRow>(measureByBody(NO_FILTERS, MEASURES.licensing));
+describe('the top bodies by a measure', () => {
+  it('gives each year’s first bodies with their values', async () => {
+    const rows = await run<BodyYearRow>(measureTopBodies(NO_FILTERS, MEASURES.licensing));
     expect(rows).toEqual([
       { body: '浙江省生态环境厅', year: 2022, value: 1836 },
       { body: '浙江省经济和信息化厅', year: 2019, value: 3185 },
       { body: '浙江省自然资源厅', year: 2020, value: 2846 },
       { body: '示例市文化和旅游局', year: 2022, value: 1520 },
     ]);
+  });
+
+  it('only the first of each year: by the measure, then by the sum of several', async () => {
+    expect(await run<BodyYearRow>(measureTopBodies(NO_FILTERS, MEASURES.licensing, 1))).toEqual([
+      { body: '浙江省生态环境厅', year: 2022, value: 1836 },
+      { body: '浙江省经济和信息化厅', year: 2019, value: 3185 },
+      { body: '浙江省自然资源厅', year: 2020, value: 2846 },
+    ]);
+    // 2022: 浙江省生态环境厅 granted 59 + denied 9 (dept-2021: 4 + 1 + 2 + 2) against 示例市文化和旅游局's 15 + 3 (full-2021).
+    const top = await run<{ body: string; year: number }>(measuresTopBodies(NO_FILTERS, [MEASURES.granted, MEASURES.denied], 1));
+    expect(top.filter((r) => r.year === 2022)).toEqual([{ body: '浙江省生态环境厅', year: 2022, granted: 59, denied: 9 }]);
   });
 });

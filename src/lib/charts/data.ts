@@ -2,7 +2,7 @@ import { columnName, RULES, SHOWN_STATES, stateLabel, T3_APPLICANT_COLUMNS, T3_R
 import type { CellStateRow, RuleCountRow } from '../queries/quality';
 import { MEASURES, type Measure } from '../queries/measures';
 import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
-import type { BodyMeasuresRow, BodyYearRow } from '../queries/bodies';
+import { TOP_BODIES, type BodyMeasuresRow, type BodyYearRow } from '../queries/bodies';
 import type { BodyCellSumRow, CellSumRow } from '../queries/cells';
 import type { YearlyRow } from '../queries/yearly';
 import type { ChartData } from './chart-data';
@@ -97,7 +97,7 @@ export function resultsByYear(rows: CellSumRow[], groups: string[], title: strin
 }
 
 /** The bodies with the largest value in a year (default: the last year with data). */
-export function topBodies(rows: BodyYearRow[], measure: Measure, limit = 15, year?: number): ChartData {
+export function topBodies(rows: BodyYearRow[], measure: Measure, limit = TOP_BODIES, year?: number): ChartData {
   const y = year ?? Math.max(...rows.filter((r) => r.value !== null).map((r) => r.year));
   const ranked = rows.filter((r) => r.year === y && r.value !== null).sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || compareText(a.body, b.body)).slice(0, limit);
   return {
@@ -132,7 +132,7 @@ export function correctionRates(rows: YearlyRow[]): ChartData {
 }
 
 /** Each body's outcome mix in one year (default: the last with data), the bodies that handled most first. */
-export function outcomesByBody(rows: BodyMeasuresRow[], limit = 15, year?: number): ChartData {
+export function outcomesByBody(rows: BodyMeasuresRow[], limit = TOP_BODIES, year?: number): ChartData {
   const y = year ?? Math.max(...rows.map((r) => r.year));
   const handled = (r: BodyMeasuresRow) => OUTCOME_MEASURES.reduce((n, m) => n + ((r[m.key] as number | null) ?? 0), 0);
   const ranked = rows.filter((r) => r.year === y && handled(r) > 0).sort((a, b) => handled(b) - handled(a) || compareText(a.body, b.body)).slice(0, limit);
@@ -158,7 +158,7 @@ export function moversChart(rows: BodyComparison[], metric: Metric, title: strin
 }
 
 /** The first bodies of a ranking (ranked ones only). */
-export function rankingChart(rows: RankedBody[], metric: Metric, title: string, limit = 15): ChartData {
+export function rankingChart(rows: RankedBody[], metric: Metric, title: string, limit = TOP_BODIES): ChartData {
   const ranked = rows.filter((r) => r.rank !== null).slice(0, limit);
   return {
     title,

@@ -1,4 +1,4 @@
-import { reportMeasuresTable } from '../queries/measures';
+import { derivedTables } from '../queries/summary-cells';
 import type { Database } from './database';
 
 /** What dataset.json says (written by the ingest). */
@@ -48,7 +48,7 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
   return description;
 }
 
-/** Tables derived from the loaded data once, for fast views (see reportMeasuresTable). */
+/** Tables derived from the loaded data once, for fast views (see derivedTables). */
 export async function deriveTables(db: Database): Promise<void> {
-  await db.query(reportMeasuresTable());
+  for (const sql of derivedTables()) await db.query(sql);
 }

@@ -8,24 +8,32 @@ export interface BodyYearRow {
   value: number | null;
 }
 
-/** A measure per body and year for the selection: top-bodies bars and per-body lines. */
-export function measureByBody(filters: Filters, measure: Measure): Query {
-  return sumsByBodyYear(filters, [`SUM(${measure.key}) AS value`]);
+/** How many bodies a ranking chart shows. */
+export const TOP_BODIES = 15;
+
+/**
+ * Each year's first `limit` bodies by a measure, with its value: the top-bodies
+ * bars. Only the first of each year are sent to the page, not every body.
+ */
+export function measureTopBodies(filters: Filters, measure: Measure, limit = TOP_BODIES): Query {
+  return topBodiesByYear(filters, [`SUM(${measure.key}) AS value`], 'value', limit);
 }
 
 export type BodyMeasuresRow = { body: string; year: number } & Record<string, number | null>;
 
-/** Several measures per body and year (e.g. the outcome groups, for each body's outcome mix). */
-export function measuresByBody(filters: Filters, measures: readonly Measure[]): Query {
-  return sumsByBodyYear(filters, measureColumnSums(measures));
+/** Each year's first `limit` bodies by the sum of several measures, with each (e.g. the outcome groups: each body's outcome mix). */
+export function measuresTopBodies(filters: Filters, measures: readonly Measure[], limit = TOP_BODIES): Query {
+  return topBodiesByYear(filters, measureColumnSums(measures), measures.map((m) => `COALESCE(SUM(${m.key}), 0)`).join(' + '), limit);
 }
 
-function sumsByBodyYear(filters: Filters, sums: string[]): Query {
+function topBodiesByYear(filters: Filters, sums: string[], rankBy: string, limit: number): Query {
   const selected = inScope(filters);
   return {
     sql: `SELECT body, year, ${sums.join(', ')}
 FROM report_measures WHERE ${selected.sql}
-GROUP BY body, year ORDER BY body, year`,
+GROUP BY body, year
+QUALIFY row_number() OVER (PARTITION BY year ORDER BY ${rankBy} DESC NULLS LAST, body) <= ${Math.trunc(limit)}
+ORDER BY body, year`,
     params: selected.params,
   };
 }

@@ -1,9 +1,6 @@
-import { scope, type Filters } from './filters';
-import { list, type Query } from './query';
-
-/** The cells of some rows and columns of a table, as a condition on cells (alias c). */
-const chosenCells = (table: string, rows: readonly string[], cols: readonly string[]) =>
-  `c."table" = '${table}' AND c."row" IN (${list(rows)}) AND c.col IN (${list(cols)})`;
+import type { Filters } from './filters';
+import type { Query } from './query';
+import { SCOPED_SUMMARY_CELLS, summaryCellsOf, summaryScope } from './summary-cells';
 
 export interface CellSumRow {
   year: number;
@@ -14,13 +11,13 @@ export interface CellSumRow {
 
 /** Sums of chosen cells per year, row and column: drill-downs (the reasons inside 不予公开 …) and t4 by result. */
 export function cellSumsByYear(filters: Filters, table: string, rows: readonly string[], cols: readonly string[]): Query {
-  const s = scope(filters);
+  const s = summaryScope(filters);
   return {
     sql: `WITH ${s.sql}
-SELECT s.year, c."row" AS "row", c.col, SUM(c.value) AS value
-FROM scope s JOIN cells c ON c.report_id = s.report_id
-WHERE ${chosenCells(table, rows, cols)}
-GROUP BY s.year, c."row", c.col ORDER BY s.year, c."row", c.col`,
+SELECT s.year, k."row", k.col, SUM(c.value) AS value
+FROM ${SCOPED_SUMMARY_CELLS}
+WHERE ${summaryCellsOf(table, rows, cols)}
+GROUP BY s.year, k."row", k.col ORDER BY s.year, k."row", k.col`,
     params: s.params,
   };
 }
@@ -33,14 +30,14 @@ export interface BodyCellSumRow {
 
 /** Sums of chosen cells per body and row in one year, for the bodies with the largest sum (the reasons per body). */
 export function cellSumsByBody(filters: Filters, year: number, table: string, rows: readonly string[], cols: readonly string[], limit = 15): Query {
-  const s = scope(filters, [year]);
+  const s = summaryScope(filters, [year]);
   return {
     sql: `WITH ${s.sql},
 sums AS (
-  SELECT s.body, c."row" AS "row", SUM(c.value) AS value
-  FROM scope s JOIN cells c ON c.report_id = s.report_id
-  WHERE ${chosenCells(table, rows, cols)}
-  GROUP BY s.body, c."row"),
+  SELECT s.body, k."row", SUM(c.value) AS value
+  FROM ${SCOPED_SUMMARY_CELLS}
+  WHERE ${summaryCellsOf(table, rows, cols)}
+  GROUP BY s.body, k."row"),
 top AS (SELECT body FROM sums GROUP BY body HAVING SUM(value) > 0 ORDER BY SUM(value) DESC, body LIMIT ${Math.trunc(limit)})
 SELECT body, "row", value FROM sums WHERE body IN (SELECT body FROM top) ORDER BY body, "row"`,
     params: s.params,

@@ -1,8 +1,8 @@
 export { scope, inScopeRow, allYears, withinYears, NO_FILTERS, CONSOLIDATED_KIND, KIND_LABELS, type Filters } from './filters';
-export { MEASURES, measureSum, measureCells, type Measure, type MeasureKey } from './measures';
+export { MEASURES, type Measure, type MeasureKey } from './measures';
 export { yearlyTotals, yearlyCube, yearlyFromCube, type YearlyRow, type YearlyCubeRow } from './yearly';
 export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
-export { measureByBody, measuresByBody, filterOptions, type BodyYearRow, type BodyMeasuresRow, type FilterOptions } from './bodies';
+export { measureTopBodies, measuresTopBodies, TOP_BODIES, filterOptions, type BodyYearRow, type BodyMeasuresRow, type FilterOptions } from './bodies';
 export { cellSumsByYear, cellSumsByBody, type CellSumRow, type BodyCellSumRow } from './cells';
 export { filteredCells, EXPORT_COLUMNS, type ExportRow } from './export';
 export type { Query } from './query';

@@ -1,5 +1,4 @@
 import { T3_ROWS, T4_GROUPS, type TableId } from '../template';
-import { list } from './query';
 
 /** A sum of cells: the dashboard's measures, defined once over template keys. */
 export interface Measure {
@@ -51,24 +50,6 @@ export type MeasureKey = keyof typeof MEASURES;
 /** The measures in their order (the columns of report_measures and of the yearly rows). */
 export const MEASURE_LIST: readonly Measure[] = Object.values(MEASURES);
 
-/** The cells a measure sums, as a SQL condition on cells (alias c). */
-export function measureCells(m: Measure, alias = 'c'): string {
-  return `${alias}."table" = '${m.table}' AND ${alias}."row" IN (${list(m.rows)}) AND ${alias}.col = '${m.col}'`;
-}
-
-/**
- * SUM of a measure over the cells in scope: '/', '—' and blank count as 0 and
- * ambiguous cells add nothing; not-in-template cells make no row at all.
- */
-export function measureSum(m: Measure, alias = 'c'): string {
-  return `SUM(${alias}.value) FILTER (WHERE ${measureCells(m, alias)})`;
-}
-
-/** How many reports have the measure in their template (0 for procurement in 2021-version years). */
-export function measureReports(m: Measure, alias = 'c'): string {
-  return `COUNT(DISTINCT ${alias}.report_id) FILTER (WHERE ${measureCells(m, alias)} AND ${alias}.state <> 'not_in_template')`;
-}
-
 /** Sums of report_measures columns, each under its measure's key (all measures by default). */
 export function measureColumnSums(measures: readonly Measure[] = MEASURE_LIST): string[] {
   return measures.map((m) => `SUM(${m.key}) AS ${m.key}`);
@@ -76,20 +57,3 @@ export function measureColumnSums(measures: readonly Measure[] = MEASURE_LIST): 
 
 /** How many reports of a group have procurement in their template (report_measures.procurement_reports summed). */
 export const PROCUREMENT_REPORTS_SUM = 'CAST(COALESCE(SUM(procurement_reports), 0) AS INTEGER) AS procurement_reports';
-
-/**
- * report_measures: every measure summed per report, with the report's own
- * columns the filters select by (see inScope), built once when the data is
- * loaded: views over many reports then aggregate one row per report, with no
- * join, instead of scanning every cell again on each filter change.
- */
-export function reportMeasuresTable(): string {
-  const sums = MEASURE_LIST.map((m) => `${measureSum(m)} AS ${m.key}`);
-  return `CREATE OR REPLACE TABLE report_measures AS
-SELECT r.report_id, r.body, r.year, r.region, r.level, r.kind, r.template, m.* EXCLUDE (report_id)
-FROM reports r LEFT JOIN (
-  SELECT c.report_id, ${measureReports(MEASURES.procurement_amount)} AS procurement_reports,
-    ${sums.join(',\n    ')}
-  FROM cells c GROUP BY c.report_id
-) m ON m.report_id = r.report_id`;
-}

@@ -1,6 +1,7 @@
-import { T3_APPLICANT_COLUMNS } from '../template';
-import { scope, type Filters } from './filters';
+import { T3_APPLICANT_COLUMNS, T3_COLUMNS } from '../template';
+import type { Filters } from './filters';
 import type { Query } from './query';
+import { SCOPED_SUMMARY_CELLS, summaryCellsOf, summaryScope } from './summary-cells';
 
 /** The series for requests whose applicant split the source cannot give (flattened rows). */
 export const UNDETERMINED = 'undetermined';
@@ -17,16 +18,16 @@ export interface ApplicantRow {
  * ambiguous contributes its 总计 less what is known to 未区分, never spread over types.
  */
 export function requestsByApplicant(filters: Filters): Query {
-  const s = scope(filters);
+  const s = summaryScope(filters);
   return {
     sql: `WITH ${s.sql},
 new_cells AS (
-  SELECT s.year, c.report_id, c.col, c.value, c.state FROM scope s JOIN cells c ON c.report_id = s.report_id
-  WHERE c."table" = 't3' AND c."row" = 'new'),
+  SELECT s.year, s.report_no, k.col, c.value, c.ambiguous FROM ${SCOPED_SUMMARY_CELLS}
+  WHERE ${summaryCellsOf('t3', ['new'], T3_COLUMNS.map((c) => c.key))}),
 per_report AS (
-  SELECT year, report_id, MAX(value) FILTER (WHERE col = 'total') AS total,
-    SUM(value) FILTER (WHERE col <> 'total') AS known, BOOL_OR(state = 'ambiguous' AND col <> 'total') AS ambiguous
-  FROM new_cells GROUP BY year, report_id)
+  SELECT year, report_no, MAX(value) FILTER (WHERE col = 'total') AS total,
+    SUM(value) FILTER (WHERE col <> 'total') AS known, BOOL_OR(ambiguous AND col <> 'total') AS ambiguous
+  FROM new_cells GROUP BY year, report_no)
 SELECT year, col AS applicant, SUM(value) AS requests FROM new_cells WHERE col <> 'total' GROUP BY year, col
 UNION ALL
 SELECT year, '${UNDETERMINED}' AS applicant, SUM(COALESCE(total, 0) - COALESCE(known, 0)) AS requests
