@@ -1,3 +1,4 @@
+import { TOP_BODIES } from './bodies';
 import type { Filters } from './filters';
 import type { Query } from './query';
 import { SCOPED_SUMMARY_CELLS, summaryCellsOf, summaryScope } from './summary-cells';
@@ -29,7 +30,7 @@ export interface BodyCellSumRow {
 }
 
 /** Sums of chosen cells per body and row in one year, for the bodies with the largest sum (the reasons per body). */
-export function cellSumsByBody(filters: Filters, year: number, table: string, rows: readonly string[], cols: readonly string[], limit = 15): Query {
+export function cellSumsByBody(filters: Filters, year: number, table: string, rows: readonly string[], cols: readonly string[], limit = TOP_BODIES): Query {
   const s = summaryScope(filters, [year]);
   return {
     sql: `WITH ${s.sql},
