@@ -39,7 +39,13 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
   let inserting: Promise<void> = Promise.resolve();
   onProgress?.({ loaded, total, step: description.files[0]?.name ?? 'done' });
   for (const file of description.files) {
-    const ipc = source.parquetToIPC(await source.fetch(file.name));
+    let ipc: Uint8Array;
+    try {
+      ipc = decode(file.name, await source.fetch(file.name), source.parquetToIPC);
+    } catch (e) {
+      await inserting.catch(() => {}); // this file's error is the one reported; the insert in flight ends first
+      throw e;
+    }
     const table = file.name.startsWith('cells-') ? 'cells' : file.name.replace(/\.parquet$/, '');
     await inserting;
     const append = table === 'cells' && cellsLoaded;
@@ -53,6 +59,14 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
   await deriveTables(db);
   onProgress?.({ loaded: total, total, step: 'done' });
   return description;
+}
+
+function decode(name: string, bytes: Uint8Array, parquetToIPC: DatasetSource['parquetToIPC']): Uint8Array {
+  try {
+    return parquetToIPC(bytes);
+  } catch (e) {
+    throw new Error(`${name} 无法读取，请重新运行导入（not a readable Parquet file: ${(e as Error).message}）`);
+  }
 }
 
 /** Tables derived from the loaded data once, for fast views (see derivedTables). */
