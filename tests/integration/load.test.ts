@@ -25,6 +25,8 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     await loadDataset(db, source(), (p) => progress.push(p));
     const total = progress.at(-1)!.total;
     expect(progress.at(-1)).toEqual({ loaded: total, total, step: 'done' });
+    // One report per file as it is inserted, growing to the whole.
+    expect(progress.length).toBe(2 + JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files.length);
     expect(progress.map((p) => p.loaded)).toEqual(progress.map((p) => p.loaded).sort((a, b) => a - b));
     // t3.new.total of the five fixture reports: 9 (seed), 57, 131, 29 and 29 again (the consolidated copy).
     const newTotal = `SELECT SUM(c.value) AS total FROM summary_cells c JOIN summary_keys k ON k.id = c.cell WHERE k."table" = 't3' AND k."row" = 'new' AND k.col = 'total'`;
@@ -32,7 +34,7 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     expect(await db.query('SELECT COUNT(*) AS reports, COUNT(DISTINCT report_no) AS numbers FROM report_measures')).toEqual([{ reports: 5, numbers: 5 }]);
   });
 
-  it('a file that is not Parquet fails the load with its name, once the insert in flight has ended', async () => {
+  it('a file that is not Parquet fails the load with its name and what to do', async () => {
     const db = await createNodeDatabase();
     await expect(loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }))).rejects.toThrow(/^cells-2020\.parquet 无法读取/);
   });

@@ -82,10 +82,14 @@ let cubeQuery: Promise<YearlyCubeRow[]> | null = null;
 /** The yearly cube (queries/yearly.ts), queried once the database is up; the rows themselves once they are here. */
 export function yearlyCubeRows(): YearlyCubeRow[] | Promise<YearlyCubeRow[]> {
   if (cube) return cube;
-  cubeQuery ??= getDatabase().then(async (db) => {
-    const { sql, params } = yearlyCube();
-    return (cube = await db.query<YearlyCubeRow>(sql, params));
-  });
+  if (!cubeQuery) {
+    cubeQuery = getDatabase().then(async (db) => {
+      const { sql, params } = yearlyCube();
+      return (cube = await db.query<YearlyCubeRow>(sql, params));
+    });
+    // A failure shows where the rows are awaited (and the database's own in the banner); asked for and dropped, it is not unhandled.
+    cubeQuery.catch(() => {});
+  }
   return cubeQuery;
 }
 

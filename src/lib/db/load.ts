@@ -54,6 +54,8 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
       loaded += file.bytes;
       onProgress?.({ loaded, total, step: file.name });
     });
+    // Its failure is reported where it is awaited (next turn or after the loop), not as unhandled meanwhile.
+    inserting.catch(() => {});
   }
   await inserting;
   await deriveTables(db);

@@ -70,7 +70,11 @@ export class IngestPool {
    * the Parquet writer while the first is built.
    */
   async writeParquet(jobs: (() => ParquetJob)[]): Promise<Uint8Array[]> {
-    if (this.workers.length === 0) return jobs.map((make) => make()).map((job) => ipcToParquet(job.ipc, job.layout));
+    if (this.workers.length === 0)
+      return jobs.map((make) => {
+        const job = make();
+        return ipcToParquet(job.ipc, job.layout);
+      });
     const results: Uint8Array[] = new Array(jobs.length);
     let next = 0;
     await Promise.all(

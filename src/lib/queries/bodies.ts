@@ -13,26 +13,29 @@ export const TOP_BODIES = 15;
 
 /**
  * Each year's first `limit` bodies by a measure, with its value: the top-bodies
- * bars. Only the first of each year are sent to the page, not every body.
+ * bars. Only those are sent to the page, not every body: with the bodies tied
+ * at the last place, for the page's own order (compareText) to choose among them.
  */
 export function measureTopBodies(filters: Filters, measure: Measure, limit = TOP_BODIES): Query {
-  return topBodiesByYear(filters, [`SUM(${measure.key}) AS value`], 'value', limit);
+  return topBodiesByYear(filters, [`SUM(${measure.key}) AS value`], 'value', 'value IS NOT NULL', limit);
 }
 
 export type BodyMeasuresRow = { body: string; year: number } & Record<string, number | null>;
 
-/** Each year's first `limit` bodies by the sum of several measures, with each (e.g. the outcome groups: each body's outcome mix). */
+/** Each year's first `limit` bodies by the sum of several measures (above 0), with each: e.g. the outcome groups, each body's outcome mix. */
 export function measuresTopBodies(filters: Filters, measures: readonly Measure[], limit = TOP_BODIES): Query {
-  return topBodiesByYear(filters, measureColumnSums(measures), measures.map((m) => `COALESCE(SUM(${m.key}), 0)`).join(' + '), limit);
+  const total = measures.map((m) => `COALESCE(SUM(${m.key}), 0)`).join(' + ');
+  return topBodiesByYear(filters, measureColumnSums(measures), total, `${total} > 0`, limit);
 }
 
-function topBodiesByYear(filters: Filters, sums: string[], rankBy: string, limit: number): Query {
+/** The bodies ranked by `rankBy` in each year, to the `limit`th place (ties included), among those `shown` (the chart would leave out the others). */
+function topBodiesByYear(filters: Filters, sums: string[], rankBy: string, shown: string, limit: number): Query {
   const selected = inScope(filters);
   return {
     sql: `SELECT body, year, ${sums.join(', ')}
 FROM report_measures WHERE ${selected.sql}
 GROUP BY body, year
-QUALIFY row_number() OVER (PARTITION BY year ORDER BY ${rankBy} DESC NULLS LAST, body) <= ${Math.trunc(limit)}
+QUALIFY ${shown} AND rank() OVER (PARTITION BY year ORDER BY ${rankBy} DESC NULLS LAST) <= ${Math.trunc(limit)}
 ORDER BY body, year`,
     params: selected.params,
   };

@@ -49,7 +49,7 @@ JOIN report_numbers n ON n.report_id = c.report_id`,
     `CREATE OR REPLACE TABLE report_measures AS
 SELECT r.report_id, n.report_no, r.body, r.year, r.region, r.level, r.kind, r.template, m.* EXCLUDE (report_no)
 FROM reports r JOIN report_numbers n ON n.report_id = r.report_id LEFT JOIN (
-  SELECT c.report_no, COUNT(DISTINCT c.report_no) FILTER (WHERE ${procurement} AND c.in_template) AS procurement_reports,
+  SELECT c.report_no, CAST(COUNT(*) FILTER (WHERE ${procurement} AND c.in_template) > 0 AS INTEGER) AS procurement_reports,
     ${sums.join(',\n    ')}
   FROM summary_cells c GROUP BY c.report_no
 ) m ON m.report_no = n.report_no`,

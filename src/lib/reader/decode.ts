@@ -13,7 +13,7 @@ export function tooLarge(size: number): ReportError {
 }
 
 export interface DecodedReport {
-  /** Without a leading BOM. */
+  /** Without a leading BOM (the UTF-8 decoders drop it). */
   text: string;
   encoding: SourceEncoding;
 }
@@ -26,9 +26,9 @@ export function decodeReport(bytes: Uint8Array): DecodedReport {
   // Decoding that replaces bad bytes is a third faster than decoding that throws on them (Node): a text
   // without a replacement character was valid UTF-8; with one, the strict decoder decides.
   const text = utf8Replacing.decode(bytes);
-  if (!text.includes('\uFFFD')) return { text: stripBom(text), encoding: 'utf-8' };
+  if (!text.includes('\uFFFD')) return { text, encoding: 'utf-8' };
   try {
-    return { text: stripBom(utf8.decode(bytes)), encoding: 'utf-8' };
+    return { text: utf8.decode(bytes), encoding: 'utf-8' };
   } catch {
     try {
       return { text: gbk.decode(bytes), encoding: 'gbk' };
@@ -45,8 +45,4 @@ function looksBinary(bytes: Uint8Array): boolean {
   let control = 0;
   for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
   return control > sample.length * 0.01;
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
