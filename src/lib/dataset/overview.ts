@@ -1,6 +1,6 @@
 import type { PackedReport } from './packed';
 import { CONSOLIDATED_KIND } from '../queries/filters';
-import { MEASURE_LIST, MEASURES, type MeasureKey } from '../queries/measures';
+import { MEASURE_LIST, measureHasCell, MEASURES, type MeasureKey } from '../queries/measures';
 import type { YearlyRow } from '../queries/yearly';
 import { CELL_STATES, TEMPLATE_CELLS } from '../template';
 
@@ -15,9 +15,7 @@ export const PREPARED_OVERVIEW = 'prepared-overview.json';
 export const OVERVIEW_DEFINITIONS = fingerprint(JSON.stringify({ measures: MEASURE_LIST, leftOut: CONSOLIDATED_KIND }));
 
 /** For each template cell, the measures it counts in. */
-const MEASURES_OF_CELL: number[][] = TEMPLATE_CELLS.map((cell) =>
-  MEASURE_LIST.flatMap((m, i) => (cell.table === m.table && m.rows.includes(cell.row) && cell.col === m.col ? [i] : [])),
-);
+const MEASURES_OF_CELL: number[][] = TEMPLATE_CELLS.map((cell) => MEASURE_LIST.flatMap((m, i) => (measureHasCell(m, cell) ? [i] : [])));
 const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');
 const PROCUREMENT = MEASURE_LIST.indexOf(MEASURES.procurement_amount);
 

@@ -27,9 +27,11 @@ export function allYears(filters: Filters): Filters {
   return { ...filters, from: null, to: null };
 }
 
+const inYears = (filters: Pick<Filters, 'from' | 'to'>, year: number) => (filters.from === null || year >= filters.from) && (filters.to === null || year <= filters.to);
+
 /** The rows of the filters' year range. */
 export function withinYears<Row extends { year: number }>(rows: readonly Row[], filters: Pick<Filters, 'from' | 'to'>): Row[] {
-  return rows.filter((r) => (filters.from === null || r.year >= filters.from) && (filters.to === null || r.year <= filters.to));
+  return rows.filter((r) => inYears(filters, r.year));
 }
 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
@@ -72,8 +74,7 @@ export function inScopeRow(filters: Filters): (row: ScopeColumns) => boolean {
   if (filters.bodies.length > 0) throw new Error('rows without a body cannot be selected by body');
   const within = (values: readonly string[], value: string | null) => values.length === 0 || (value !== null && values.includes(value));
   return (row) =>
-    (filters.from === null || row.year >= filters.from) &&
-    (filters.to === null || row.year <= filters.to) &&
+    inYears(filters, row.year) &&
     within(filters.regions, row.region) &&
     within(filters.levels, row.level) &&
     (filters.kinds.length > 0 ? within(filters.kinds, row.kind) : row.kind !== CONSOLIDATED_KIND);

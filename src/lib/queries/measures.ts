@@ -1,4 +1,4 @@
-import { T3_ROWS, T4_GROUPS, type TableId } from '../template';
+import { T3_ROWS, T4_GROUPS, type CellKey, type TableId } from '../template';
 
 /** A sum of cells: the dashboard's measures, defined once over template keys. */
 export interface Measure {
@@ -49,6 +49,15 @@ export type MeasureKey = keyof typeof MEASURES;
 
 /** The measures in their order (the columns of report_measures and of the yearly rows). */
 export const MEASURE_LIST: readonly Measure[] = Object.values(MEASURES);
+
+/**
+ * Whether a measure sums this cell (of any t2 item). A measure's sum adds the
+ * values of its cells: '/', '—' and blank count as 0, an ambiguous cell adds
+ * nothing, and a report or year with no value at all gives null.
+ */
+export function measureHasCell(m: Measure, key: Pick<CellKey, 'table' | 'row' | 'col'>): boolean {
+  return key.table === m.table && m.rows.includes(key.row) && key.col === m.col;
+}
 
 /** Sums of report_measures columns, each under its measure's key (all measures by default). */
 export function measureColumnSums(measures: readonly Measure[] = MEASURE_LIST): string[] {

@@ -1,11 +1,9 @@
 import { TEMPLATE_CELLS, type CellKey } from '../template';
 import { inScope, type Filters } from './filters';
-import { MEASURE_LIST, MEASURES, type Measure } from './measures';
+import { MEASURE_LIST, measureHasCell, MEASURES } from './measures';
 import { list, type Query } from './query';
 
 type CellPlace = Pick<CellKey, 'table' | 'row' | 'col'>;
-
-const inMeasure = (m: Measure, key: CellPlace) => key.table === m.table && m.rows.includes(key.row) && key.col === m.col;
 
 /**
  * The cells the dashboard sums over many reports: every measure's (MEASURES),
@@ -14,7 +12,7 @@ const inMeasure = (m: Measure, key: CellPlace) => key.table === m.table && m.row
  * read only report by report.
  */
 export function isSummaryCell(key: CellPlace): boolean {
-  return key.table === 't4' || (key.table === 't3' && (key.row === 'new' || key.col === 'total')) || MEASURE_LIST.some((m) => inMeasure(m, key));
+  return key.table === 't4' || (key.table === 't3' && (key.row === 'new' || key.col === 'total')) || MEASURE_LIST.some((m) => measureHasCell(m, key));
 }
 
 /** Each summary cell with its TEMPLATE_CELLS position, its id in summary_cells. */
@@ -36,8 +34,8 @@ const cellIn = (ids: readonly number[]) => (ids.length > 0 ? `c.cell IN (${ids.j
  * times faster than the cells table.
  */
 export function derivedTables(): string[] {
-  const sums = MEASURE_LIST.map((m) => `SUM(c.value) FILTER (WHERE ${cellIn(idsOf((k) => inMeasure(m, k)))}) AS ${m.key}`);
-  const procurement = cellIn(idsOf((k) => inMeasure(MEASURES.procurement_amount, k)));
+  const sums = MEASURE_LIST.map((m) => `SUM(c.value) FILTER (WHERE ${cellIn(idsOf((k) => measureHasCell(m, k)))}) AS ${m.key}`);
+  const procurement = cellIn(idsOf((k) => measureHasCell(MEASURES.procurement_amount, k)));
   return [
     `CREATE OR REPLACE TABLE summary_keys AS SELECT * FROM (VALUES ${SUMMARY_KEYS.map((k) => `(${k.id}, ${list([k.table, k.row, k.col])})`).join(', ')}) AS k(id, "table", "row", col)`,
     `CREATE OR REPLACE TEMP TABLE report_numbers AS SELECT report_id, CAST(row_number() OVER () AS INTEGER) AS report_no FROM reports`,

@@ -1,5 +1,5 @@
 import { inScope, inScopeRow, type Filters, type ScopeColumns } from './filters';
-import { MEASURES, measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
+import { MEASURE_LIST, measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
 import type { Query } from './query';
 
 export type YearlyRow = { year: number; reports: number; procurement_reports: number } & Record<MeasureKey, number | null>;
@@ -34,7 +34,7 @@ GROUP BY year, region, level, kind ORDER BY year, region, level, kind`,
   };
 }
 
-const MEASURE_KEYS = Object.keys(MEASURES) as MeasureKey[];
+const MEASURE_KEYS = MEASURE_LIST.map((m) => m.key as MeasureKey);
 
 /** yearlyTotals(filters), summed from the cube's rows (filters without bodies); a sum of no values stays null, as SQL's SUM. */
 export function yearlyFromCube(cube: readonly YearlyCubeRow[], filters: Filters): YearlyRow[] {
