@@ -6,7 +6,7 @@ import { createNodeDatabase } from '../src/lib/db/node';
 import { loadDataset } from '../src/lib/db/load';
 import type { Database } from '../src/lib/db/database';
 import { ingest } from '../src/lib/ingest';
-import { tableToIPC } from 'apache-arrow';
+import { tableToIPC, type Table } from 'apache-arrow';
 import { beforeAll } from 'vitest';
 import type { Query } from '../src/lib/queries';
 import { fixture, SEED } from './helpers';
@@ -66,13 +66,17 @@ export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promis
   return { dir: out, db: await loadDatasetFolder(out) };
 }
 
+/** A query's rows, or with .table its Arrow columns. */
+export type FixtureQuery = (<T>(query: Query) => Promise<T[]>) & { table(query: Query): Promise<Table> };
+
 /** For a test file: the fixture dataset loaded before its tests (beforeAll), and a function running a query over it. */
-export function fixtureQueries(extra: readonly ExtraReport[] = []): <T>(query: Query) => Promise<T[]> {
+export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery {
   let db: Database;
   beforeAll(async () => {
     ({ db } = await fixtureDataset(extra));
   });
-  return (query) => db.query(query.sql, query.params);
+  const run = <T>(query: Query) => db.query<T>(query.sql, query.params);
+  return Object.assign(run, { table: (query: Query) => db.queryTable(query.sql, query.params) });
 }
 
 /** A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it. */

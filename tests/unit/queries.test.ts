@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
-import { fixtureQueries } from '../dataset-fixture';
+import { indexBodyReports, reportCountsByBody, reportsByBody, yearlyOfBodies, allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { fixtureQueries, type FixtureQuery } from '../dataset-fixture';
 import { fixture } from '../helpers';
 
 const run = fixtureQueries();
@@ -94,6 +94,41 @@ describe('yearly rows summed from the cube (a change of region, level or kind ru
   it('cannot answer a choice of bodies (the cube has none)', async () => {
     const cube = await run<YearlyCubeRow>(yearlyCube());
     expect(() => yearlyFromCube(cube, { ...NO_FILTERS, bodies: ['浙江省生态环境厅'] })).toThrow(/body/);
+  });
+});
+
+describe('yearly rows of chosen bodies, summed from their reports in the page (a choice of bodies runs no query)', () => {
+  const FILTERS: Partial<Filters>[] = [
+    { bodies: ['浙江省生态环境厅'] },
+    { bodies: ['浙江省生态环境厅', '浙江省自然资源厅', '浙江省生态环境厅'] },
+    { bodies: ['浙江省自然资源厅', '浙江省经济和信息化厅'], from: 2020 },
+    { bodies: ['示例市文化和旅游局', '示例市（全市汇总）'] },
+    { bodies: ['示例市文化和旅游局', '示例市（全市汇总）'], kinds: ['consolidated'] },
+    { bodies: ['浙江省生态环境厅', '无地区机关'], levels: ['省级'] },
+    { bodies: ['无地区机关'] },
+    { bodies: ['没有这个机关'] },
+  ];
+  const runWithNulls = fixtureQueries([{ from: fixture('html/dept-2019.html'), line: 'no-region.html,无地区机关,2021,,,' }]);
+  const bodyReportsOf = async (query: FixtureQuery) => indexBodyReports(await query.table(reportsByBody()), await query(reportCountsByBody()));
+
+  it('gives the rows yearlyTotals gives', async () => {
+    for (const query of [run, runWithNulls]) {
+      const reports = await bodyReportsOf(query);
+      for (const f of FILTERS) {
+        const filters = { ...NO_FILTERS, ...f };
+        expect(yearlyOfBodies(reports, filters), JSON.stringify(f)).toEqual(await query(yearlyTotals(filters)));
+      }
+    }
+  });
+
+  it('by hand: each body once, the consolidated report only when asked for', async () => {
+    const reports = await bodyReportsOf(run);
+    const of = (f: Partial<Filters>) => yearlyOfBodies(reports, { ...NO_FILTERS, ...f }).map((r) => [r.year, r.reports, r.new_requests]);
+    expect(of({ bodies: ['浙江省生态环境厅', '浙江省自然资源厅', '浙江省生态环境厅'] })).toEqual([[2020, 1, 57], [2022, 1, 131]]);
+    expect(of({ bodies: ['示例市（全市汇总）'] })).toEqual([]);
+    expect(of({ bodies: ['示例市（全市汇总）'], kinds: ['consolidated'] })).toEqual([[2022, 1, 29]]);
+    expect(of({ bodies: ['没有这个机关'] })).toEqual([]);
+    expect(reports.table.numRows).toBe(5);
   });
 });
 

@@ -3,6 +3,7 @@ import type { Database } from '../db/database';
 import { loadDataset, type DatasetDescription, type LoadProgress } from '../db/load';
 import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
+import { indexBodyReports, reportCountsByBody, reportsByBody } from '../queries/body-reports';
 import type { PreparedRows } from './query.svelte';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
@@ -76,22 +77,35 @@ export function preparedOverview<Row>(): Promise<PreparedRows<Row> | null> {
   return prepared as Promise<PreparedRows<Row> | null>;
 }
 
-let cube: YearlyCubeRow[] | null = null;
-let cubeQuery: Promise<YearlyCubeRow[]> | null = null;
-
-/** The yearly cube (queries/yearly.ts), queried once the database is up; the rows themselves once they are here. */
-export function yearlyCubeRows(): YearlyCubeRow[] | Promise<YearlyCubeRow[]> {
-  if (cube) return cube;
-  if (!cubeQuery) {
-    cubeQuery = getDatabase().then(async (db) => {
-      const { sql, params } = yearlyCube();
-      return (cube = await db.query<YearlyCubeRow>(sql, params));
-    });
-    // A failure shows where the rows are awaited (and the database's own in the banner); asked for and dropped, it is not unhandled.
-    cubeQuery.catch(() => {});
-  }
-  return cubeQuery;
+/**
+ * Something derived from the database once, for the page to answer filters
+ * with: the value itself once it is here, a promise before.
+ */
+function onceLoaded<T>(load: (db: Database) => Promise<T>): () => T | Promise<T> {
+  let value: { loaded: T } | null = null;
+  let loading: Promise<T> | null = null;
+  return () => {
+    if (value) return value.loaded;
+    if (!loading) {
+      loading = getDatabase().then(load);
+      // A failure shows where the value is awaited (and the database's own in the banner); asked for and dropped, it is not unhandled.
+      loading.then((loaded) => (value = { loaded }), () => {});
+    }
+    return loading;
+  };
 }
+
+/** The yearly cube (queries/yearly.ts). */
+export const yearlyCubeRows = onceLoaded(async (db) => {
+  const { sql, params } = yearlyCube();
+  return db.query<YearlyCubeRow>(sql, params);
+});
+
+/** Every report's measures by body (queries/body-reports.ts). */
+export const bodyReports = onceLoaded(async (db) => {
+  const [table, counts] = await Promise.all([db.queryTable(reportsByBody().sql), db.query<{ body: string; reports: number }>(reportCountsByBody().sql)]);
+  return indexBodyReports(table, counts);
+});
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */
 export async function fetchText(name: string): Promise<string> {

@@ -1,8 +1,9 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
-import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
-import { preparedOverview, yearlyCubeRows } from './data.svelte';
-import { queryState, type PrepareRows, type QueryState } from './query.svelte';
+import { yearlyOfBodies } from '../queries/body-reports';
+import { yearlyFromCube, yearlyTotals, type YearlyRow } from '../queries/yearly';
+import { bodyReports, preparedOverview, yearlyCubeRows } from './data.svelte';
+import { queryState, type PreparedRows, type PrepareRows, type QueryState } from './query.svelte';
 import { filtersToSearch } from './url-filters';
 
 /**
@@ -34,17 +35,25 @@ export function byYearState<Row extends { year: number }>(
 }
 
 /**
- * Every measure per year for the filters. Without bodies chosen, the yearly
- * cube answers in the page (no query); before the database is up, the rows the
- * ingest prepared answer the default filters.
+ * Every measure per year for the filters, answered in the page once the
+ * database is up: from the yearly cube, or from the chosen bodies' reports;
+ * the database is asked only when those fail to load. Before it is up, the
+ * rows the ingest prepared answer the default filters.
  */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
   return byYearState(yearlyTotals, filters, () => {
     const all = allYears(filters());
-    if (all.bodies.length > 0) return null;
+    if (all.bodies.length > 0) return inPage(bodyReports(), (reports) => yearlyOfBodies(reports, all));
     const cube = yearlyCubeRows();
-    const fromCube = (rows: YearlyCubeRow[]) => ({ rows: yearlyFromCube(rows, all), final: true });
-    if (Array.isArray(cube)) return fromCube(cube);
-    return filtersToSearch(all) === '' ? preparedOverview<YearlyRow>() : cube.then(fromCube);
+    // After the cube, every report's measures, for a later choice of bodies to redraw at once.
+    Promise.resolve(cube).then(bodyReports, () => {});
+    if (cube instanceof Promise && filtersToSearch(all) === '') return preparedOverview<YearlyRow>();
+    return inPage(cube, (rows) => yearlyFromCube(rows, all));
   });
+}
+
+/** Rows computed from something loaded once: at once when it is here; null (ask the database) when it fails to load. */
+function inPage<T>(loaded: T | Promise<T>, rows: (loaded: T) => YearlyRow[]): PreparedRows<YearlyRow> | Promise<PreparedRows<YearlyRow> | null> {
+  const prepared = (value: T) => ({ rows: rows(value), final: true });
+  return loaded instanceof Promise ? loaded.then(prepared, () => null) : prepared(loaded);
 }

@@ -25,6 +25,9 @@ export async function createBrowserDatabase(): Promise<Database> {
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return plainRows<Row>(await conn.query(inlineParams(sql, params)));
     },
+    async queryTable(sql, params = []) {
+      return conn.query(inlineParams(sql, params));
+    },
     async insertArrowIPC(name, ipc, append) {
       await conn.insertArrowFromIPCStream(ipc, { name, create: !append });
     },

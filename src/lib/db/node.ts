@@ -27,6 +27,9 @@ export async function createNodeDatabase(): Promise<Database> {
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return plainRows<Row>(conn.query(inlineParams(sql, params)));
     },
+    async queryTable(sql, params = []) {
+      return conn.query(inlineParams(sql, params));
+    },
     async insertArrowIPC(name, ipc, append) {
       conn.insertArrowFromIPCStream(ipc, { name, create: !append });
     },

@@ -1,0 +1,53 @@
+import type { Table } from 'apache-arrow';
+import { plainRows } from '../db/database';
+import type { Filters } from './filters';
+import { MEASURE_LIST } from './measures';
+import type { Query } from './query';
+import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
+
+/**
+ * Every report's measures, ordered by body: each report is a cube row of its
+ * own (see yearlyCube). Held in the page as Arrow columns (~0.3 KB a report,
+ * no object per report), it answers a choice of bodies with no query.
+ */
+export function reportsByBody(): Query {
+  return {
+    sql: `SELECT year, region, level, kind, 1 AS reports, CAST(COALESCE(procurement_reports, 0) AS INTEGER) AS procurement_reports,
+  ${MEASURE_LIST.map((m) => m.key).join(', ')}
+FROM report_measures ORDER BY body, year`,
+    params: [],
+  };
+}
+
+/** How many reports each body has, in reportsByBody's order of bodies. */
+export function reportCountsByBody(): Query {
+  return { sql: 'SELECT body, COUNT(*) AS reports FROM report_measures GROUP BY body ORDER BY body', params: [] };
+}
+
+/** reportsByBody's answer, with where each body's reports lie in it. */
+export interface BodyReports {
+  table: Table;
+  ranges: Map<string, { start: number; end: number }>;
+}
+
+export function indexBodyReports(table: Table, counts: readonly { body: string; reports: number }[]): BodyReports {
+  const ranges = new Map<string, { start: number; end: number }>();
+  let start = 0;
+  for (const { body, reports } of counts) {
+    ranges.set(body, { start, end: start + reports });
+    start += reports;
+  }
+  if (start !== table.numRows) throw new Error(`reportCountsByBody counts ${start} reports, reportsByBody gave ${table.numRows}`);
+  return { table, ranges };
+}
+
+/** yearlyTotals(filters) for a choice of bodies, summed from their reports. */
+export function yearlyOfBodies(reports: BodyReports, filters: Filters): YearlyRow[] {
+  const rows: YearlyCubeRow[] = [];
+  for (const body of new Set(filters.bodies)) {
+    const range = reports.ranges.get(body);
+    if (range) rows.push(...plainRows<YearlyCubeRow>(reports.table.slice(range.start, range.end)));
+  }
+  // The rows are the bodies' own: the other filters select among them as among the cube's.
+  return yearlyFromCube(rows, { ...filters, bodies: [] });
+}
