@@ -59,6 +59,18 @@ describe('damaged reports are kept, with findings', () => {
     expect(shown(cells.get('t3.handled.total'))).toBe(10);
   });
 
+  it('a text saved on Windows (CRLF line breaks, or a lone CR) reads as the same report', () => {
+    const lf = parseText(seedText);
+    for (const crlf of [seedText.replaceAll('\n', '\r\n'), seedText.replaceAll('\n', '\r')]) {
+      const report = parseText(crlf);
+      const cells = cellsByRef(report);
+      expect(shown(cells.get('t2.art20_5.licensing.decisions'))).toBe(3185);
+      expect(shown(cells.get('t3.handled.total'))).toBe(10);
+      expect(report.cells).toEqual(lf.cells);
+      expect(report.prose).toBe(lf.prose);
+    }
+  });
+
   it('a report missing a table (t4 cut off): the other tables are read, TABLE_MISSING names the table', () => {
     const withoutT4 = seedText.slice(0, seedText.indexOf('四、政府信息公开行政复议、行政诉讼情况'));
     const report = parseText(withoutT4);

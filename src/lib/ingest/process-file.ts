@@ -5,6 +5,7 @@ import { packReport, type PackedReport } from '../dataset/packed';
 import { decodeReport, MAX_REPORT_BYTES, parseDecoded, ReportError, tooLarge, type ManifestEntry, type ParsedReport } from '../reader';
 import type { InputFile } from './collect';
 import { stageSource, type SourceFolders } from './sources';
+import { nodeUtf8 } from './utf8';
 
 /**
  * Read one file from disk into a report; the size is checked before reading.
@@ -19,7 +20,7 @@ function readReport(file: InputFile, manifest?: ManifestEntry): { report: Parsed
   if (size > MAX_REPORT_BYTES) throw tooLarge(size);
   const bytes = readFileSync(file.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const decoded = decodeReport(bytes);
+  const decoded = decodeReport(bytes, nodeUtf8);
   return { report: parseDecoded({ decoded, source: { file: file.name, sha256, bytes: bytes.length }, manifest }), text: decoded.text };
 }
 

@@ -14,22 +14,35 @@ export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: Sour
 export function textBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let table: SourceCell[][] | null = null;
-  for (const line of text.replaceAll('\r', '\n').split('\n')) {
+  // CRLF (a file saved on Windows) is one line break: a blank line between rows would end the table.
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
+  for (const line of lines) {
     if (line.includes('|')) {
       if (!table) blocks.push({ kind: 'table', rows: (table = []) });
-      const texts = line.split('|');
-      // Flattening pads rows to the grid width with trailing separators: padding, not cells.
-      let end = texts.length;
-      while (end > 0 && texts[end - 1].trim() === '') end--;
-      const cells: SourceCell[] = new Array(end);
-      for (let i = 0; i < end; i++) cells[i] = { text: texts[i].trim(), carried: false };
-      table.push(cells);
+      table.push(rowCells(line));
     } else {
       table = null;
-      if (line.trim()) blocks.push({ kind: 'text', text: line.trim() });
+      const prose = line.trim();
+      if (prose) blocks.push({ kind: 'text', text: prose });
     }
   }
   return blocks;
+}
+
+/** A row's cells; flattening pads rows to the grid width with trailing separators: padding, not cells. */
+function rowCells(line: string): SourceCell[] {
+  const cells: SourceCell[] = [];
+  let kept = 0;
+  for (let start = 0; ; ) {
+    const bar = line.indexOf('|', start);
+    const text = (bar === -1 ? line.slice(start) : line.slice(start, bar)).trim();
+    cells.push({ text, carried: false });
+    if (text !== '') kept = cells.length;
+    if (bar === -1) break;
+    start = bar + 1;
+  }
+  cells.length = kept;
+  return cells;
 }
 
 export function looksLikeHtml(text: string): boolean {
