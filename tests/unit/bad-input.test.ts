@@ -59,6 +59,22 @@ describe('damaged reports are kept, with findings', () => {
     expect(shown(cells.get('t3.handled.total'))).toBe(10);
   });
 
+  it('UTF-16 text with its byte-order mark (Notepad’s “Unicode”), either byte order, reads as the same report', () => {
+    const lf = parseText(seedText);
+    const le = Buffer.from(`\uFEFF${seedText}`, 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const [bytes, encoding] of [[le, 'utf-16le'], [be, 'utf-16be']] as const) {
+      const report = parseBytes(new Uint8Array(bytes));
+      expect(report.source.encoding).toBe(encoding);
+      expect(shown(cellsByRef(report).get('t2.art20_9.procurement.amount'))).toBe(5234.55);
+      expect(report.cells).toEqual(lf.cells);
+    }
+    // An odd byte at the end: not UTF-16 after all.
+    const e = failure(() => parseBytes(new Uint8Array([0xff, 0xfe, 0x2d, 0x4e, 0x41])));
+    expect(e.code).toBe('encoding');
+    expect(e.message).toContain('UTF-16LE');
+  });
+
   it('a text saved on Windows (CRLF line breaks, or a lone CR) reads as the same report', () => {
     const lf = parseText(seedText);
     for (const crlf of [seedText.replaceAll('\n', '\r\n'), seedText.replaceAll('\n', '\r')]) {

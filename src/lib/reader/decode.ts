@@ -40,6 +40,8 @@ export const decodeUtf8: Utf8Decoder = (bytes) => {
 export function decodeReport(bytes: Uint8Array, utf8 = decodeUtf8): DecodedReport {
   if (bytes.length === 0) throw new ReportError('empty', '文件为空（empty file）');
   if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return decodeUtf16(bytes, utf16);
   if (looksBinary(bytes)) throw new ReportError('binary', '不是文本或 HTML 文件（binary file: contains NUL or control bytes）');
   const text = utf8(bytes);
   if (text !== null) return { text, encoding: 'utf-8' };
@@ -47,6 +49,22 @@ export function decodeReport(bytes: Uint8Array, utf8 = decodeUtf8): DecodedRepor
     return { text: gbk.decode(bytes), encoding: 'gbk' };
   } catch {
     throw new ReportError('encoding', '文本编码无法识别：既不是 UTF-8 也不是 GBK（unknown text encoding）');
+  }
+}
+
+/** Windows Notepad saves “Unicode” as UTF-16 with a byte-order mark (its NUL bytes would look binary). */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodedReport {
+  try {
+    // The decoder drops the byte-order mark.
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), encoding };
+  } catch {
+    throw new ReportError('encoding', `文本以 ${encoding.toUpperCase()} 字节序标记开头，但内容无法按 ${encoding.toUpperCase()} 解码（damaged UTF-16 text）`);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Cell, Finding, TemplateVersion } from '../template';
 
 export type SourceFormat = 'text' | 'html';
-export type SourceEncoding = 'utf-8' | 'gbk';
+export type SourceEncoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
 export type Origin = 'real' | 'synthetic';
 
 /** What a manifest row says of one file (all but file, body and year optional). */
