@@ -1,9 +1,9 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
 import { yearlyOfBodies } from '../queries/body-reports';
-import { yearlyFromCube, yearlyTotals, type YearlyRow } from '../queries/yearly';
+import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
 import { bodyReports, preparedOverview, yearlyCubeRows } from './data.svelte';
-import { queryState, type PreparedRows, type PrepareRows, type QueryState } from './query.svelte';
+import { queryState, type PrepareRows, type QueryState } from './query.svelte';
 import { filtersToSearch } from './url-filters';
 
 /**
@@ -36,24 +36,18 @@ export function byYearState<Row extends { year: number }>(
 
 /**
  * Every measure per year for the filters, answered in the page once the
- * database is up: from the yearly cube, or from the chosen bodies' reports;
- * the database is asked only when those fail to load. Before it is up, the
- * rows the ingest prepared answer the default filters.
+ * database is up: from the yearly cube, or from the chosen bodies' reports
+ * (the database answers until they are here, or if they fail to load). Before
+ * it is up, the rows the ingest prepared answer the default filters.
  */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
   return byYearState(yearlyTotals, filters, () => {
     const all = allYears(filters());
-    if (all.bodies.length > 0) return inPage(bodyReports(), (reports) => yearlyOfBodies(reports, all));
+    const reports = bodyReports();
+    if (all.bodies.length > 0) return reports instanceof Promise ? null : { rows: yearlyOfBodies(reports, all), final: true };
     const cube = yearlyCubeRows();
-    // After the cube, every report's measures, for a later choice of bodies to redraw at once.
-    Promise.resolve(cube).then(bodyReports, () => {});
-    if (cube instanceof Promise && filtersToSearch(all) === '') return preparedOverview<YearlyRow>();
-    return inPage(cube, (rows) => yearlyFromCube(rows, all));
+    const fromCube = (rows: YearlyCubeRow[]) => ({ rows: yearlyFromCube(rows, all), final: true });
+    if (!(cube instanceof Promise)) return fromCube(cube);
+    return filtersToSearch(all) === '' ? preparedOverview<YearlyRow>() : cube.then(fromCube, () => null);
   });
-}
-
-/** Rows computed from something loaded once: at once when it is here; null (ask the database) when it fails to load. */
-function inPage<T>(loaded: T | Promise<T>, rows: (loaded: T) => YearlyRow[]): PreparedRows<YearlyRow> | Promise<PreparedRows<YearlyRow> | null> {
-  const prepared = (value: T) => ({ rows: rows(value), final: true });
-  return loaded instanceof Promise ? loaded.then(prepared, () => null) : prepared(loaded);
 }
