@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexBodyReports, reportCountsByBody, reportsByBody, yearlyOfBodies, allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { indexReportsByBody, reportCountsByBody, reportsByBody, yearlyOfBodies, allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
 import { fixtureQueries, type FixtureQuery } from '../dataset-fixture';
 import { fixture } from '../helpers';
 
@@ -109,11 +109,11 @@ describe('yearly rows of chosen bodies, summed from their reports in the page (a
     { bodies: ['没有这个机关'] },
   ];
   const runWithNulls = fixtureQueries([{ from: fixture('html/dept-2019.html'), line: 'no-region.html,无地区机关,2021,,,' }]);
-  const bodyReportsOf = async (query: FixtureQuery) => indexBodyReports(await query.table(reportsByBody()), await query(reportCountsByBody()));
+  const reportsByBodyOf = async (query: FixtureQuery) => indexReportsByBody(await query.table(reportsByBody()), await query(reportCountsByBody()));
 
   it('gives the rows yearlyTotals gives', async () => {
     for (const query of [run, runWithNulls]) {
-      const reports = await bodyReportsOf(query);
+      const reports = await reportsByBodyOf(query);
       for (const f of FILTERS) {
         const filters = { ...NO_FILTERS, ...f };
         expect(yearlyOfBodies(reports, filters), JSON.stringify(f)).toEqual(await query(yearlyTotals(filters)));
@@ -122,7 +122,7 @@ describe('yearly rows of chosen bodies, summed from their reports in the page (a
   });
 
   it('by hand: each body once, the consolidated report only when asked for', async () => {
-    const reports = await bodyReportsOf(run);
+    const reports = await reportsByBodyOf(run);
     const of = (f: Partial<Filters>) => yearlyOfBodies(reports, { ...NO_FILTERS, ...f }).map((r) => [r.year, r.reports, r.new_requests]);
     expect(of({ bodies: ['浙江省生态环境厅', '浙江省自然资源厅', '浙江省生态环境厅'] })).toEqual([[2020, 1, 57], [2022, 1, 131]]);
     expect(of({ bodies: ['示例市（全市汇总）'] })).toEqual([]);

@@ -3,7 +3,7 @@ import type { Database } from '../db/database';
 import { loadDataset, type DatasetDescription, type LoadProgress } from '../db/load';
 import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
-import { indexBodyReports, reportCountsByBody, reportsByBody } from '../queries/body-reports';
+import { indexReportsByBody, reportCountsByBody, reportsByBody } from '../queries/reports-by-body';
 import type { PreparedRows } from './query.svelte';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
@@ -102,13 +102,13 @@ export const yearlyCubeRows = onceLoaded(async (db) => {
 });
 
 /**
- * Every report's measures by body (queries/body-reports.ts): a long answer,
+ * Every report's measures by body (queries/reports-by-body.ts): a long answer,
  * asked for after the queries a view is already waiting for.
  */
-export const bodyReports = onceLoaded(async (db) => {
+export const reportMeasuresByBody = onceLoaded(async (db) => {
   await new Promise((resolve) => setTimeout(resolve));
   const [table, counts] = await Promise.all([db.queryTable(reportsByBody().sql), db.query<{ body: string; reports: number }>(reportCountsByBody().sql)]);
-  return indexBodyReports(table, counts);
+  return indexReportsByBody(table, counts);
 });
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */

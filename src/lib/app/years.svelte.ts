@@ -1,8 +1,8 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
-import { yearlyOfBodies } from '../queries/body-reports';
+import { yearlyOfBodies } from '../queries/reports-by-body';
 import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
-import { bodyReports, preparedOverview, yearlyCubeRows } from './data.svelte';
+import { preparedOverview, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
 import { queryState, type PrepareRows, type QueryState } from './query.svelte';
 import { filtersToSearch } from './url-filters';
 
@@ -43,7 +43,8 @@ export function byYearState<Row extends { year: number }>(
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
   return byYearState(yearlyTotals, filters, () => {
     const all = allYears(filters());
-    const reports = bodyReports();
+    // Asked for whatever the filters: fetched once, for a later choice of bodies to redraw at once.
+    const reports = reportMeasuresByBody();
     if (all.bodies.length > 0) return reports instanceof Promise ? null : { rows: yearlyOfBodies(reports, all), final: true };
     const cube = yearlyCubeRows();
     const fromCube = (rows: YearlyCubeRow[]) => ({ rows: yearlyFromCube(rows, all), final: true });

@@ -3,7 +3,7 @@ import type { Table, Vector } from 'apache-arrow';
 /** A DuckDB the queries run on: duckdb-wasm in a Web Worker in the browser, the same wasm in Node for tests. */
 export interface Database {
   query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
-  /** The answer as Arrow columns, for answers too long to hold as objects (see queries/body-reports.ts). */
+  /** The answer as Arrow columns, for answers too long to hold as objects (see queries/reports-by-body.ts). */
   queryTable(sql: string, params?: readonly unknown[]): Promise<Table>;
   /** Load an Arrow IPC stream as table `name` (appending when it exists). */
   insertArrowIPC(name: string, ipc: Uint8Array, append: boolean): Promise<void>;

@@ -10,4 +10,4 @@ export { measuresByBodyYear, type BodyYearMeasures } from './body-years';
 export { reportById, reportCells, reportFindings, bodyReports, bodyFindings, type ReportRow, type ReportCellRow, type FindingRow } from './report';
 export { findingsByRule, findingsByReport, findingList, incompleteReports, bodyYears, cellStates } from './quality';
 export type { RuleCountRow, BodyFindingCountRow, IncompleteReportRow, BodyYearsRow, CellStateRow } from './quality';
-export { reportsByBody, reportCountsByBody, indexBodyReports, yearlyOfBodies, type BodyReports } from './body-reports';
+export { reportsByBody, reportCountsByBody, indexReportsByBody, yearlyOfBodies, type ReportsByBody } from './reports-by-body';

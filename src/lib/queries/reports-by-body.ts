@@ -25,12 +25,12 @@ export function reportCountsByBody(): Query {
 }
 
 /** reportsByBody's answer, with where each body's reports lie in it. */
-export interface BodyReports {
+export interface ReportsByBody {
   table: Table;
   ranges: Map<string, { start: number; end: number }>;
 }
 
-export function indexBodyReports(table: Table, counts: readonly { body: string; reports: number }[]): BodyReports {
+export function indexReportsByBody(table: Table, counts: readonly { body: string; reports: number }[]): ReportsByBody {
   const ranges = new Map<string, { start: number; end: number }>();
   let start = 0;
   for (const { body, reports } of counts) {
@@ -42,7 +42,7 @@ export function indexBodyReports(table: Table, counts: readonly { body: string; 
 }
 
 /** yearlyTotals(filters) for a choice of bodies, summed from their reports. */
-export function yearlyOfBodies(reports: BodyReports, filters: Filters): YearlyRow[] {
+export function yearlyOfBodies(reports: ReportsByBody, filters: Filters): YearlyRow[] {
   const rows: YearlyCubeRow[] = [];
   for (const body of new Set(filters.bodies)) {
     const range = reports.ranges.get(body);
