@@ -4,13 +4,14 @@ import { dictionaryColumn, float64Column, float64Vector, int16Column, int32Colum
 import type { PackedReport, ReportRecord } from './packed';
 import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from './schema';
 
+/**
+ * The dataset's tables, each built when asked for: the ingest builds one while
+ * other threads write those before it.
+ */
 export interface DatasetTables {
-  reports: Table;
-  findings: Table;
-  /**
-   * Cells, one table per report year, so a view loads only the years it shows;
-   * each built when asked for (the ingest builds a year while other threads write the years before).
-   */
+  reports: () => Table;
+  findings: () => Table;
+  /** Cells, one table per report year, so a view loads only the years it shows. */
   cellsByYear: Map<number, () => Table>;
 }
 
@@ -47,7 +48,7 @@ export class DatasetBuilder {
     for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
       cellsByYear.set(year, () => cellsTable(reports.filter((p) => p.report.year === year)));
     }
-    return { reports: reportsTable(reports.map((p) => p.report), findings), findings: findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports };
+    return { reports: () => reportsTable(reports.map((p) => p.report), findings), findings: () => findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports };
   }
 }
 

@@ -104,8 +104,8 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
   for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
   const named: { name: string; table: () => Table; specs: readonly ColumnSpec[] }[] = [
     ...[...tables.cellsByYear].map(([year, table]) => ({ name: DATASET_FILES.cells(year), table, specs: CELL_COLUMNS })),
-    { name: DATASET_FILES.reports, table: () => tables.reports, specs: REPORT_COLUMNS },
-    { name: DATASET_FILES.findings, table: () => tables.findings, specs: FINDING_COLUMNS },
+    { name: DATASET_FILES.reports, table: tables.reports, specs: REPORT_COLUMNS },
+    { name: DATASET_FILES.findings, table: tables.findings, specs: FINDING_COLUMNS },
   ];
   const parquet = await pool.writeParquet(named.map(({ table, specs }) => () => ({ ipc: tableToIPC(table(), 'stream'), layout: parquetLayout(specs) })));
   const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
