@@ -73,6 +73,9 @@ function looksBinary(bytes: Uint8Array): boolean {
   if (bytes.subarray(0, 8192).indexOf(0) !== -1) return true;
   const sample = bytes.subarray(0, 1024);
   let control = 0;
-  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i];
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
   return control > sample.length * 0.01;
 }

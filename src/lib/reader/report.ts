@@ -45,7 +45,8 @@ export function parseDecoded({ decoded: { text, encoding }, source, manifest }: 
   if (!tables.t2 && !tables.t3 && !tables.t4)
     throw new ReportError('not_a_report', '找不到年度报告的任何表格（主动公开、依申请公开、复议诉讼）：这不像政府信息公开工作年度报告（no report tables found）');
 
-  const proseLines = blocks.flatMap((b) => (b.kind === 'text' ? [b.text] : []));
+  const proseLines: string[] = [];
+  for (const b of blocks) if (b.kind === 'text') proseLines.push(b.text);
   const meta = manifest ?? detectedMeta(proseLines);
   const t2 = readT2(tables.t2 ?? []);
   const t3 = readT3(tables.t3 ?? []);
@@ -157,9 +158,13 @@ function assembleCells(placed: PlacedCell[], template: TemplateVersion) {
 
 /** Template cells of the tables found that the reader could not locate (a truncated or damaged table). */
 function missingCells(slots: (PlacedCell | undefined)[], template: TemplateVersion, tables: Partial<Record<TableId, unknown>>): [TableId, string[]][] {
-  const rowPresent = (row: string) => slots.some((p) => p?.key.row === row);
-  const singleOther = rowPresent('other');
-  const splitOther = slots.some((p) => p?.key.row.startsWith('other.'));
+  // slots has a hole for every cell not found: a loop, not some(), which is slow over holes.
+  let singleOther = false;
+  let splitOther = false;
+  for (const p of slots) {
+    if (p?.key.row === 'other') singleOther = true;
+    else if (p?.key.row.startsWith('other.')) splitOther = true;
+  }
   // A report that mixes versions may give （六）其他处理 as one row or as three: either form is complete.
   const otherInOtherForm = (row: string) =>
     (row === 'other' && splitOther && !singleOther) || (row.startsWith('other.') && singleOther && !splitOther);
