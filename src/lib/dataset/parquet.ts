@@ -15,8 +15,7 @@ export function toParquet(table: Table, layout: ParquetLayout = NO_LAYOUT): Uint
 
 /** The same, from an Arrow IPC stream (as passed to a worker thread). */
 export function ipcToParquet(ipc: Uint8Array, layout: ParquetLayout = NO_LAYOUT): Uint8Array {
-  // Dictionary pages pay off only for columns with few distinct values and little order;
-  // zstd alone packs the repeating key columns smaller, and faster.
+  // Dictionary pages only where the layout says (values that repeat): a column of distinct ids gains nothing from them.
   let builder = new parquet.WriterPropertiesBuilder()
     .setCompression(parquet.Compression.ZSTD)
     .setDictionaryEnabled(false)
