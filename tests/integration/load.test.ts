@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tableToIPC } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fromParquet } from '../../src/lib/dataset';
+import { fromParquet, toParquet } from '../../src/lib/dataset';
 import { loadDataset, type DatasetSource, type LoadProgress } from '../../src/lib/db/load';
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { buildFixtureDataset } from '../dataset-fixture';
@@ -32,6 +32,32 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     const newTotal = `SELECT SUM(c.value) AS total FROM summary_cells c JOIN summary_keys k ON k.id = c.cell WHERE k."table" = 't3' AND k."row" = 'new' AND k.col = 'total'`;
     expect(await db.query(newTotal)).toEqual([{ total: 255 }]);
     expect(await db.query('SELECT COUNT(*) AS reports, COUNT(DISTINCT report_no) AS numbers FROM report_measures')).toEqual([{ reports: 5, numbers: 5 }]);
+  });
+
+  it('holds the cells as numbers, and the view cells gives back every cell of the Parquet files as written', async () => {
+    const db = await createNodeDatabase();
+    await loadDataset(db, source());
+    const files = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string }[]).filter((f) => f.name.startsWith('cells-'));
+    const written = files.flatMap((f) => fromParquet(readFileSync(join(dir, f.name))).toArray().map((row) => ({ ...row.toJSON() })));
+    expect(written.length).toBe(5 * 226);
+    const key = (c: Record<string, unknown>) => [c.report_id, c.table, c.item, c.row, c.col].join('|');
+    const byKey = (rows: Record<string, unknown>[]) => [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+    expect(byKey(await db.query('SELECT * FROM cells'))).toEqual(byKey(written));
+    // By hand, from the seed: 行政许可 3185 decisions, 其他对外管理服务事项 −40, t3 carried forward '/'.
+    const seedCell = (item: string | null, row: string, col: string) =>
+      db.query(`SELECT c.value, c.state, c.raw FROM cells c JOIN reports r USING (report_id) WHERE r.body = '浙江省经济和信息化厅' AND c.item IS NOT DISTINCT FROM ${item === null ? 'NULL' : `'${item}'`} AND c."row" = '${row}' AND c.col = '${col}'`);
+    expect(await seedCell('art20_5', 'licensing', 'decisions')).toEqual([{ value: 3185, state: 'value', raw: '3185' }]);
+    expect(await seedCell('art20_5', 'other_services', 'change')).toEqual([{ value: -40, state: 'value', raw: '-40' }]);
+    expect(await seedCell(null, 'carried_forward', 'total')).toEqual([{ value: null, state: 'slash', raw: '/' }]);
+    const stored = await db.query<{ column_name: string; column_type: string }>("SELECT column_name, column_type FROM (DESCRIBE cell_values)");
+    expect(stored.map((c) => `${c.column_name} ${c.column_type}`)).toEqual(['report_no INTEGER', 'cell SMALLINT', 'value DOUBLE', 'state TINYINT', 'raw VARCHAR']);
+  });
+
+  it('cells of a report the reports file lacks fail the load (the files are not of one ingest)', async () => {
+    const db = await createNodeDatabase();
+    const reports = fromParquet(readFileSync(join(dir, 'reports.parquet')));
+    const fewer = toParquet(reports.slice(1));
+    await expect(loadDataset(db, source({ 'reports.parquet': fewer }))).rejects.toThrow(/^cells-\d{4}\.parquet 与 reports\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \d+ names a report, cell or state the dataset does not have）$/);
   });
 
   it('a file that is not Parquet fails the load with its name and what to do', async () => {

@@ -1,4 +1,7 @@
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { DATASET_FILES } from '../dataset/schema';
 import { derivedTables } from '../queries/summary-cells';
+import { cellValuesTable, numberReports } from './cell-values';
 import type { Database } from './database';
 
 /** What dataset.json says (written by the ingest). */
@@ -27,30 +30,47 @@ export interface LoadProgress {
 }
 
 /**
- * Load the dataset into DuckDB as tables reports, findings and cells (all years'
- * files appended). Progress is reported per file, in bytes.
+ * Load the dataset into DuckDB: tables reports (numbered), findings and
+ * cell_values (all years' files appended; see db/cell-values.ts), then the
+ * derived tables and the view cells. Reports go first: the cells refer to them
+ * by number. Progress is reported per file, in bytes.
  */
 export async function loadDataset(db: Database, source: DatasetSource, onProgress?: (p: LoadProgress) => void): Promise<DatasetDescription> {
   const description = JSON.parse(new TextDecoder().decode(await source.fetch('dataset.json'))) as DatasetDescription;
-  const total = description.files.reduce((n, f) => n + f.bytes, 0);
+  const files = [...description.files].sort((a, b) => Number(b.name === DATASET_FILES.reports) - Number(a.name === DATASET_FILES.reports));
+  const total = files.reduce((n, f) => n + f.bytes, 0);
   let loaded = 0;
   let cellsLoaded = false;
+  let reportNumbers: Map<string, number> | null = null;
   // Each file is decoded here while DuckDB's worker inserts the one before: the two take about as long.
   let inserting: Promise<void> = Promise.resolve();
-  onProgress?.({ loaded, total, step: description.files[0]?.name ?? 'done' });
-  for (const file of description.files) {
+  onProgress?.({ loaded, total, step: files[0]?.name ?? 'done' });
+  for (const file of files) {
+    const cells = DATASET_FILES.cellsPattern.test(file.name);
     let ipc: Uint8Array;
     try {
-      ipc = decode(file.name, await source.fetch(file.name), source.parquetToIPC);
+      const table = tableFromIPC(decode(file.name, await source.fetch(file.name), source.parquetToIPC));
+      if (file.name === DATASET_FILES.reports) {
+        const numbered = numberReports(table);
+        reportNumbers = numbered.numbers;
+        ipc = tableToIPC(numbered.table, 'stream');
+      } else if (cells) {
+        if (!reportNumbers) throw new Error(`${DATASET_FILES.reports} 缺失，请重新运行导入（the dataset has no reports file）`);
+        try {
+          ipc = tableToIPC(cellValuesTable(table, reportNumbers), 'stream');
+        } catch (e) {
+          throw new Error(`${file.name} 与 ${DATASET_FILES.reports} 不是同一次导入的结果，请重新运行导入（${(e as Error).message}）`);
+        }
+      } else ipc = tableToIPC(table, 'stream');
     } catch (e) {
       await inserting.catch(() => {}); // this file's error is the one reported; the insert in flight ends first
       throw e;
     }
-    const table = file.name.startsWith('cells-') ? 'cells' : file.name.replace(/\.parquet$/, '');
+    const name = cells ? 'cell_values' : file.name.replace(/\.parquet$/, '');
     await inserting;
-    const append = table === 'cells' && cellsLoaded;
-    if (table === 'cells') cellsLoaded = true;
-    inserting = db.insertArrowIPC(table, ipc, append).then(() => {
+    const append = cells && cellsLoaded;
+    if (cells) cellsLoaded = true;
+    inserting = db.insertArrowIPC(name, ipc, append).then(() => {
       loaded += file.bytes;
       onProgress?.({ loaded, total, step: file.name });
     });
