@@ -42,26 +42,26 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
   let loaded = 0;
   let cellsLoaded = false;
   let reportNumbers: Map<string, number> | null = null;
-  // Each file is decoded here while DuckDB's worker inserts the one before: the two take about as long.
+  // Each file is decoded (its cells turned into numbers) here while DuckDB's worker inserts the one before.
   let inserting: Promise<void> = Promise.resolve();
   onProgress?.({ loaded, total, step: files[0]?.name ?? 'done' });
   for (const file of files) {
     const cells = DATASET_FILES.cellsPattern.test(file.name);
     let ipc: Uint8Array;
     try {
-      const table = tableFromIPC(decode(file.name, await source.fetch(file.name), source.parquetToIPC));
+      ipc = decode(file.name, await source.fetch(file.name), source.parquetToIPC);
       if (file.name === DATASET_FILES.reports) {
-        const numbered = numberReports(table);
+        const numbered = numberReports(tableFromIPC(ipc));
         reportNumbers = numbered.numbers;
         ipc = tableToIPC(numbered.table, 'stream');
       } else if (cells) {
         if (!reportNumbers) throw new Error(`${DATASET_FILES.reports} 缺失，请重新运行导入（the dataset has no reports file）`);
         try {
-          ipc = tableToIPC(cellValuesTable(table, reportNumbers), 'stream');
+          ipc = tableToIPC(cellValuesTable(tableFromIPC(ipc), reportNumbers), 'stream');
         } catch (e) {
           throw new Error(`${file.name} 与 ${DATASET_FILES.reports} 不是同一次导入的结果，请重新运行导入（${(e as Error).message}）`);
         }
-      } else ipc = tableToIPC(table, 'stream');
+      }
     } catch (e) {
       await inserting.catch(() => {}); // this file's error is the one reported; the insert in flight ends first
       throw e;
