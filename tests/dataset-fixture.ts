@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fromParquet } from '../src/lib/dataset';
 import { createNodeDatabase } from '../src/lib/db/node';
+import { filePreparer } from '../src/lib/db/prepare';
 import { loadDataset } from '../src/lib/db/load';
 import type { Database } from '../src/lib/db/database';
 import { ingest } from '../src/lib/ingest';
@@ -84,7 +85,7 @@ export async function loadDatasetFolder(dir: string): Promise<Database> {
   const db = await createNodeDatabase();
   await loadDataset(db, {
     fetch: async (name) => new Uint8Array(readFileSync(join(dir, name))),
-    parquetToIPC: (bytes) => tableToIPC(fromParquet(bytes), 'stream'),
+    prepare: filePreparer((bytes) => tableToIPC(fromParquet(bytes), 'stream')),
   });
   return db;
 }

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { fromParquet, toParquet } from '../../src/lib/dataset';
 import { loadDataset, type DatasetSource, type LoadProgress } from '../../src/lib/db/load';
 import { createNodeDatabase } from '../../src/lib/db/node';
+import { filePreparer } from '../../src/lib/db/prepare';
 import { buildFixtureDataset } from '../dataset-fixture';
 
 let dir: string;
@@ -15,7 +16,7 @@ beforeAll(async () => {
 /** The dataset folder as the page reads it, with `replaced` files' bytes swapped. */
 const source = (replaced: Record<string, Uint8Array> = {}): DatasetSource => ({
   fetch: async (name) => replaced[name] ?? new Uint8Array(readFileSync(join(dir, name))),
-  parquetToIPC: (bytes) => tableToIPC(fromParquet(bytes), 'stream'),
+  prepare: filePreparer((bytes) => tableToIPC(fromParquet(bytes), 'stream')),
 });
 
 describe('loading a dataset into DuckDB (as the browser does)', () => {

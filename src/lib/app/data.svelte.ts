@@ -42,9 +42,10 @@ export function getDatabase(): Promise<Database> {
       await preparedOverview();
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       // Loaded only now: the engine's and the Parquet decoder's code are not on the first view's path.
-      const { createBrowserDatabase, parquetDecoder } = await import('../db/browser');
-      const [db, parquetToIPC] = await Promise.all([createBrowserDatabase(), parquetDecoder()]);
-      data.description = await loadDataset(db, { fetch: fetchBytes, parquetToIPC }, (p) => (data.progress = p));
+      const { createBrowserDatabase, workerPreparer } = await import('../db/browser');
+      const prepare = workerPreparer();
+      const db = await createBrowserDatabase();
+      data.description = await loadDataset(db, { fetch: fetchBytes, prepare }, (p) => (data.progress = p));
       data.status = 'ready';
       return db;
     } catch (e) {

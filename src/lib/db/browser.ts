@@ -2,7 +2,8 @@
  * duckdb-wasm in a Web Worker, and Parquet decoding with parquet-wasm: every
  * file is served from the site itself (Vite ?url imports), so nothing is
  * fetched from elsewhere. DuckDB never reads Parquet itself (its parquet
- * extension would be downloaded at run time): Parquet → Arrow IPC → DuckDB.
+ * extension would be downloaded at run time): Parquet → Arrow IPC → DuckDB,
+ * decoded in a worker of its own (prepare-worker.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -13,6 +14,7 @@ import initParquet, { readParquet, Table, writeParquet } from 'parquet-wasm/esm'
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { plainRows, type Database } from './database';
 import { inlineParams } from './inline-params';
+import type { PrepareRequest, PrepareResponse } from './prepare-worker';
 
 export async function createBrowserDatabase(): Promise<Database> {
   const bundle = await duckdb.selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
@@ -34,13 +36,30 @@ export async function createBrowserDatabase(): Promise<Database> {
   };
 }
 
-let parquetReady: Promise<unknown> | null = null;
-
-export async function parquetDecoder(): Promise<(bytes: Uint8Array) => Uint8Array> {
-  parquetReady ??= initParquet({ module_or_path: parquetWasm });
-  await parquetReady;
-  return (bytes) => readParquet(bytes).intoIPCStream();
+/** db/prepare.ts's filePreparer in a Web Worker (prepare-worker.ts), for loadDataset. */
+export function workerPreparer(): (name: string, parquet: Uint8Array) => Promise<Uint8Array> {
+  const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { type: 'module' });
+  const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.onmessage = ({ data }: MessageEvent<PrepareResponse>) => {
+    const request = waiting.get(data.id)!;
+    waiting.delete(data.id);
+    if ('error' in data) request.reject(new Error(data.error));
+    else request.resolve(data.ipc);
+  };
+  worker.onerror = (e) => {
+    for (const request of waiting.values()) request.reject(new Error(`数据解码出错（decoder worker failed: ${e.message}）`));
+    waiting.clear();
+  };
+  return (name, parquet) =>
+    new Promise((resolve, reject) => {
+      const id = next++;
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, name, parquet } satisfies PrepareRequest, [parquet.buffer]);
+    });
 }
+
+let parquetReady: Promise<unknown> | null = null;
 
 /** Rows → Parquet bytes in the browser (for the filtered-data download). */
 export async function parquetEncoder(): Promise<(ipc: Uint8Array) => Uint8Array> {

@@ -1,7 +1,5 @@
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { DATASET_FILES } from '../dataset/schema';
 import { derivedTables } from '../queries/summary-cells';
-import { cellValuesTable, numberReports } from './cell-values';
 import type { Database } from './database';
 
 /** What dataset.json says (written by the ingest). */
@@ -18,8 +16,8 @@ export interface DatasetDescription {
 export interface DatasetSource {
   /** The bytes of a file of the dataset folder. */
   fetch(name: string): Promise<Uint8Array>;
-  /** Parquet bytes → Arrow IPC stream. */
-  parquetToIPC(parquet: Uint8Array): Uint8Array;
+  /** A file's Parquet bytes → the Arrow IPC DuckDB inserts (a filePreparer, perhaps in a worker; called in the files' order). */
+  prepare(name: string, parquet: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
 export interface LoadProgress {
@@ -41,27 +39,14 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
   const total = files.reduce((n, f) => n + f.bytes, 0);
   let loaded = 0;
   let cellsLoaded = false;
-  let reportNumbers: Map<string, number> | null = null;
-  // Each file is decoded (its cells turned into numbers) here while DuckDB's worker inserts the one before.
+  // Each file is prepared while DuckDB's worker inserts the one before.
   let inserting: Promise<void> = Promise.resolve();
   onProgress?.({ loaded, total, step: files[0]?.name ?? 'done' });
   for (const file of files) {
     const cells = DATASET_FILES.cellsPattern.test(file.name);
     let ipc: Uint8Array;
     try {
-      ipc = decode(file.name, await source.fetch(file.name), source.parquetToIPC);
-      if (file.name === DATASET_FILES.reports) {
-        const numbered = numberReports(tableFromIPC(ipc));
-        reportNumbers = numbered.numbers;
-        ipc = tableToIPC(numbered.table, 'stream');
-      } else if (cells) {
-        if (!reportNumbers) throw new Error(`${DATASET_FILES.reports} 缺失，请重新运行导入（the dataset has no reports file）`);
-        try {
-          ipc = tableToIPC(cellValuesTable(tableFromIPC(ipc), reportNumbers), 'stream');
-        } catch (e) {
-          throw new Error(`${file.name} 与 ${DATASET_FILES.reports} 不是同一次导入的结果，请重新运行导入（${(e as Error).message}）`);
-        }
-      }
+      ipc = await source.prepare(file.name, await source.fetch(file.name));
     } catch (e) {
       await inserting.catch(() => {}); // this file's error is the one reported; the insert in flight ends first
       throw e;
@@ -81,14 +66,6 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
   await deriveTables(db);
   onProgress?.({ loaded: total, total, step: 'done' });
   return description;
-}
-
-function decode(name: string, bytes: Uint8Array, parquetToIPC: DatasetSource['parquetToIPC']): Uint8Array {
-  try {
-    return parquetToIPC(bytes);
-  } catch (e) {
-    throw new Error(`${name} 无法读取，请重新运行导入（not a readable Parquet file: ${(e as Error).message}）`);
-  }
 }
 
 /** Tables derived from the loaded data once, for fast views (see derivedTables). */
