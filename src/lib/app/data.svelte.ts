@@ -43,9 +43,13 @@ export function getDatabase(): Promise<Database> {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       // Loaded only now: the engine's and the Parquet decoder's code are not on the first view's path.
       const { createBrowserDatabase, workerPreparer } = await import('../db/browser');
-      const prepare = workerPreparer();
+      const { prepare, close } = workerPreparer();
       const db = await createBrowserDatabase();
-      data.description = await loadDataset(db, { fetch: fetchBytes, prepare }, (p) => (data.progress = p));
+      try {
+        data.description = await loadDataset(db, { fetch: fetchBytes, prepare }, (p) => (data.progress = p));
+      } finally {
+        close();
+      }
       data.status = 'ready';
       return db;
     } catch (e) {

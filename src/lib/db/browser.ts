@@ -10,7 +10,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import initParquet, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
+import initParquet, { Table, writeParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { plainRows, type Database } from './database';
 import { inlineParams } from './inline-params';
@@ -36,8 +36,8 @@ export async function createBrowserDatabase(): Promise<Database> {
   };
 }
 
-/** db/prepare.ts's filePreparer in a Web Worker (prepare-worker.ts), for loadDataset. */
-export function workerPreparer(): (name: string, parquet: Uint8Array) => Promise<Uint8Array> {
+/** db/prepare.ts's filePreparer in a Web Worker (prepare-worker.ts), for loadDataset; closed when loaded (its wasm memory is the size of the largest file). */
+export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>; close: () => void } {
   const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
   let next = 0;
@@ -51,12 +51,13 @@ export function workerPreparer(): (name: string, parquet: Uint8Array) => Promise
     for (const request of waiting.values()) request.reject(new Error(`数据解码出错（decoder worker failed: ${e.message}）`));
     waiting.clear();
   };
-  return (name, parquet) =>
-    new Promise((resolve, reject) => {
+  const prepare = (name: string, parquet: Uint8Array) =>
+    new Promise<Uint8Array>((resolve, reject) => {
       const id = next++;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, name, parquet } satisfies PrepareRequest, [parquet.buffer]);
     });
+  return { prepare, close: () => worker.terminate() };
 }
 
 let parquetReady: Promise<unknown> | null = null;
