@@ -29,7 +29,7 @@ const STATE = (state: CellState) => CELL_STATES.indexOf(state);
  * - cell_keys and cell_states: the text of the numbers cell_values holds
  *   (db/cell-values.ts), and the view `cells`, which gives every cell as the
  *   Parquet files have it (report_id, table, item, row, col, value, state, raw);
- * - summary_keys: id → table, row, col of each summary cell;
+ * - summary_keys: the summary cells' keys (id: the position in cell_keys);
  * - summary_cells: the summary cells of every report, by the report's number
  *   and the cell's id, with the value and its state as two flags: a few bytes
  *   a cell;
@@ -48,10 +48,10 @@ export function derivedTables(): string[] {
     `CREATE OR REPLACE VIEW cells AS
 SELECT r.report_id, k."table", k.item, k."row", k.col, v.value, s.name AS state, v.raw
 FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.state = v.state JOIN reports r ON r.report_no = v.report_no`,
-    `CREATE OR REPLACE TABLE summary_keys AS SELECT * FROM (VALUES ${SUMMARY_KEYS.map((k) => `(${k.id}, ${list([k.table, k.row, k.col])})`).join(', ')}) AS k(id, "table", "row", col)`,
+    `CREATE OR REPLACE TABLE summary_keys AS SELECT cell AS id, "table", "row", col FROM cell_keys c WHERE ${cellIn(SUMMARY_KEYS.map((k) => k.id))}`,
     `CREATE OR REPLACE TABLE summary_cells AS
 SELECT c.report_no, c.cell, c.value, c.state = ${STATE('ambiguous')} AS ambiguous, c.state <> ${STATE('not_in_template')} AS in_template
-FROM cell_values c WHERE ${cellIn(SUMMARY_KEYS.map((k) => k.id))}`,
+FROM cell_values c JOIN summary_keys k ON k.id = c.cell`,
     `CREATE OR REPLACE TABLE report_measures AS
 SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.template, m.* EXCLUDE (report_no)
 FROM reports r LEFT JOIN (
