@@ -128,59 +128,66 @@ function findingsTable(findings: Finding[]): Table {
   );
 }
 
-/** For each key field, its distinct values and, per template cell, the position of its value among them. */
+/** For each key field, its distinct values and, per template cell, the position of its value among them (-1: null). */
 const KEY_DICTIONARIES = Object.fromEntries(
   (['table', 'item', 'row', 'col'] as const).map((field) => {
     const dictionary = [...new Set(TEMPLATE_CELLS.map((c) => c[field]).filter((v): v is string => v !== null))];
     const indexOf = Int32Array.from(TEMPLATE_CELLS, (c) => (c[field] === null ? -1 : dictionary.indexOf(c[field]!)));
     return [field, { dictionary, indexOf }];
   }),
-) as Record<'table' | 'item' | 'row' | 'col', { dictionary: string[]; indexOf: Int32Array }>;
+) as Record<KeyField, { dictionary: string[]; indexOf: Int32Array }>;
+
+type KeyField = 'table' | 'item' | 'row' | 'col';
+const KEY_FIELDS = ['table', 'item', 'row', 'col'] as const;
+const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');
 
 function cellsTable(reports: PackedReport[]): Table {
-  const length = reports.reduce((n, p) => n + p.cells.templateIndex.length, 0);
-  const rawLength = reports.reduce((n, p) => n + p.cells.rawBytes.length, 0);
+  const length = reports.reduce((n, p) => n + p.cells.count, 0);
+  const rawLength = reports.reduce((n, { cells: { packed, start, count } }) => n + packed.rawOffsets[start + count] - packed.rawOffsets[start], 0);
   const reportIndex = new Int32Array(length);
   const stateIndex = new Int32Array(length);
   const keys = { table: new Int32Array(length), item: new Int32Array(length), row: new Int32Array(length), col: new Int32Array(length) };
   const values = new Float64Array(length);
-  const valueValid = new Uint8Array((length + 7) >> 3);
   const rawOffsets = new Int32Array(length + 1);
   const rawBytes = new Uint8Array(rawLength);
-  const rawValid = new Uint8Array((length + 7) >> 3);
-  let i = 0;
-  let rawBase = 0;
-  reports.forEach(({ cells }, r) => {
-    rawBytes.set(cells.rawBytes, rawBase);
-    for (let c = 0; c < cells.templateIndex.length; c++, i++) {
-      const t = cells.templateIndex[c];
-      reportIndex[i] = r;
-      stateIndex[i] = cells.state[c];
-      keys.table[i] = KEY_DICTIONARIES.table.indexOf[t];
-      keys.item[i] = KEY_DICTIONARIES.item.indexOf[t];
-      keys.row[i] = KEY_DICTIONARIES.row.indexOf[t];
-      keys.col[i] = KEY_DICTIONARIES.col.indexOf[t];
-      const v = cells.value[c];
-      if (v === v) {
-        values[i] = v;
-        valueValid[i >> 3] |= 1 << (i & 7);
-      }
-      if (cells.state[c] !== NOT_IN_TEMPLATE) rawValid[i >> 3] |= 1 << (i & 7);
-      rawOffsets[i + 1] = rawBase + cells.rawOffsets[c + 1];
+  let at = 0;
+  reports.forEach(({ cells: { packed, start, count } }, r) => {
+    const end = start + count;
+    reportIndex.fill(r, at, at + count);
+    stateIndex.set(packed.state.subarray(start, end), at);
+    values.set(packed.value.subarray(start, end), at);
+    // Most reports carry every template cell, in template order: their keys are the template's.
+    const everyCell = count === TEMPLATE_CELLS.length;
+    for (const field of KEY_FIELDS) {
+      const { indexOf } = KEY_DICTIONARIES[field];
+      if (everyCell) keys[field].set(indexOf, at);
+      else for (let c = start; c < end; c++) keys[field][at + c - start] = indexOf[packed.templateIndex[c]];
     }
-    rawBase += cells.rawBytes.length;
+    const rawStart = packed.rawOffsets[start];
+    const rawBase = rawOffsets[at];
+    rawBytes.set(packed.rawBytes.subarray(rawStart, packed.rawOffsets[end]), rawBase);
+    for (let c = start; c < end; c++) rawOffsets[at + c - start + 1] = rawBase + packed.rawOffsets[c + 1] - rawStart;
+    at += count;
   });
+  const valueValid = new Uint8Array((length + 7) >> 3);
+  const rawValid = new Uint8Array((length + 7) >> 3);
+  let valueNulls = 0;
+  let rawNulls = 0;
+  for (let i = 0; i < length; i++) {
+    if (values[i] === values[i]) valueValid[i >> 3] |= 1 << (i & 7);
+    else valueNulls++;
+    if (stateIndex[i] !== NOT_IN_TEMPLATE) rawValid[i >> 3] |= 1 << (i & 7);
+    else rawNulls++;
+  }
   const columns: Record<string, Vector> = {
     report_id: dictionaryColumn(reportIndex, reports.map((p) => p.report.id)),
     table: dictionaryColumn(keys.table, KEY_DICTIONARIES.table.dictionary),
     item: dictionaryColumn(keys.item, KEY_DICTIONARIES.item.dictionary),
     row: dictionaryColumn(keys.row, KEY_DICTIONARIES.row.dictionary),
     col: dictionaryColumn(keys.col, KEY_DICTIONARIES.col.dictionary),
-    value: float64Vector(values, valueValid),
+    value: float64Vector(values, valueValid, valueNulls),
     state: dictionaryColumn(stateIndex, CELL_STATES),
-    raw: utf8Vector(rawOffsets, rawBytes, rawValid),
+    raw: utf8Vector(rawOffsets, rawBytes, rawValid, rawNulls),
   };
   return new Table(Object.fromEntries(CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
 }
-
-const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');

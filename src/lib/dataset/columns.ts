@@ -18,42 +18,41 @@ function validity(length: number, isNull: (i: number) => boolean): { nullBitmap:
 
 const encoder = new TextEncoder();
 
+/** A string column: all values encoded in one call (one call per value costs more than the copying). */
 export function utf8Column(values: readonly (string | null)[]): Vector<Utf8> {
-  const encoded = new Map<string, Uint8Array>();
-  const parts: (Uint8Array | null)[] = new Array(values.length);
-  let bytes = 0;
+  const valueOffsets = new Int32Array(values.length + 1);
+  const nullBitmap = new Uint8Array((values.length + 7) >> 3);
+  let nullCount = 0;
+  let offset = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null) {
-      parts[i] = null;
-      continue;
-    }
-    let b = encoded.get(v);
-    if (!b) encoded.set(v, (b = encoder.encode(v)));
-    parts[i] = b;
-    bytes += b.length;
-  }
-  const valueOffsets = new Int32Array(values.length + 1);
-  const data = new Uint8Array(bytes);
-  let offset = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const b = parts[i];
-    if (b) {
-      data.set(b, offset);
-      offset += b.length;
+    if (v === null) nullCount++;
+    else {
+      nullBitmap[i >> 3] |= 1 << (i & 7);
+      offset += utf8Length(v);
     }
     valueOffsets[i + 1] = offset;
   }
-  return makeVector(makeData({ type: new Utf8(), length: values.length, valueOffsets, data, ...validity(values.length, (i) => parts[i] === null) }));
+  // join writes null as ''.
+  const data = encoder.encode(values.join(''));
+  return makeVector(makeData({ type: new Utf8(), length: values.length, valueOffsets, data, nullBitmap, nullCount }));
 }
 
-/** A dictionary-encoded string column: `indices[i]` points into `dictionary`; -1 is null. */
+/** A dictionary-encoded string column: `indices[i]` points into `dictionary`; -1 is null. Taken as it is when there are no nulls. */
 export function dictionaryColumn(indices: Int32Array, dictionary: readonly string[]): Vector<Dictionary<Utf8, Int32>> {
   const type = new Dictionary(new Utf8(), new Int32());
   const dict = utf8Column(dictionary);
+  let nullCount = 0;
+  for (let i = 0; i < indices.length; i++) if (indices[i] < 0) nullCount++;
+  if (nullCount === 0) return makeVector(makeData({ type, length: indices.length, data: indices, dictionary: dict, nullCount }));
   const safe = new Int32Array(indices.length);
-  for (let i = 0; i < indices.length; i++) safe[i] = indices[i] < 0 ? 0 : indices[i];
-  return makeVector(makeData({ type, length: indices.length, data: safe, dictionary: dict, ...validity(indices.length, (i) => indices[i] < 0) }));
+  const nullBitmap = new Uint8Array((indices.length + 7) >> 3);
+  for (let i = 0; i < indices.length; i++) {
+    if (indices[i] < 0) continue;
+    safe[i] = indices[i];
+    nullBitmap[i >> 3] |= 1 << (i & 7);
+  }
+  return makeVector(makeData({ type, length: indices.length, data: safe, dictionary: dict, nullBitmap, nullCount }));
 }
 
 export function float64Column(values: readonly (number | null)[]): Vector<Float64> {
@@ -70,19 +69,28 @@ export function int16Column(values: readonly number[]): Vector<Int16> {
   return makeVector(Int16Array.from(values));
 }
 
-function countNulls(valid: Uint8Array, length: number): number {
-  let set = 0;
-  for (let i = 0; i < length; i++) set += (valid[i >> 3] >> (i & 7)) & 1;
-  return length - set;
-}
-
 /** A Float64 column from its values and validity bitmap. */
-export function float64Vector(data: Float64Array, nullBitmap: Uint8Array): Vector<Float64> {
-  return makeVector(makeData({ type: new Float64(), length: data.length, data, nullBitmap, nullCount: countNulls(nullBitmap, data.length) }));
+export function float64Vector(data: Float64Array, nullBitmap: Uint8Array, nullCount: number): Vector<Float64> {
+  return makeVector(makeData({ type: new Float64(), length: data.length, data, nullBitmap, nullCount }));
 }
 
 /** A Utf8 column from UTF-8 bytes, offsets and validity bitmap. */
-export function utf8Vector(valueOffsets: Int32Array, data: Uint8Array, nullBitmap: Uint8Array): Vector<Utf8> {
+export function utf8Vector(valueOffsets: Int32Array, data: Uint8Array, nullBitmap: Uint8Array, nullCount: number): Vector<Utf8> {
   const length = valueOffsets.length - 1;
-  return makeVector(makeData({ type: new Utf8(), length, valueOffsets, data, nullBitmap, nullCount: countNulls(nullBitmap, length) }));
+  return makeVector(makeData({ type: new Utf8(), length, valueOffsets, data, nullBitmap, nullCount }));
+}
+
+/** The length of a text in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
 }

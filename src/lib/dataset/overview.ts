@@ -38,17 +38,17 @@ interface YearTotals {
  */
 export function overviewRows(reports: Iterable<PackedReport>): YearlyRow[] {
   const years = new Map<number, YearTotals>();
-  for (const { report, cells } of reports) {
+  for (const { report, cells: { packed, start, count } } of reports) {
     if (report.kind === CONSOLIDATED_KIND) continue;
     let year = years.get(report.year);
     if (!year) years.set(report.year, (year = { reports: 0, procurementReports: 0, sums: MEASURE_LIST.map(() => null) }));
     year.reports++;
     let procurement = false;
-    for (let i = 0; i < cells.templateIndex.length; i++) {
-      const value = cells.value[i];
-      for (const m of MEASURES_OF_CELL[cells.templateIndex[i]]) {
+    for (let i = start; i < start + count; i++) {
+      const value = packed.value[i];
+      for (const m of MEASURES_OF_CELL[packed.templateIndex[i]]) {
         if (!Number.isNaN(value)) year.sums[m] = (year.sums[m] ?? 0) + value;
-        if (m === PROCUREMENT && cells.state[i] !== NOT_IN_TEMPLATE) procurement = true;
+        if (m === PROCUREMENT && packed.state[i] !== NOT_IN_TEMPLATE) procurement = true;
       }
     }
     if (procurement) year.procurementReports++;

@@ -1,12 +1,14 @@
-import { CELL_STATES, type Finding } from '../template';
+import { CELL_STATES, TEMPLATE_CELLS, type Cell, type Finding } from '../template';
 import type { ParsedReport } from '../reader/types';
+import { utf8Length } from './columns';
 
 /** A report without its cells and prose: what the reports table holds. */
 export type ReportRecord = Omit<ParsedReport, 'cells' | 'prose' | 'findings'>;
 
 /**
- * A report's cells as typed arrays: cheap to keep by the hundred thousand, to
- * pass between threads, and to concatenate into Arrow columns.
+ * The cells of a batch of reports as typed arrays, one set for the batch:
+ * cheap to keep by the hundred thousand, to pass between threads (five
+ * transfers a batch) and to concatenate into Arrow columns.
  */
 export interface PackedCells {
   templateIndex: Uint16Array;
@@ -18,53 +20,74 @@ export interface PackedCells {
   rawBytes: Uint8Array;
 }
 
+/** One report's cells: positions start .. start + count of its batch's arrays. */
+export interface CellRange {
+  packed: PackedCells;
+  start: number;
+  count: number;
+}
+
 /** Everything the dataset needs of one parsed and checked report. */
 export interface PackedReport {
   report: ReportRecord;
-  cells: PackedCells;
+  cells: CellRange;
   findings: Finding[];
 }
 
 const STATE_INDEX = new Map(CELL_STATES.map((s, i) => [s, i]));
 const encoder = new TextEncoder();
 
-export function packReport(parsed: ParsedReport, findings: Finding[]): PackedReport {
-  const { cells, prose: _prose, findings: _readerFindings, ...report } = parsed;
-  const n = cells.length;
-  const raw = encoder.encode(cells.map((c) => c.raw ?? '').join(''));
-  const packed: PackedCells = {
-    templateIndex: new Uint16Array(n),
-    state: new Uint8Array(n),
-    value: new Float64Array(n),
-    rawOffsets: new Int32Array(n + 1),
-    rawBytes: raw,
-  };
-  let offset = 0;
-  cells.forEach((c, i) => {
-    packed.templateIndex[i] = c.templateIndex;
-    packed.state[i] = STATE_INDEX.get(c.state)!;
-    packed.value[i] = c.value ?? Number.NaN;
-    offset += c.raw ? utf8Length(c.raw) : 0;
-    packed.rawOffsets[i + 1] = offset;
-  });
-  return { report, cells: packed, findings };
-}
+/** Packs the reports of one batch into one PackedCells. */
+export class CellPacker {
+  readonly packed: PackedCells;
+  private cells = 0;
 
-/** Transferable buffers of a packed report (for postMessage). */
-export function packedBuffers({ cells }: PackedReport): ArrayBuffer[] {
-  return [cells.templateIndex, cells.state, cells.value, cells.rawOffsets, cells.rawBytes].map((a) => a.buffer as ArrayBuffer);
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
+  /** A report has at most one cell per template cell, so the arrays are sized once. */
+  constructor(reports: number) {
+    const capacity = reports * TEMPLATE_CELLS.length;
+    this.packed = {
+      templateIndex: new Uint16Array(capacity),
+      state: new Uint8Array(capacity),
+      value: new Float64Array(capacity),
+      rawOffsets: new Int32Array(capacity + 1),
+      rawBytes: new Uint8Array(capacity * 4),
+    };
   }
-  return bytes;
+
+  pack(parsed: ParsedReport, findings: Finding[]): PackedReport {
+    const { cells, prose: _prose, findings: _readerFindings, ...report } = parsed;
+    return { report, cells: this.add(cells), findings };
+  }
+
+  private add(cells: readonly Cell[]): CellRange {
+    const { packed } = this;
+    const start = this.cells;
+    if (start + cells.length > packed.templateIndex.length) throw new Error(`a report has ${cells.length} cells; the template has ${TEMPLATE_CELLS.length}`);
+    const raw = cells.map((c) => c.raw ?? '').join('');
+    let offset = packed.rawOffsets[start];
+    this.reserveRaw(offset + raw.length * 3);
+    encoder.encodeInto(raw, packed.rawBytes.subarray(offset));
+    for (let c = 0, i = start; c < cells.length; c++, i++) {
+      const cell = cells[c];
+      packed.templateIndex[i] = cell.templateIndex;
+      packed.state[i] = STATE_INDEX.get(cell.state)!;
+      packed.value[i] = cell.value ?? Number.NaN;
+      if (cell.raw) offset += utf8Length(cell.raw);
+      packed.rawOffsets[i + 1] = offset;
+    }
+    this.cells += cells.length;
+    return { packed, start, count: cells.length };
+  }
+
+  private reserveRaw(bytes: number): void {
+    if (bytes <= this.packed.rawBytes.length) return;
+    const grown = new Uint8Array(Math.max(bytes, this.packed.rawBytes.length * 2));
+    grown.set(this.packed.rawBytes);
+    this.packed.rawBytes = grown;
+  }
+}
+
+/** Transferable buffers of a batch's cells (for postMessage). */
+export function packedBuffers(packed: PackedCells): ArrayBuffer[] {
+  return [packed.templateIndex, packed.state, packed.value, packed.rawOffsets, packed.rawBytes].map((a) => a.buffer as ArrayBuffer);
 }

@@ -1,5 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { ManifestEntry } from '../reader';
 
 export const REPORT_EXTENSIONS = /\.(txt|html?|shtml)$/i;
@@ -19,16 +19,22 @@ export async function collectFiles(inputs: string[], manifest: { dir: string; en
   const files = new Map<string, InputFile>();
   const add = (path: string, root: string) => {
     const absolute = resolve(path);
-    const base = manifest && !relative(manifest.dir, absolute).startsWith('..') ? manifest.dir : root;
-    if (!files.has(absolute)) files.set(absolute, { path: absolute, name: relative(base, absolute).split('\\').join('/') });
+    const base = manifest && !pathWithin(manifest.dir, absolute).startsWith('..') ? manifest.dir : root;
+    if (!files.has(absolute)) files.set(absolute, { path: absolute, name: pathWithin(base, absolute).split('\\').join('/') });
   };
   for (const input of inputs) {
     const info = await stat(input).catch(() => null);
     if (info?.isDirectory()) for (const file of await walk(input)) add(file, resolve(input));
     else add(input, dirname(resolve(input)));
   }
-  if (manifest) for (const entry of manifest.entries.values()) add(join(manifest.dir, entry.file), manifest.dir);
+  if (manifest) for (const entry of manifest.entries.values()) add(resolve(manifest.dir, entry.file), manifest.dir);
   return [...files.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** relative(folder, path), without path.relative's work for the usual case of a path inside the folder. */
+function pathWithin(folder: string, path: string): string {
+  const prefix = folder.endsWith(sep) ? folder : folder + sep;
+  return path.startsWith(prefix) ? path.slice(prefix.length) : relative(folder, path);
 }
 
 async function walk(dir: string): Promise<string[]> {

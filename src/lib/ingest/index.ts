@@ -1,5 +1,5 @@
 export { ingest, type IngestOptions, type IngestSummary, type FileFailure } from './run';
 export { collectFiles, type InputFile } from './collect';
-export { readReportFile, processFile } from './process-file';
+export { readReportFile, processFiles } from './process-file';
 export { writeDatasetAtomically } from './atomic';
 export { formatSummary } from './summary';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { carryFacts, checkReport, type CarryFacts } from '../checks';
-import { packReport, type PackedReport } from '../dataset/packed';
+import { CellPacker, type PackedReport } from '../dataset/packed';
 import { decodeReport, MAX_REPORT_BYTES, parseDecoded, ReportError, tooLarge, type ManifestEntry, type ParsedReport } from '../reader';
 import type { InputFile } from './collect';
 import { stageSource, type SourceFolders } from './sources';
@@ -16,12 +16,25 @@ export function readReportFile(file: InputFile, manifest?: ManifestEntry): Parse
 }
 
 function readReport(file: InputFile, manifest?: ManifestEntry): { report: ParsedReport; text: string } {
-  const { size } = statSync(file.path);
-  if (size > MAX_REPORT_BYTES) throw tooLarge(size);
-  const bytes = readFileSync(file.path);
+  const bytes = readSmallFile(file.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const decoded = decodeReport(bytes, nodeUtf8);
   return { report: parseDecoded({ decoded, source: { file: file.name, sha256, bytes: bytes.length }, manifest }), text: decoded.text };
+}
+
+/** A file's bytes, refused unread when larger than a report can be; one open file, no lookups by path but the open. */
+function readSmallFile(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const { size } = fstatSync(fd);
+    if (size > MAX_REPORT_BYTES) throw tooLarge(size);
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    for (let n = -1; read < size && n !== 0; read += n) n = readSync(fd, bytes, read, size - read, read);
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export interface FileTask {
@@ -34,23 +47,27 @@ export type FileResult =
   | { ok: false; file: string; reason: string };
 
 /**
- * One file through reading, parsing and the report's own checks, packed for the
- * dataset; with sources, its text is staged. A file that cannot be read is a
- * failed result; a source that cannot be written (disk full) throws: that is no fault of the file.
+ * Files through reading, parsing and each report's own checks, packed for the
+ * dataset (their cells in one PackedCells); with sources, each text is staged.
+ * A file that cannot be read is a failed result; a source that cannot be
+ * written (disk full) throws: that is no fault of the file.
  */
-export function processFile(task: FileTask, sources?: SourceFolders): FileResult {
-  const { result, text } = readAndCheck(task);
-  if (sources && result.ok) stageSource(sources, result.packed.report.source.sha256, text);
-  return result;
-}
-
-function readAndCheck({ file, manifest }: FileTask): { result: FileResult; text: string } {
-  try {
-    const { report, text } = readReport(file, manifest);
-    return { result: { ok: true, file: file.name, packed: packReport(report, checkReport(report)), carry: carryFacts(report) }, text };
-  } catch (e) {
-    return { result: { ok: false, file: file.name, reason: failureReason(e) }, text: '' };
-  }
+export function processFiles(tasks: readonly FileTask[], sources?: SourceFolders): FileResult[] {
+  const packer = new CellPacker(tasks.length);
+  return tasks.map(({ file, manifest }) => {
+    let read: { report: ParsedReport; text: string };
+    let result: FileResult;
+    try {
+      read = readReport(file, manifest);
+      const { report } = read;
+      const findings = checkReport(report);
+      result = { ok: true, file: file.name, carry: carryFacts(report), packed: packer.pack(report, findings) };
+    } catch (e) {
+      return { ok: false, file: file.name, reason: failureReason(e) };
+    }
+    if (sources) stageSource(sources, read.report.source.sha256, read.text);
+    return result;
+  });
 }
 
 function failureReason(e: unknown): string {

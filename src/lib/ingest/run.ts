@@ -76,7 +76,8 @@ interface ReadFiles {
 }
 
 async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptions, sourceFolders?: SourceFolders): Promise<ReadFiles> {
-  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: Object.fromEntries(CELL_STATES.map((s) => [s, 0])) as Record<CellState, number>, sources: new Set(), withSources: !!sourceFolders };
+  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: {} as Record<CellState, number>, sources: new Set(), withSources: !!sourceFolders };
+  const stateCounts = new Float64Array(CELL_STATES.length);
   let done = 0;
   await pool.processFiles(
     tasks,
@@ -84,7 +85,8 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
       if (result.ok) {
         read.builder.add(result.packed);
         read.carry.push(result.carry);
-        for (const s of result.packed.cells.state) read.cellsByState[CELL_STATES[s]]++;
+        const { packed, start, count } = result.packed.cells;
+        for (let i = start; i < start + count; i++) stateCounts[packed.state[i]]++;
         if (sourceFolders) read.sources.add(DATASET_FILES.source(result.packed.report.source.sha256));
       } else {
         read.failures.push({ file: result.file, reason: result.reason });
@@ -95,6 +97,7 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
     sourceFolders,
   );
   read.failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  CELL_STATES.forEach((state, i) => (read.cellsByState[state] = stateCounts[i]));
   return read;
 }
 

@@ -8,6 +8,9 @@ export interface SourceFolders {
   staging: string;
 }
 
+// Staging paths this thread has written or found kept: a file read twice (copies of one report) is not looked up again.
+const handled = new Set<string>();
+
 /**
  * Stage a report's decoded text as sources/<sha256>.txt, UTF-8 with a BOM (so
  * that a browser opening the .txt shows Chinese right). The name is the hash of
@@ -18,12 +21,15 @@ export interface SourceFolders {
  */
 export function stageSource(folders: SourceFolders, sha256: string, text: string): void {
   const name = DATASET_FILES.source(sha256);
+  const staging = join(folders.staging, name);
+  if (handled.has(staging)) return;
+  handled.add(staging);
   const content = `\uFEFF${text}`;
   const kept = statSync(join(folders.dataset, name), { throwIfNoEntry: false });
   if (kept && kept.size === Buffer.byteLength(content)) return;
   let fd: number;
   try {
-    fd = openSync(join(folders.staging, name), 'wx');
+    fd = openSync(staging, 'wx');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
     throw e;

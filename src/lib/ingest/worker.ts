@@ -1,7 +1,7 @@
 /** A worker thread of the ingest pool: parses batches of files, or writes a table as Parquet. */
 import { parentPort } from 'node:worker_threads';
 import { packedBuffers } from '../dataset/packed';
-import { processFile } from './process-file';
+import { processFiles } from './process-file';
 import type { WorkerRequest, WorkerResponse } from './pool';
 
 // Loaded when asked for: a worker that only parses never compiles the Parquet wasm.
@@ -12,9 +12,11 @@ parentPort!.on('message', async (request: WorkerRequest) => {
   let transfer: ArrayBuffer[] = [];
   try {
     if (request.kind === 'files') {
-      const results = request.tasks.map((task) => processFile(task, request.sources));
+      const results = processFiles(request.tasks, request.sources);
       response = { kind: 'files', results };
-      transfer = results.flatMap((r) => (r.ok ? packedBuffers(r.packed) : []));
+      // Every report of the batch refers to the same PackedCells: its buffers go once.
+      const packed = results.flatMap((r) => (r.ok ? [r.packed.cells.packed] : []))[0];
+      if (packed) transfer = packedBuffers(packed);
     } else if (request.kind === 'load parquet') {
       await parquetWriter();
       response = { kind: 'parquet loaded' };
