@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dictionaryColumn, utf8Column, utf8Length } from '../../src/lib/dataset/columns';
+import { dictionaryColumn, utf8Column } from '../../src/lib/dataset/columns';
+import { utf8Length } from '../../src/lib/dataset/utf8-length';
 
 describe('Arrow columns built from typed arrays', () => {
   it('a string column gives back every value: Chinese, beyond the BMP, empty and null', () => {

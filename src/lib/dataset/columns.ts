@@ -1,4 +1,5 @@
 import { Dictionary, Float64, Int16, Int32, makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
+import { utf8Length } from './utf8-length';
 
 /**
  * Arrow columns built straight into typed arrays. apache-arrow's generic
@@ -78,19 +79,4 @@ export function float64Vector(data: Float64Array, nullBitmap: Uint8Array, nullCo
 export function utf8Vector(valueOffsets: Int32Array, data: Uint8Array, nullBitmap: Uint8Array, nullCount: number): Vector<Utf8> {
   const length = valueOffsets.length - 1;
   return makeVector(makeData({ type: new Utf8(), length, valueOffsets, data, nullBitmap, nullCount }));
-}
-
-/** The length of a text in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
-export function utf8Length(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }

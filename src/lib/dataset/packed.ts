@@ -1,6 +1,6 @@
 import { CELL_STATES, TEMPLATE_CELLS, type Cell, type Finding } from '../template';
 import type { ParsedReport } from '../reader/types';
-import { utf8Length } from './columns';
+import { utf8Length } from './utf8-length';
 
 /** A report without its cells and prose: what the reports table holds. */
 export type ReportRecord = Omit<ParsedReport, 'cells' | 'prose' | 'findings'>;

@@ -38,6 +38,11 @@ const BATCH = 50;
 export class IngestPool {
   private constructor(private readonly workers: Worker[]) {}
 
+  /** Whether the work goes to worker threads. */
+  get parallel(): boolean {
+    return this.workers.length > 0;
+  }
+
   static async start(files: number, threads = availableParallelism()): Promise<IngestPool> {
     if (files < MIN_FILES_FOR_WORKERS || threads < 2) return new IngestPool([]);
     const script = await workerScript();

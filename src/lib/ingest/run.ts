@@ -47,10 +47,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const manifest = manifestPath
     ? { dir: dirname(manifestPath), entries: parseManifest(await readFile(manifestPath, 'utf8'), options.manifest) }
     : null;
-  const files = await collectFiles(options.inputs, manifest);
+  // A manifest tells how many files there are: the threads start while they are listed.
+  const early = manifest ? IngestPool.start(manifest.entries.size, options.threads) : null;
+  const files = await collectFiles(options.inputs, manifest).catch(async (e) => {
+    await (await early)?.close();
+    throw e;
+  });
   const tasks = files.map((file) => ({ file, manifest: manifest?.entries.get(file.name) }));
   const out = resolve(options.out);
-  const pool = await IngestPool.start(files.length, options.threads);
+  let pool = await (early ?? IngestPool.start(files.length, options.threads));
+  if (!pool.parallel) pool = await IngestPool.start(files.length, options.threads);
   try {
     return await withStaging(out, async (staging) => {
       const sourceFolders = options.sources === false ? undefined : { dataset: out, staging };
