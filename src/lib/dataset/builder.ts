@@ -1,8 +1,9 @@
 import { Table, type Vector } from 'apache-arrow';
-import { CELL_STATES, TEMPLATE_CELLS, type Finding } from '../template';
-import { dictionaryColumn, float64Column, float64Vector, int16Column, int32Column, utf8Column, utf8Vector } from './columns';
+import type { Finding } from '../template';
+import { gatherCells, type GatheredCells } from './cells-table';
+import { float64Column, int16Column, int32Column, utf8Column } from './columns';
 import type { PackedReport, ReportRecord } from './packed';
-import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from './schema';
+import { FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from './schema';
 
 /**
  * The dataset's tables, each built when asked for: the ingest builds one while
@@ -11,8 +12,8 @@ import { CELL_COLUMNS, FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from '
 export interface DatasetTables {
   reports: () => Table;
   findings: () => Table;
-  /** Cells, one table per report year, so a view loads only the years it shows. */
-  cellsByYear: Map<number, () => Table>;
+  /** Cells, one table per report year (so a view loads only the years it shows), gathered for cellsTable. */
+  cellsByYear: Map<number, () => GatheredCells>;
 }
 
 /**
@@ -44,9 +45,9 @@ export class DatasetBuilder {
     const findings = [...reports.flatMap((p) => p.findings), ...acrossReports].sort(
       (a, b) => order.get(a.reportId)! - order.get(b.reportId)! || compareText(a.rule, b.rule) || compareText(a.cells.join(' '), b.cells.join(' ')),
     );
-    const cellsByYear = new Map<number, () => Table>();
+    const cellsByYear = new Map<number, () => GatheredCells>();
     for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
-      cellsByYear.set(year, () => cellsTable(reports.filter((p) => p.report.year === year)));
+      cellsByYear.set(year, () => gatherCells(reports.filter((p) => p.report.year === year)));
     }
     return { reports: () => reportsTable(reports.map((p) => p.report), findings), findings: () => findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports };
   }
@@ -126,68 +127,4 @@ function findingsTable(findings: Finding[]): Table {
       related_report_id: f.relatedReportId,
     })),
   );
-}
-
-/** For each key field, its distinct values and, per template cell, the position of its value among them (-1: null). */
-const KEY_DICTIONARIES = Object.fromEntries(
-  (['table', 'item', 'row', 'col'] as const).map((field) => {
-    const dictionary = [...new Set(TEMPLATE_CELLS.map((c) => c[field]).filter((v): v is string => v !== null))];
-    const indexOf = Int32Array.from(TEMPLATE_CELLS, (c) => (c[field] === null ? -1 : dictionary.indexOf(c[field]!)));
-    return [field, { dictionary, indexOf }];
-  }),
-) as Record<KeyField, { dictionary: string[]; indexOf: Int32Array }>;
-
-type KeyField = 'table' | 'item' | 'row' | 'col';
-const KEY_FIELDS = ['table', 'item', 'row', 'col'] as const;
-const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');
-
-function cellsTable(reports: PackedReport[]): Table {
-  const length = reports.reduce((n, p) => n + p.cells.count, 0);
-  const rawLength = reports.reduce((n, { cells: { packed, start, count } }) => n + packed.rawOffsets[start + count] - packed.rawOffsets[start], 0);
-  const reportIndex = new Int32Array(length);
-  const stateIndex = new Int32Array(length);
-  const keys = { table: new Int32Array(length), item: new Int32Array(length), row: new Int32Array(length), col: new Int32Array(length) };
-  const values = new Float64Array(length);
-  const rawOffsets = new Int32Array(length + 1);
-  const rawBytes = new Uint8Array(rawLength);
-  let at = 0;
-  reports.forEach(({ cells: { packed, start, count } }, r) => {
-    const end = start + count;
-    reportIndex.fill(r, at, at + count);
-    stateIndex.set(packed.state.subarray(start, end), at);
-    values.set(packed.value.subarray(start, end), at);
-    // Most reports carry every template cell, in template order: their keys are the template's.
-    const everyCell = count === TEMPLATE_CELLS.length;
-    for (const field of KEY_FIELDS) {
-      const { indexOf } = KEY_DICTIONARIES[field];
-      if (everyCell) keys[field].set(indexOf, at);
-      else for (let c = start; c < end; c++) keys[field][at + c - start] = indexOf[packed.templateIndex[c]];
-    }
-    const rawStart = packed.rawOffsets[start];
-    const rawBase = rawOffsets[at];
-    rawBytes.set(packed.rawBytes.subarray(rawStart, packed.rawOffsets[end]), rawBase);
-    for (let c = start; c < end; c++) rawOffsets[at + c - start + 1] = rawBase + packed.rawOffsets[c + 1] - rawStart;
-    at += count;
-  });
-  const valueValid = new Uint8Array((length + 7) >> 3);
-  const rawValid = new Uint8Array((length + 7) >> 3);
-  let valueNulls = 0;
-  let rawNulls = 0;
-  for (let i = 0; i < length; i++) {
-    if (values[i] === values[i]) valueValid[i >> 3] |= 1 << (i & 7);
-    else valueNulls++;
-    if (stateIndex[i] !== NOT_IN_TEMPLATE) rawValid[i >> 3] |= 1 << (i & 7);
-    else rawNulls++;
-  }
-  const columns: Record<string, Vector> = {
-    report_id: dictionaryColumn(reportIndex, reports.map((p) => p.report.id)),
-    table: dictionaryColumn(keys.table, KEY_DICTIONARIES.table.dictionary),
-    item: dictionaryColumn(keys.item, KEY_DICTIONARIES.item.dictionary),
-    row: dictionaryColumn(keys.row, KEY_DICTIONARIES.row.dictionary),
-    col: dictionaryColumn(keys.col, KEY_DICTIONARIES.col.dictionary),
-    value: float64Vector(values, valueValid, valueNulls),
-    state: dictionaryColumn(stateIndex, CELL_STATES),
-    raw: utf8Vector(rawOffsets, rawBytes, rawValid, rawNulls),
-  };
-  return new Table(Object.fromEntries(CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
 }

@@ -5,14 +5,13 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
-import { ipcToParquet } from '../dataset/parquet';
-import type { ParquetLayout } from '../dataset/schema';
+import { parquetJobBuffers, writeParquetJob, type ParquetJob } from '../dataset/parquet-job';
 import { processFiles, type FileResult, type FileTask } from './process-file';
 import type { SourceFolders } from './sources';
 
 export type WorkerRequest =
   | { kind: 'files'; tasks: FileTask[]; sources?: SourceFolders }
-  | ({ kind: 'parquet' } & ParquetJob)
+  | { kind: 'parquet'; job: ParquetJob }
   | { kind: 'load parquet' };
 
 export type WorkerResponse =
@@ -20,12 +19,6 @@ export type WorkerResponse =
   | { kind: 'parquet'; parquet: Uint8Array }
   | { kind: 'parquet loaded' }
   | { kind: 'error'; message: string };
-
-/** A table to write as Parquet: its Arrow IPC stream and layout. */
-export interface ParquetJob {
-  ipc: Uint8Array;
-  layout: ParquetLayout;
-}
 
 /** Below this many files, starting worker threads costs more than it saves. */
 const MIN_FILES_FOR_WORKERS = 200;
@@ -41,6 +34,11 @@ export class IngestPool {
   /** Whether the work goes to worker threads. */
   get parallel(): boolean {
     return this.workers.length > 0;
+  }
+
+  /** Bundle the worker script now (in esbuild's own process), so that start() finds it ready. */
+  static prepare(): void {
+    workerScript().catch(() => {}); // start() meets the same error
   }
 
   static async start(files: number, threads = availableParallelism()): Promise<IngestPool> {
@@ -70,16 +68,12 @@ export class IngestPool {
 
   /**
    * Write tables as Parquet, one per worker at a time; results in the order
-   * given. Each job is made (its table built) only when a worker is free for it,
-   * so this thread builds the next table while the workers write; a worker loads
-   * the Parquet writer while the first is built.
+   * given. Each job is made (its table built) while its worker writes the one
+   * before, so a worker never waits for this thread; a worker loads the Parquet
+   * writer while its first is built.
    */
   async writeParquet(jobs: (() => ParquetJob)[]): Promise<Uint8Array[]> {
-    if (this.workers.length === 0)
-      return jobs.map((make) => {
-        const job = make();
-        return ipcToParquet(job.ipc, job.layout);
-      });
+    if (this.workers.length === 0) return jobs.map((make) => writeParquetJob(make()));
     const results: Uint8Array[] = new Array(jobs.length);
     let next = 0;
     await Promise.all(
@@ -90,10 +84,13 @@ export class IngestPool {
         let job = jobs[i]();
         await loaded;
         for (;;) {
-          const response = await request(worker, { kind: 'parquet', ...job }, [job.ipc.buffer as ArrayBuffer]);
+          const writing = request(worker, { kind: 'parquet', job }, parquetJobBuffers(job));
+          const following = next < jobs.length ? next++ : null;
+          const prepared = following === null ? null : jobs[following]();
+          const response = await writing;
           if (response.kind === 'parquet') results[i] = response.parquet;
-          if ((i = next++) >= jobs.length) break;
-          job = jobs[i]();
+          if (following === null || !prepared) break;
+          [i, job] = [following, prepared];
         }
       }),
     );
@@ -135,7 +132,7 @@ function workerScript(): Promise<string> {
   script ??= (async () => {
     const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
     const cache = fileURLToPath(new URL('../../../node_modules/.cache/ingest-worker/', import.meta.url));
-    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', write: false, packages: 'external' });
+    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', write: false, external: ['parquet-wasm'] });
     const files = output.outputFiles.map((file) => ({ name: relative(cache, file.path), contents: file.contents }));
     const hash = createHash('sha256');
     for (const file of files) hash.update(file.name).update(file.contents);

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkAcrossYears, type CarryFacts } from '../checks';
-import { tableToIPC, type Table } from 'apache-arrow';
-import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS, type ColumnSpec } from '../dataset';
+import { tableToIPC } from 'apache-arrow';
+import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS } from '../dataset';
+import type { ParquetJob } from '../dataset/parquet-job';
 import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from '../dataset/overview';
 import { parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
@@ -43,6 +44,7 @@ export interface IngestSummary {
 
 /** Ingest report files into the Parquet dataset. A failing file is recorded and the others go on. */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  IngestPool.prepare();
   const manifestPath = options.manifest ? resolve(options.manifest) : null;
   const manifest = manifestPath
     ? { dir: dirname(manifestPath), entries: parseManifest(await readFile(manifestPath, 'utf8'), options.manifest) }
@@ -111,12 +113,12 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
 async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary): Promise<string[]> {
   const tables = read.builder.build(checkAcrossYears(read.carry));
   for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
-  const named: { name: string; table: () => Table; specs: readonly ColumnSpec[] }[] = [
-    ...[...tables.cellsByYear].map(([year, table]) => ({ name: DATASET_FILES.cells(year), table, specs: CELL_COLUMNS })),
-    { name: DATASET_FILES.reports, table: tables.reports, specs: REPORT_COLUMNS },
-    { name: DATASET_FILES.findings, table: tables.findings, specs: FINDING_COLUMNS },
+  const named: { name: string; job: () => ParquetJob }[] = [
+    ...[...tables.cellsByYear].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: () => ({ cells: cells(), layout: parquetLayout(CELL_COLUMNS) }) })),
+    { name: DATASET_FILES.reports, job: () => ({ ipc: tableToIPC(tables.reports(), 'stream'), layout: parquetLayout(REPORT_COLUMNS) }) },
+    { name: DATASET_FILES.findings, job: () => ({ ipc: tableToIPC(tables.findings(), 'stream'), layout: parquetLayout(FINDING_COLUMNS) }) },
   ];
-  const parquet = await pool.writeParquet(named.map(({ table, specs }) => () => ({ ipc: tableToIPC(table(), 'stream'), layout: parquetLayout(specs) })));
+  const parquet = await pool.writeParquet(named.map(({ job }) => job));
   const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
   const description = {
     schema_version: 1,

@@ -4,8 +4,8 @@ import { packedBuffers } from '../dataset/packed';
 import { processFiles } from './process-file';
 import type { WorkerRequest, WorkerResponse } from './pool';
 
-// Loaded when asked for: a worker that only parses never compiles the Parquet wasm.
-const parquetWriter = () => import('../dataset/parquet').then((m) => m.ipcToParquet);
+// Loaded when asked for: a worker that only parses never loads Arrow or compiles the Parquet wasm.
+const parquetWriter = () => import('../dataset/parquet-job').then((m) => m.writeParquetJob);
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   let response: WorkerResponse;
@@ -21,7 +21,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
       await parquetWriter();
       response = { kind: 'parquet loaded' };
     } else {
-      const parquet = (await parquetWriter())(request.ipc, request.layout);
+      const parquet = (await parquetWriter())(request.job);
       response = { kind: 'parquet', parquet };
       transfer = [parquet.buffer as ArrayBuffer];
     }

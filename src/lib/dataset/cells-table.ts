@@ -1,0 +1,102 @@
+import { Table, type Vector } from 'apache-arrow';
+import { CELL_STATES, TEMPLATE_CELLS } from '../template';
+import { dictionaryColumn, float64Vector, utf8Vector } from './columns';
+import type { PackedReport } from './packed';
+import { CELL_COLUMNS } from './schema';
+
+/**
+ * The cells of one file (one report year), in dataset order, as plain typed
+ * arrays: gathered on the ingest's main thread (a copy, cheap) and turned
+ * into an Arrow table by the thread that writes the Parquet file.
+ */
+export interface GatheredCells {
+  /** report_id of each report, in dataset order. */
+  reportIds: string[];
+  /** Each cell's report, as a position in reportIds. */
+  report: Int32Array;
+  templateIndex: Uint16Array;
+  state: Uint8Array;
+  /** NaN where the cell has no value. */
+  value: Float64Array;
+  /** raw texts as UTF-8: cell i is rawBytes[rawOffsets[i] .. rawOffsets[i + 1]]. */
+  rawOffsets: Int32Array;
+  rawBytes: Uint8Array;
+}
+
+export function gatherCells(reports: readonly PackedReport[]): GatheredCells {
+  const length = reports.reduce((n, p) => n + p.cells.count, 0);
+  const rawLength = reports.reduce((n, { cells: { packed, start, count } }) => n + packed.rawOffsets[start + count] - packed.rawOffsets[start], 0);
+  const gathered: GatheredCells = {
+    reportIds: reports.map((p) => p.report.id),
+    report: new Int32Array(length),
+    templateIndex: new Uint16Array(length),
+    state: new Uint8Array(length),
+    value: new Float64Array(length),
+    rawOffsets: new Int32Array(length + 1),
+    rawBytes: new Uint8Array(rawLength),
+  };
+  let at = 0;
+  reports.forEach(({ cells: { packed, start, count } }, r) => {
+    const end = start + count;
+    gathered.report.fill(r, at, at + count);
+    gathered.templateIndex.set(packed.templateIndex.subarray(start, end), at);
+    gathered.state.set(packed.state.subarray(start, end), at);
+    gathered.value.set(packed.value.subarray(start, end), at);
+    const rawStart = packed.rawOffsets[start];
+    const rawBase = gathered.rawOffsets[at];
+    gathered.rawBytes.set(packed.rawBytes.subarray(rawStart, packed.rawOffsets[end]), rawBase);
+    for (let c = start; c < end; c++) gathered.rawOffsets[at + c - start + 1] = rawBase + packed.rawOffsets[c + 1] - rawStart;
+    at += count;
+  });
+  return gathered;
+}
+
+/** Transferable buffers of gathered cells (for postMessage). */
+export function gatheredBuffers(cells: GatheredCells): ArrayBuffer[] {
+  return [cells.report, cells.templateIndex, cells.state, cells.value, cells.rawOffsets, cells.rawBytes].map((a) => a.buffer as ArrayBuffer);
+}
+
+type KeyField = 'table' | 'item' | 'row' | 'col';
+
+/** For each key field, its distinct values and, per template cell, the position of its value among them (-1: null). */
+const KEY_DICTIONARIES = Object.fromEntries(
+  (['table', 'item', 'row', 'col'] as const).map((field) => {
+    const dictionary = [...new Set(TEMPLATE_CELLS.map((c) => c[field]).filter((v): v is string => v !== null))];
+    const indexOf = Int32Array.from(TEMPLATE_CELLS, (c) => (c[field] === null ? -1 : dictionary.indexOf(c[field]!)));
+    return [field, { dictionary, indexOf }];
+  }),
+) as Record<KeyField, { dictionary: string[]; indexOf: Int32Array }>;
+
+const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');
+
+/** The cells table of the dataset (CELL_COLUMNS), its text columns dictionary-encoded. */
+export function cellsTable(cells: GatheredCells): Table {
+  const { length } = cells.templateIndex;
+  const keyColumn = (field: KeyField) => {
+    const { indexOf, dictionary } = KEY_DICTIONARIES[field];
+    const keys = new Int32Array(length);
+    for (let i = 0; i < length; i++) keys[i] = indexOf[cells.templateIndex[i]];
+    return dictionaryColumn(keys, dictionary);
+  };
+  const valueValid = new Uint8Array((length + 7) >> 3);
+  const rawValid = new Uint8Array((length + 7) >> 3);
+  let valueNulls = 0;
+  let rawNulls = 0;
+  for (let i = 0; i < length; i++) {
+    if (cells.value[i] === cells.value[i]) valueValid[i >> 3] |= 1 << (i & 7);
+    else valueNulls++;
+    if (cells.state[i] !== NOT_IN_TEMPLATE) rawValid[i >> 3] |= 1 << (i & 7);
+    else rawNulls++;
+  }
+  const columns: Record<string, Vector> = {
+    report_id: dictionaryColumn(cells.report, cells.reportIds),
+    table: keyColumn('table'),
+    item: keyColumn('item'),
+    row: keyColumn('row'),
+    col: keyColumn('col'),
+    value: float64Vector(cells.value, valueValid, valueNulls),
+    state: dictionaryColumn(Int32Array.from(cells.state), CELL_STATES),
+    raw: utf8Vector(cells.rawOffsets, cells.rawBytes, rawValid, rawNulls),
+  };
+  return new Table(Object.fromEntries(CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
+}
