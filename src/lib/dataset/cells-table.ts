@@ -1,7 +1,7 @@
 import { Table, type Vector } from 'apache-arrow';
 import { CELL_STATES, TEMPLATE_CELLS } from '../template';
 import { dictionaryColumn, float64Vector, utf8Vector } from './columns';
-import type { PackedReport } from './packed';
+import { packedBuffers, type PackedCells, type PackedReport } from './packed';
 import { CELL_COLUMNS } from './schema';
 
 /**
@@ -9,18 +9,11 @@ import { CELL_COLUMNS } from './schema';
  * arrays: gathered on the ingest's main thread (a copy, cheap) and turned
  * into an Arrow table by the thread that writes the Parquet file.
  */
-export interface GatheredCells {
+export interface GatheredCells extends PackedCells {
   /** report_id of each report, in dataset order. */
   reportIds: string[];
   /** Each cell's report, as a position in reportIds. */
   report: Int32Array;
-  templateIndex: Uint16Array;
-  state: Uint8Array;
-  /** NaN where the cell has no value. */
-  value: Float64Array;
-  /** raw texts as UTF-8: cell i is rawBytes[rawOffsets[i] .. rawOffsets[i + 1]]. */
-  rawOffsets: Int32Array;
-  rawBytes: Uint8Array;
 }
 
 export function gatherCells(reports: readonly PackedReport[]): GatheredCells {
@@ -53,7 +46,7 @@ export function gatherCells(reports: readonly PackedReport[]): GatheredCells {
 
 /** Transferable buffers of gathered cells (for postMessage). */
 export function gatheredBuffers(cells: GatheredCells): ArrayBuffer[] {
-  return [cells.report, cells.templateIndex, cells.state, cells.value, cells.rawOffsets, cells.rawBytes].map((a) => a.buffer as ArrayBuffer);
+  return [cells.report.buffer as ArrayBuffer, ...packedBuffers(cells)];
 }
 
 type KeyField = 'table' | 'item' | 'row' | 'col';
