@@ -98,18 +98,28 @@ function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]
   const found: Partial<Record<TableId, SourceCell[][]>> = {};
   for (const block of blocks) {
     if (block.kind !== 'table') continue;
-    const text = block.rows.map((r) => r.map((c) => c.text).join('')).join('').replace(/\s+/g, '');
-    const table: TableId | null = labelMatches(text, ['本年新收', '申请人情况', '上年结转'])
+    let text = '';
+    for (const row of block.rows) for (const cell of row) text += cell.text;
+    if (/\s/.test(text)) text = text.replace(/\s+/g, '');
+    const table: TableId | null = labelMatches(text, TABLE_WORDS.t3)
       ? 't3'
-      : labelMatches(text, ['行政复议']) && labelMatches(text, ['维持', '纠正'])
+      : labelMatches(text, TABLE_WORDS.t4) && labelMatches(text, TABLE_WORDS.t4Outcome)
         ? 't4'
-        : labelMatches(text, ['第二十条', '信息内容', '行政许可', '规范性文件', '集中采购'])
+        : labelMatches(text, TABLE_WORDS.t2)
           ? 't2'
           : null;
-    if (table) found[table] = [...(found[table] ?? []), ...block.rows];
+    if (table) (found[table] ??= []).push(...block.rows);
   }
   return found;
 }
+
+/** Words that tell the tables apart, whitespace removed. */
+const TABLE_WORDS = {
+  t3: ['本年新收', '申请人情况', '上年结转'],
+  t4: ['行政复议'],
+  t4Outcome: ['维持', '纠正'],
+  t2: ['第二十条', '信息内容', '行政许可', '规范性文件', '集中采购'],
+};
 
 function detectedMeta(lines: string[]): { body: string; year: number } {
   const { body, year } = detectMeta(lines);

@@ -35,13 +35,18 @@ export function readT2(rows: SourceCell[][]): T2Reading {
   let header: HeaderColumn[] | null = null;
   for (const cells of rows) {
     const { labels, values } = splitRow(cells);
-    const normalized = labels.map(normalizeLabel);
-    const marker = normalized.map((l) => ITEM_MARKER.exec(l)).find(Boolean);
-    if (marker) {
-      item = `art20_${chineseNumber(marker[1])}`;
+    const rest: string[] = [];
+    let marked: string | null = null;
+    for (const label of labels) {
+      const normalized = normalizeLabel(label);
+      const itemHere = itemMarked(normalized);
+      if (itemHere === null) rest.push(normalized);
+      else marked ??= itemHere;
+    }
+    if (marked) {
+      item = marked;
       header = null;
     }
-    const rest = normalized.filter((l) => !ITEM_MARKER.test(l));
     if (rest.length === 0) continue;
     const found = findRow(rest[rest.length - 1], item);
     if (rest[0] === '信息内容' || (!found && values.every((v) => v === ''))) {
@@ -52,11 +57,38 @@ export function readT2(rows: SourceCell[][]): T2Reading {
     }
     if (!found || values.length === 0) continue;
     item = found.item;
-    const rowVersions = T2_ITEMS.filter((i) => i.item === found.item && i.rows.some((r) => r.key === found.row)).map((i) => i.version);
+    const rowVersions = versionsOfRow(found);
     if (rowVersions.length === 1) result.votes.push(rowVersions[0]);
     result.rows.push({ item: found.item, row: found.row, header, values });
   }
   return result;
+}
+
+// Per normalised label: the item its 第二十条第（x）项 marker names, or null.
+const itemByLabel = new Map<string, string | null>();
+
+function itemMarked(label: string): string | null {
+  let item = itemByLabel.get(label);
+  if (item === undefined) {
+    const marker = ITEM_MARKER.exec(label);
+    item = marker ? `art20_${chineseNumber(marker[1])}` : null;
+    if (itemByLabel.size > 5000) itemByLabel.clear();
+    itemByLabel.set(label, item);
+  }
+  return item;
+}
+
+// The template versions that have a row (one row object per distinct row: findRow's results are cached).
+const versionsByRow = new Map<{ item: string; row: string }, TemplateVersion[]>();
+
+function versionsOfRow(found: { item: string; row: string }): TemplateVersion[] {
+  let versions = versionsByRow.get(found);
+  if (!versions) {
+    versions = T2_ITEMS.filter((i) => i.item === found.item && i.rows.some((r) => r.key === found.row)).map((i) => i.version);
+    if (versionsByRow.size > 5000) versionsByRow.clear();
+    versionsByRow.set(found, versions);
+  }
+  return versions;
 }
 
 function chineseNumber(numeral: string): number {
@@ -87,16 +119,17 @@ function matchHeader(labels: string[], item: string | null): HeaderColumn[] {
 }
 
 function findRow(label: string, item: string | null): { item: string; row: string } | null {
-  const key = `${item}\u0000${label}`;
-  if (!rowByLabel.has(key)) {
-    if (rowByLabel.size > 5000) rowByLabel.clear();
-    rowByLabel.set(key, matchRow(label, item));
+  let byLabel = rowByItemAndLabel.get(item);
+  if (!byLabel) rowByItemAndLabel.set(item, (byLabel = new Map()));
+  if (!byLabel.has(label)) {
+    if (byLabel.size > 5000) byLabel.clear();
+    byLabel.set(label, matchRow(label, item));
   }
-  return rowByLabel.get(key)!;
+  return byLabel.get(label)!;
 }
 
 // Labels repeat across thousands of reports: match each once.
-const rowByLabel = new Map<string, { item: string; row: string } | null>();
+const rowByItemAndLabel = new Map<string | null, Map<string, { item: string; row: string } | null>>();
 
 function matchRow(label: string, item: string | null): { item: string; row: string } | null {
   const candidates = T2_ITEMS.filter((i) => !item || i.item === item);

@@ -16,6 +16,8 @@ const HEADER_WORDS = ['自然人', '商业企业', '申请人情况', '法人或
 const TOP_LEVEL = T3_ROWS.filter((r) => !r.group && r.key !== 'other');
 const IN_GROUPS = T3_ROWS.filter((r) => r.group);
 const OTHER_2019 = T3_ROWS.find((r) => r.key === 'other')!;
+// One set of key objects for every report's rows (nothing changes them).
+const ROW_KEYS = new Map(T3_ROWS.map((r) => [r.key, T3_COLUMNS.map((c) => ({ table: 't3' as const, item: null, row: r.key, col: c.key }))]));
 
 export interface T3Reading {
   cells: PlacedCell[];
@@ -37,11 +39,18 @@ export function readT3(rows: SourceCell[][]): T3Reading {
   for (const cells of rows) {
     const { labels, values } = splitRow(cells);
     if (labels.length === 0 || values.length === 0) continue;
-    const normalized = labels.map(normalizeLabel);
-    if (normalized.some((l) => HEADER_WORDS.some((w) => l.includes(w)) || l.startsWith('注'))) continue;
-    const groupHere = normalized.map(groupOf).find(Boolean);
+    let header = false;
+    let groupHere: T3Group | undefined;
+    let last = '';
+    for (const label of labels) {
+      last = normalizeLabel(label);
+      const info = labelInfo(last);
+      if (info.header) header = true;
+      groupHere ??= info.group;
+    }
+    if (header) continue;
     if (groupHere) group = groupHere;
-    const row = matchRow(normalized[normalized.length - 1], group);
+    const row = matchRow(last, group);
     if (!row || seen.has(row.key)) continue;
     if (!row.group && row.key !== 'other') group = null;
     seen.add(row.key);
@@ -52,24 +61,28 @@ export function readT3(rows: SourceCell[][]): T3Reading {
 }
 
 function matchRow(label: string, group: T3Group | null): T3Row | undefined {
-  const key = `${group}\u0000${label}`;
-  if (!rowByLabel.has(key)) {
-    if (rowByLabel.size > 5000) rowByLabel.clear();
-    rowByLabel.set(key, findRow(label, group));
+  let byLabel = rowByGroupAndLabel.get(group);
+  if (!byLabel) rowByGroupAndLabel.set(group, (byLabel = new Map()));
+  if (!byLabel.has(label)) {
+    if (byLabel.size > 5000) byLabel.clear();
+    byLabel.set(label, findRow(label, group));
   }
-  return rowByLabel.get(key);
+  return byLabel.get(label);
 }
 
 // Labels repeat across thousands of reports; matching them is the reader's main cost.
-const rowByLabel = new Map<string, T3Row | undefined>();
-const groupByLabel = new Map<string, T3Group | undefined>();
+const rowByGroupAndLabel = new Map<T3Group | null, Map<string, T3Row | undefined>>();
+const infoByLabel = new Map<string, { header: boolean; group: T3Group | undefined }>();
 
-function groupOf(label: string): T3Group | undefined {
-  if (!groupByLabel.has(label)) {
-    if (groupByLabel.size > 5000) groupByLabel.clear();
-    groupByLabel.set(label, T3_GROUPS.find((g) => labelMatches(label, g.match))?.key);
+/** Whether a normalised label marks a header row, and the group it names. */
+function labelInfo(label: string): { header: boolean; group: T3Group | undefined } {
+  let info = infoByLabel.get(label);
+  if (!info) {
+    info = { header: HEADER_WORDS.some((w) => label.includes(w)) || label.startsWith('注'), group: T3_GROUPS.find((g) => labelMatches(label, g.match))?.key };
+    if (infoByLabel.size > 5000) infoByLabel.clear();
+    infoByLabel.set(label, info);
   }
-  return groupByLabel.get(label);
+  return info;
 }
 
 function findRow(label: string, group: T3Group | null): T3Row | undefined {
@@ -82,7 +95,7 @@ function findRow(label: string, group: T3Group | null): T3Row | undefined {
 }
 
 function placeRow(row: string, values: string[], result: T3Reading): PlacedCell[] {
-  const keys = T3_COLUMNS.map((c) => ({ table: 't3' as const, item: null, row, col: c.key }));
+  const keys = ROW_KEYS.get(row)!;
   const fitted = fitValues(values, T3_COLUMNS.length);
   if (fitted.kind === 'placed') return keys.map((key, i) => ({ key, raw: fitted.values[i] }));
   const { present } = fitted;
