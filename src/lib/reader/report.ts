@@ -53,7 +53,7 @@ export function parseDecoded({ decoded: { text, encoding }, source, manifest }: 
   const t4 = readT4(tables.t4 ?? []);
   const template = decideVersion([t2.votes, t3.votes], meta.year);
   const t2Placed = placeT2(t2.rows, template);
-  const placed = [...t2Placed.cells, ...t3.cells, ...t4.cells];
+  const placed = t2Placed.cells.concat(t3.cells, t4.cells);
 
   const id = reportId(source.file, meta.body, meta.year);
   const findings: Finding[] = [];
@@ -86,7 +86,7 @@ export function parseDecoded({ decoded: { text, encoding }, source, manifest }: 
     origin: manifest?.origin ?? 'real',
     metaSource: manifest ? 'manifest' : 'detected',
     template,
-    source: { ...source, format, encoding },
+    source: { file: source.file, sha256: source.sha256, bytes: source.bytes, format, encoding },
     cells,
     prose: proseLines.join('\n'),
     findings,
