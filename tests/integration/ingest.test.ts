@@ -163,6 +163,19 @@ describe('sources', () => {
     expect(readFileSync(join(out, `sources/${SHA.seedGbk}.txt`))).toEqual(Buffer.concat([BOM, readFileSync(SEED)]));
   });
 
+  it('a dataset written inside the folder ingested is not read again: its sources are not new reports', async () => {
+    const dir = join(work, 'out-inside');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(SEED, join(dir, 'seed.txt'));
+    const out = join(dir, 'dataset');
+    await ingest({ inputs: [dir], out });
+    const again = await ingest({ inputs: [dir], out });
+    expect(again.files).toBe(1);
+    expect(again.reports).toBe(1);
+    expect(again.findingsByRule.DUPLICATE_REPORT).toBeUndefined();
+    expect(rows(join(out, 'reports.parquet')).map((r) => r.source_file)).toEqual(['seed.txt']);
+  });
+
   it('sources: false writes no sources folder, and removes one an earlier ingest left', async () => {
     const out = join(work, 'no-sources');
     await ingest({ inputs: [SEED], out, sources: false });

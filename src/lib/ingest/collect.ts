@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { DATASET_FILES } from '../dataset/schema';
 import type { ManifestEntry } from '../reader';
 
 export const REPORT_EXTENSIONS = /\.(txt|html?|shtml)$/i;
@@ -13,7 +14,7 @@ export interface InputFile {
 
 /**
  * The files to ingest: those named, those under the folders named (report
- * extensions only, hidden entries skipped), and those the manifest lists.
+ * extensions only, hidden entries and datasets skipped), and those the manifest lists.
  */
 export async function collectFiles(inputs: string[], manifest: { dir: string; entries: Map<string, ManifestEntry> } | null): Promise<InputFile[]> {
   const files = new Map<string, InputFile>();
@@ -39,7 +40,10 @@ function pathWithin(folder: string, path: string): string {
 
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+  const entries = await readdir(dir, { withFileTypes: true });
+  // A dataset written into the folder holds copies of its reports (sources/): they are not new reports.
+  if (entries.some((entry) => entry.isFile() && entry.name === DATASET_FILES.description)) return out;
+  for (const entry of entries) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(path)));
