@@ -79,6 +79,21 @@ export class CellPacker {
     return { packed, start, count: cells.length };
   }
 
+  /**
+   * The arrays cut to the cells packed (the reports' ranges keep pointing at
+   * them): sized for a full template per report, a batch fills about two
+   * thirds of them, and they are kept until the dataset is written.
+   */
+  finish(): PackedCells {
+    const { packed, cells } = this;
+    packed.templateIndex = packed.templateIndex.slice(0, cells);
+    packed.state = packed.state.slice(0, cells);
+    packed.value = packed.value.slice(0, cells);
+    packed.rawOffsets = packed.rawOffsets.slice(0, cells + 1);
+    packed.rawBytes = packed.rawBytes.slice(0, packed.rawOffsets[cells]);
+    return packed;
+  }
+
   private reserveRaw(bytes: number): void {
     if (bytes <= this.packed.rawBytes.length) return;
     const grown = new Uint8Array(Math.max(bytes, this.packed.rawBytes.length * 2));

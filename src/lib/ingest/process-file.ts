@@ -54,7 +54,7 @@ export type FileResult =
  */
 export function processFiles(tasks: readonly FileTask[], sources?: SourceFolders): FileResult[] {
   const packer = new CellPacker(tasks.length);
-  return tasks.map(({ file, manifest }) => {
+  const results = tasks.map(({ file, manifest }): FileResult => {
     let read: { report: ParsedReport; text: string };
     let result: FileResult;
     try {
@@ -68,6 +68,8 @@ export function processFiles(tasks: readonly FileTask[], sources?: SourceFolders
     if (sources) stageSource(sources, read.report.source.sha256, read.text);
     return result;
   });
+  packer.finish();
+  return results;
 }
 
 function failureReason(e: unknown): string {
