@@ -1,3 +1,4 @@
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DATASET_FILES } from '../dataset';
@@ -22,10 +23,11 @@ export async function withStaging<T>(dir: string, fn: (staging: string) => Promi
  * Write a dataset into dir so that no reader ever sees a half-written file:
  * each file is written and flushed in staging (a folder inside dir), then
  * renamed into place — first the sources staged while the reports were read
- * (of those named in sources, the ones dir lacks), then the files,
- * dataset.json (which lists the others) last. An ingest that fails or is
- * killed before the renames leaves dir as it was. After the renames, cell
- * files of years and sources the new dataset does not have are removed.
+ * (of those named in sources, the ones dir lacks; their folder as a whole
+ * when dir has none), then the files, dataset.json (which lists the others)
+ * last. An ingest that fails or is killed before the renames leaves dir as it
+ * was. After the renames, cell files of years and sources the new dataset
+ * does not have are removed.
  */
 export async function writeDatasetAtomically(dir: string, staging: string, files: { name: string; bytes: Uint8Array }[], sources: ReadonlySet<string>): Promise<void> {
   const ordered = [...files.filter((f) => f.name !== DATASET_FILES.description), ...files.filter((f) => f.name === DATASET_FILES.description)];
@@ -38,9 +40,14 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
       await handle.close();
     }
   }
-  if (sources.size > 0) await mkdir(join(dir, DATASET_FILES.sources), { recursive: true });
-  for (const name of await sourcesIn(staging)) {
-    if (sources.has(name)) await rename(join(staging, name), join(dir, name));
+  const sourcesDir = join(dir, DATASET_FILES.sources);
+  if (sources.size > 0 && !existsSync(sourcesDir)) renameSync(join(staging, DATASET_FILES.sources), sourcesDir);
+  else {
+    if (sources.size > 0) await mkdir(sourcesDir, { recursive: true });
+    // Sources come by the hundred thousand: a synchronous rename takes a third of the time of an awaited one.
+    for (const name of await sourcesIn(staging)) {
+      if (sources.has(name)) renameSync(join(staging, name), join(dir, name));
+    }
   }
   for (const { name } of ordered) await rename(join(staging, name), join(dir, name));
 
@@ -48,9 +55,9 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
   for (const entry of await readdir(dir)) {
     if (DATASET_FILES.cellsPattern.test(entry) && !names.has(entry)) await rm(join(dir, entry), { force: true });
   }
-  if (sources.size === 0) await rm(join(dir, DATASET_FILES.sources), { recursive: true, force: true });
+  if (sources.size === 0) await rm(sourcesDir, { recursive: true, force: true });
   for (const name of await sourcesIn(dir)) {
-    if (DATASET_FILES.sourcePattern.test(name) && !sources.has(name)) await rm(join(dir, name), { force: true });
+    if (DATASET_FILES.sourcePattern.test(name) && !sources.has(name)) rmSync(join(dir, name), { force: true });
   }
 }
 
