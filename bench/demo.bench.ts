@@ -1,6 +1,7 @@
 /**
  * Demo-corpus benchmark: generate a corpus of N bodies × 7 years, ingest it,
- * and report the time of each step and the Parquet size per report.
+ * and report the time of each step, the ingest's peak memory and the Parquet
+ * size per report.
  *   npm run bench:demo [-- --bodies 20000]
  */
 import { readdirSync, statSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { DEMO_DEFAULTS, realReport } from '../src/lib/demo/options';
 import { writeDemoCorpus } from '../src/lib/demo/write';
-import { ingest } from '../src/lib/ingest';
+import { formatMiB, ingestInOwnProcess } from './ingest-run';
 
 const { values } = parseArgs({ options: { bodies: { type: 'string', default: '20000' } } });
 const bodies = Number(values.bodies);
@@ -17,13 +18,11 @@ const root = new URL(`./out/demo-${bodies}/`, import.meta.url).pathname;
 const corpus = join(root, 'corpus');
 const out = join(root, 'dataset');
 
-let start = performance.now();
+const start = performance.now();
 const written = writeDemoCorpus({ ...DEMO_DEFAULTS, bodies, real: realReport(new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url).pathname) }, corpus);
 const generate = (performance.now() - start) / 1000;
 
-start = performance.now();
-const summary = await ingest({ inputs: [], manifest: join(corpus, 'manifest.csv'), out });
-const ingestSeconds = (performance.now() - start) / 1000;
+const ingested = ingestInOwnProcess(join(corpus, 'manifest.csv'), out);
 
 const parquet = readdirSync(out).filter((f) => f.endsWith('.parquet'));
 const bytes = parquet.reduce((n, f) => n + statSync(join(out, f)).size, 0);
@@ -34,7 +33,8 @@ console.log('| step | figure |\n|---|---:|');
 console.log(`| reports generated | ${written.reports.toLocaleString('en-US')} (${written.defects} with defects) |`);
 console.log(`| generation | ${generate.toFixed(1)} s (${(written.reports / generate).toFixed(0)} reports/s) |`);
 console.log(`| source files | ${(sourceBytes / 1048576).toFixed(0)} MiB |`);
-console.log(`| ingest (read, parse, check, write Parquet) | ${ingestSeconds.toFixed(1)} s (${(summary.reports / ingestSeconds).toFixed(0)} reports/s) |`);
-console.log(`| reports in the dataset | ${summary.reports.toLocaleString('en-US')}, ${summary.failures.length} failed |`);
+console.log(`| ingest (read, parse, check, write Parquet) | ${ingested.seconds.toFixed(1)} s (${(ingested.reports / ingested.seconds).toFixed(0)} reports/s) |`);
+console.log(`| ingest peak memory (its process, resident, all threads) | ${formatMiB(ingested.peakBytes)} |`);
+console.log(`| reports in the dataset | ${ingested.reports.toLocaleString('en-US')}, ${ingested.failed} failed |`);
 console.log(`| Parquet, all files | ${(bytes / 1048576).toFixed(1)} MiB |`);
-console.log(`| Parquet per report | ${(bytes / summary.reports).toFixed(0)} B (target ≤ 1,536 B) |`);
+console.log(`| Parquet per report | ${(bytes / ingested.reports).toFixed(0)} B (target ≤ 1,536 B) |`);

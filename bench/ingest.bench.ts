@@ -2,7 +2,8 @@
  * Ingest benchmark: 10,000 copies of the real seed (text) and of an HTML
  * report, each copy under its own body and year (a manifest), through
  * (1) the reader alone on one thread, (2) reading + parsing + checks on all
- * cores, and (3) the whole ingest with the Parquet write, run --runs times
+ * cores, and (3) the whole ingest with the Parquet write, run --runs times,
+ * each in a process of its own as `npm run ingest` runs it, with its peak memory
  * (this machine's speed swings by a third from minute to minute: the median
  * and the range say more than one run).
  *   npm run bench:ingest [-- --copies 10000 --runs 3]
@@ -11,11 +12,11 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync,
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism, cpus } from 'node:os';
-import { ingest } from '../src/lib/ingest';
 import { IngestPool } from '../src/lib/ingest/pool';
 import { collectFiles } from '../src/lib/ingest/collect';
 import { parseReport } from '../src/lib/reader';
 import { parseManifest } from '../src/lib/reader';
+import { formatMiB, ingestInOwnProcess } from './ingest-run';
 
 const { values } = parseArgs({ options: { copies: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
 const copies = Number(values.copies);
@@ -63,16 +64,10 @@ for (const kind of ['text', 'html'] as const) {
   const parseAll = await seconds(() => pool.processFiles(files.map((file) => ({ file, manifest: manifest.get(file.name) })), (r) => void (parsed += r.ok ? 1 : 0)));
   await pool.close();
   const out = join(dir, 'dataset');
-  let written = 0;
-  const endToEnd: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    endToEnd.push(
-      await seconds(async () => {
-        const summary = await ingest({ inputs: [], manifest: join(dir, 'manifest.csv'), out });
-        written = summary.reports;
-      }),
-    );
-  }
+  const runsMeasured = Array.from({ length: runs }, () => ingestInOwnProcess(join(dir, 'manifest.csv'), out));
+  const written = Math.min(...runsMeasured.map((r) => r.reports));
+  const endToEnd = runsMeasured.map((r) => r.seconds);
+  const peakBytes = runsMeasured.some((r) => r.peakBytes === null) ? null : Math.max(...runsMeasured.map((r) => r.peakBytes!));
   endToEnd.sort((a, b) => a - b);
   const median = endToEnd[Math.floor(endToEnd.length / 2)];
   const range = runs > 1 ? ` (${(copies / endToEnd[endToEnd.length - 1]).toFixed(0)}–${(copies / endToEnd[0]).toFixed(0)})` : '';
@@ -82,6 +77,7 @@ for (const kind of ['text', 'html'] as const) {
     [kind, 'parse only, 1 thread (reader, from memory)', (copies / parseOne).toFixed(0), parseOne.toFixed(2)],
     [kind, `read + parse + checks, ${availableParallelism()} threads`, (copies / parseAll).toFixed(0), parseAll.toFixed(2)],
     [kind, `end to end: ingest with Parquet write, median of ${runs}${range}`, (copies / median).toFixed(0), median.toFixed(2)],
+    [kind, `end to end: peak memory of the ingest's process (resident, all threads): ${formatMiB(peakBytes)}`, '', ''],
     [kind, `Parquet size: ${(size / 1024).toFixed(0)} KiB = ${(size / copies).toFixed(0)} B/report`, '', ''],
   );
 }
