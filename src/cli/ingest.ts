@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { formatSummary, ingest } from '../lib/ingest';
 import { ManifestError } from '../lib/reader';
 import { DEFAULT_DATASET_DIR } from './paths';
-import { progressReporter } from './progress';
+import { ingestProgress } from './progress';
 
 const USAGE = `用法 usage: npm run ingest -- <文件或文件夹…> [--manifest manifest.csv] [--out ${DEFAULT_DATASET_DIR}] [--no-sources]
   --no-sources  不写各报告原文 sources/<sha256>.txt（do not write each report's source text）`;
@@ -25,17 +25,16 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const progress = progressReporter('读取报告 reading');
   const summary = await ingest({
     inputs: positionals,
     manifest: values.manifest,
     out: values.out!,
     sources: !values['no-sources'],
-    onProgress: progress,
+    onProgress: ingestProgress(),
     onFailure: (f) => console.error(`✗ ${f.file}: ${f.reason}`),
   });
   console.log(formatSummary(summary));
-  return summary.failures.length > 0 || !summary.written ? 1 : 0;
+  return summary.failures.length > 0 || summary.written.length === 0 ? 1 : 0;
 }
 
 main().then(

@@ -10,6 +10,7 @@ import { writeDemoCorpus } from '../lib/demo/write';
 import { formatSummary, ingest } from '../lib/ingest';
 import { DEFAULT_DATASET_DIR, DEMO_DIR, REAL_REPORT } from './paths';
 import { inputsHash, stamp, upToDate } from './stamp';
+import { ingestProgress } from './progress';
 
 const PORT = Number(process.env.PORT ?? 4173);
 /** Each step's record of the inputs it was made from. */
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   if (upToDate(dataStamp, dataHash)) console.log('✓ 数据集已是最新 dataset up to date');
   else {
     console.log('… 读入报告 ingesting');
-    const summary = await ingest({ inputs: [], manifest: join(DEMO_DIR, 'manifest.csv'), out: DEFAULT_DATASET_DIR });
+    const summary = await ingest({ inputs: [], manifest: join(DEMO_DIR, 'manifest.csv'), out: DEFAULT_DATASET_DIR, onProgress: ingestProgress() });
     console.log(formatSummary(summary));
     if (summary.written.length === 0) throw new Error('ingest wrote nothing');
     stamp(dataStamp, dataHash);

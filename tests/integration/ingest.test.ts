@@ -276,6 +276,19 @@ describe('command line', () => {
     expect(cli(['src/cli/ingest.ts', SEED, '--out', out]).status).toBe(0);
   });
 
+  it('ingest of a folder without reports says so and exits non-zero, the dataset there untouched', () => {
+    const out = join(work, 'cli-out');
+    const before = filesOf(out);
+    const folder = join(work, 'no-reports');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'notes.docx'), 'not a report');
+    const run = cli(['src/cli/ingest.ts', folder, '--out', out]);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('文件 files: 0');
+    expect(run.stdout).toContain('未找到报告文件（.txt .htm .html .shtml）');
+    expect(filesOf(out)).toEqual(before);
+  });
+
   it('ingest --no-sources writes no sources folder', () => {
     const out = join(work, 'cli-no-sources');
     expect(cli(['src/cli/ingest.ts', SEED, '--no-sources', '--out', out]).status).toBe(0);

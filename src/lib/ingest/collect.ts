@@ -1,9 +1,10 @@
 import { readdir, stat } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { DATASET_FILES } from '../dataset/schema';
 import type { ManifestEntry } from '../reader';
 
-export const REPORT_EXTENSIONS = /\.(txt|html?|shtml)$/i;
+/** The file names a folder's walk takes for reports (case aside). */
+export const REPORT_EXTENSIONS = ['.txt', '.htm', '.html', '.shtml'];
 
 export interface InputFile {
   /** Absolute path on disk. */
@@ -47,7 +48,7 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && REPORT_EXTENSIONS.test(entry.name)) out.push(path);
+    else if (entry.isFile() && REPORT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(path);
   }
   return out;
 }

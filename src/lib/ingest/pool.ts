@@ -72,8 +72,14 @@ export class IngestPool {
    * before, so a worker never waits for this thread; a worker loads the Parquet
    * writer while its first is built.
    */
-  async writeParquet(jobs: (() => ParquetJob)[]): Promise<Uint8Array[]> {
-    if (this.workers.length === 0) return jobs.map((make) => writeParquetJob(make()));
+  async writeParquet(jobs: (() => ParquetJob)[], onWritten?: () => void): Promise<Uint8Array[]> {
+    if (this.workers.length === 0) {
+      return jobs.map((make) => {
+        const parquet = writeParquetJob(make());
+        onWritten?.();
+        return parquet;
+      });
+    }
     const results: Uint8Array[] = new Array(jobs.length);
     let next = 0;
     await Promise.all(
@@ -89,6 +95,7 @@ export class IngestPool {
           const prepared = following === null ? null : jobs[following]();
           const response = await writing;
           if (response.kind === 'parquet') results[i] = response.parquet;
+          onWritten?.();
           if (following === null || !prepared) break;
           [i, job] = [following, prepared];
         }

@@ -22,9 +22,12 @@ export interface IngestOptions {
   threads?: number;
   /** Write each report's text to sources/ (DATASET_FILES.source); default true. */
   sources?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Files read of all files, then Parquet files written of all to write. */
+  onProgress?: (done: number, total: number, stage: IngestStage) => void;
   onFailure?: (failure: FileFailure) => void;
 }
+
+export type IngestStage = 'reading' | 'writing';
 
 export interface FileFailure {
   file: string;
@@ -65,7 +68,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (sourceFolders) await mkdir(join(staging, DATASET_FILES.sources));
       const read = await readAll(pool, tasks, options, sourceFolders);
       const summary: IngestSummary = { files: files.length, reports: read.builder.size, failures: read.failures, cellsByState: read.cellsByState, findingsByRule: {}, out, written: [] };
-      if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary);
+      if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary, options.onProgress);
       return summary;
     });
   } finally {
@@ -100,7 +103,7 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
         read.failures.push({ file: result.file, reason: result.reason });
         options.onFailure?.({ file: result.file, reason: result.reason });
       }
-      options.onProgress?.(++done, tasks.length);
+      options.onProgress?.(++done, tasks.length, 'reading');
     },
     sourceFolders,
   );
@@ -110,7 +113,7 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
 }
 
 /** The checks across reports, the Parquet files and the descriptions, written into summary.out; returns the names written. */
-async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary): Promise<string[]> {
+async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary, onProgress: IngestOptions['onProgress']): Promise<string[]> {
   const tables = read.builder.build(checkAcrossYears(read.carry));
   for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
   const named: { name: string; job: () => ParquetJob }[] = [
@@ -118,7 +121,12 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     { name: DATASET_FILES.reports, job: () => ({ ipc: tableToIPC(tables.reports(), 'stream'), layout: parquetLayout(REPORT_COLUMNS) }) },
     { name: DATASET_FILES.findings, job: () => ({ ipc: tableToIPC(tables.findings(), 'stream'), layout: parquetLayout(FINDING_COLUMNS) }) },
   ];
-  const parquet = await pool.writeParquet(named.map(({ job }) => job));
+  let written = 0;
+  onProgress?.(written, named.length, 'writing');
+  const parquet = await pool.writeParquet(
+    named.map(({ job }) => job),
+    () => onProgress?.(++written, named.length, 'writing'),
+  );
   const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
   const description = {
     schema_version: 1,

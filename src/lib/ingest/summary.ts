@@ -1,4 +1,5 @@
 import { CELL_STATE_LABELS, CELL_STATES, RULE_BY_ID, RULES } from '../template';
+import { REPORT_EXTENSIONS } from './collect';
 import type { IngestSummary } from './run';
 
 /** The summary an ingest ends with, as lines for a terminal. */
@@ -14,6 +15,8 @@ export function formatSummary(s: IngestSummary): string {
     lines.push('失败的文件 failed files:');
     for (const f of s.failures) lines.push(`  ✗ ${f.file}: ${f.reason}`);
   }
-  lines.push(s.written.length > 0 ? `数据集已写入 dataset written: ${s.out}` : `未写入数据集（没有可用的报告）dataset not written: no report could be read`);
+  if (s.written.length > 0) lines.push(`数据集已写入 dataset written: ${s.out}`);
+  else if (s.files === 0) lines.push(`未找到报告文件（${REPORT_EXTENSIONS.join(' ')}），未写入数据集 no report files found: dataset not written`);
+  else lines.push(`未写入数据集（没有可用的报告）dataset not written: no report could be read`);
   return lines.join('\n');
 }
