@@ -220,6 +220,17 @@ describe('many files: worker threads', () => {
     expect(b.findingsByRule.YEAR_CARRY).toBeGreaterThan(0);
   });
 
+  it('the command line shows on stderr the files read, then the Parquet files written', () => {
+    const run = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(copies, 'manifest.csv'), '--out', join(work, 'progress')], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    const progress = run.stderr.split('\n').filter((line) => line.includes('%)'));
+    // Not a terminal: a line each tenth. 2019–2024: six cell files, reports and findings.
+    expect(progress[0]).toBe('读取报告 reading 1/240 (0%)');
+    expect(progress).toContain('读取报告 reading 120/240 (50%)');
+    expect(progress.indexOf('读取报告 reading 240/240 (100%)')).toBeLessThan(progress.indexOf('写入 Parquet writing 0/8 (0%)'));
+    expect(progress.at(-1)).toBe('写入 Parquet writing 8/8 (100%)');
+  });
+
   it('an ingest killed part way leaves the previous dataset as it was', async () => {
     const out = join(work, 'killed');
     await ingest({ inputs: [SEED], out });
