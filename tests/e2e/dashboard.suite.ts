@@ -29,6 +29,7 @@ describe('dashboard pages in Chromium', () => {
     const kpiLines = readFileSync(await kpiCsv.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
     expect(kpiLines[0]).toBe('指标,数值,说明');
     expect(kpiLines[1]).toBe('新收申请,160,无上年数据');
+    expect(kpiLines).toContain('实质公开率,55.6%（n=162）,（予以公开 + 部分公开）÷ 办理总计');
     await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
     await page.close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
-import { chartRows, type ChartData } from '../../src/lib/charts/chart-data';
+import { chartRows, shownUnit, type ChartData } from '../../src/lib/charts/chart-data';
 import { chartOption } from '../../src/lib/charts/options';
 import { toCsv } from '../../src/lib/export/csv';
 import { formatChange, formatRate, rate } from '../../src/lib/format/numbers';
@@ -75,5 +75,11 @@ describe('chart options', () => {
     const shares = chartOption({ ...data, notInTemplate: [], series: [{ key: 'a', name: 'A', values: [1, 3] }, { key: 'b', name: 'B', values: [3, 1] }] }, 'percent') as { series: { data: number[]; stack: string }[] };
     expect(shares.series.map((s) => s.data)).toEqual([[25, 75], [75, 25]]);
     expect(shares.series[0].stack).toBe('total');
+  });
+
+  it('a 100 % stack says it is drawn in %, its downloads in the data’s unit', () => {
+    expect(shownUnit({ ...data, unit: '件' }, 'percent')).toBe('%（各项占合计；下载数据为件）');
+    expect(shownUnit({ ...data, unit: '件' }, 'ranking-percent')).toBe('%（各项占合计；下载数据为件）');
+    expect(shownUnit({ ...data, unit: '件' }, 'stacked')).toBe('件');
   });
 });

@@ -14,6 +14,14 @@ export interface ChartData {
 
 export type ChartKind = 'bar' | 'stacked' | 'percent' | 'line' | 'ranking' | 'ranking-stacked' | 'ranking-percent';
 
+/** A 100 % stack: each series drawn as its share of the category's total. */
+export const isPercent = (kind: ChartKind) => kind === 'percent' || kind === 'ranking-percent';
+
+/** The unit the chart is drawn in, as its caption says it: a 100 % stack is in %, its data (and downloads) in data.unit. */
+export function shownUnit(data: ChartData, kind: ChartKind): string {
+  return isPercent(kind) ? `%（各项占合计；下载数据为${data.unit}）` : data.unit;
+}
+
 /** Rows for CSV/JSON: one per category, one column per series. */
 export function chartRows(data: ChartData): Record<string, string | number | null>[] {
   return data.categories.map((category, i) => ({

@@ -1,4 +1,4 @@
-import type { ChartData, ChartKind } from './chart-data';
+import { isPercent, type ChartData, type ChartKind } from './chart-data';
 
 const PALETTE = ['#1f6feb', '#f0883e', '#2da44e', '#a371f7', '#d4a72c', '#e5534b', '#768390', '#0ea5a4', '#bf8700', '#57606a'];
 const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
@@ -10,7 +10,7 @@ const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
  */
 export function chartOption(data: ChartData, kind: ChartKind): Record<string, unknown> {
   const horizontal = kind.startsWith('ranking');
-  const percent = kind === 'percent' || kind === 'ranking-percent';
+  const percent = isPercent(kind);
   const totals = data.categories.map((_, i) => data.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
   const marked = new Set(data.notInTemplate ?? []);
   const series = data.series.map((s, k) => ({
@@ -42,7 +42,8 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
     textStyle: { fontFamily: FONT },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${number.format(v)} ${unit}`) },
     legend: { show: data.series.length > 1, top: 0, type: data.series.length > 3 ? 'scroll' : 'plain' },
-    grid: { left: 8, right: 24, top: data.series.length > 1 ? 36 : 16, bottom: 8, containLabel: true },
+    // Room above the plot for the legend and, below it, the value axis's name (件, %).
+    grid: { left: 8, right: 24, top: data.series.length > 1 ? 52 : 28, bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: horizontal ? series.map((s) => ({ ...s, data: [...s.data].reverse() })) : series,

@@ -25,8 +25,14 @@ export function rate(part: number | null | undefined, base: number | null | unde
 }
 
 export function formatRate(r: Rate): string {
-  if (r.value === null) return '—';
-  return `${(r.value * 100).toFixed(1)}%（n=${integer.format(r.base)}${r.small ? '，基数小' : ''}）`;
+  const { share, base } = formatRateParts(r);
+  return share + base;
+}
+
+/** A rate as its share (56.3%) and its base (（n=162）), for a layout that sets them apart. */
+export function formatRateParts(r: Rate): { share: string; base: string } {
+  if (r.value === null) return { share: '—', base: '' };
+  return { share: `${(r.value * 100).toFixed(1)}%`, base: `（n=${integer.format(r.base)}${r.small ? '，基数小' : ''}）` };
 }
 
 /** Change from the previous value, as +12.5% / −3.0%, or — when there is none. */
