@@ -1,8 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
 import { expected as dept2019 } from '../fixtures/html/dept-2019.expected';
 import { expected as dept2021 } from '../fixtures/html/dept-2021.expected';
-import { fixture, parseFile, shownCells } from '../helpers';
+import { fixture, parseBytes, parseFile, shownCells } from '../helpers';
 
 describe.each([
   ['dept-2019.html', dept2019],
@@ -41,5 +42,31 @@ describe('findings on the HTML reports', () => {
       ['T3_ROW_SUM', 't3.other.other.total', 0, 1],
     ]);
     expect(findings.every((f) => f.severity === 'error')).toBe(true);
+  });
+});
+
+describe('a table split at a page break', () => {
+  // dept-2021.html with its t3 cut in two inside （三）不予公开, before 5.属于三类内部事务信息, as Word leaves a table that runs over a page.
+  const html = readFileSync(fixture('html/dept-2021.html'), 'utf8');
+  const split = (between: string) => {
+    const cut = html.replace('<tr>\n<td style="text-align:left"><p>5.属于三类内部事务信息', `</table>\n${between}\n<table border="1">\n<tr>\n<td style="text-align:left"><p>5.属于三类内部事务信息`);
+    expect(cut).not.toBe(html);
+    return parseBytes(new TextEncoder().encode(cut), 'split.html');
+  };
+
+  it('right after its first part, or after a 续表 line, is read as the rest of it: every cell as in the whole table', () => {
+    for (const between of ['<p>&nbsp;</p>', '<br clear="all" style="page-break-before:always">', '<p>续表</p>', '<p>（续表）</p>']) {
+      const report = split(between);
+      expect(shownCells(report)).toEqual(dept2021.cells);
+      expect(report.findings).toEqual([]);
+    }
+  });
+
+  it('after prose, is not taken for the rest of the table: the cells it would have held are flagged missing', () => {
+    const report = split('<p>注：本表数据截至12月31日。</p>');
+    expect(report.findings.map((f) => f.rule)).toEqual(['CELLS_MISSING']);
+    expect(report.findings[0].cells).toContain('t3.denied.internal.total');
+    expect(report.findings[0].cells).not.toContain('t3.denied.third_party.total');
+    expect(report.cells.find((c) => c.row === 'denied.internal' && c.col === 'total')).toBeUndefined();
   });
 });

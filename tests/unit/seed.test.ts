@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
-import { parseFile, SEED, shownCells } from '../helpers';
+import { parseBytes, parseFile, SEED, shownCells } from '../helpers';
 
 // Written by hand from data/real/000_09f4574b615ba3f1.txt (the seed report). Each t3 row of the
 // seed keeps only two numbers (`… | 9 | 9`): the last is 总计; the other cannot be
@@ -99,6 +99,15 @@ describe('the real seed report (pipe-table text)', () => {
     expect(findings.map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT']);
     expect(findings[0].cells).toHaveLength(23);
     expect(findings[0].cells).toContain('t3.new');
+  });
+
+  it('its t3 cut in two by a 续表 line (a table over a page) reads the same', () => {
+    const text = readFileSync(SEED, 'utf8');
+    const cut = text.replace('\n(四)无法提供 |', '\n\n续表\n(四)无法提供 |');
+    expect(cut).not.toBe(text);
+    const split = parseBytes(new TextEncoder().encode(cut), 'split.txt');
+    expect(shownCells(split)).toEqual(EXPECTED);
+    expect(checkReport(split).map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT']);
   });
 
   it('the prose agrees: 共受理依申请公开事项9件 = new 9; no review or suit = t4 all /', () => {

@@ -93,11 +93,19 @@ export function parseDecoded({ decoded: { text, encoding }, source, manifest }: 
   };
 }
 
-/** Which table is which, by what it contains (headings move around; contents do not). */
+/**
+ * Which table is which, by what it contains (headings move around; contents
+ * do not). A table with none of the words, right after one of the three (no
+ * prose between but 续表), is its continuation: a table split at a page break.
+ */
 function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]>> {
   const found: Partial<Record<TableId, SourceCell[][]>> = {};
+  let previous: TableId | null = null;
   for (const block of blocks) {
-    if (block.kind !== 'table') continue;
+    if (block.kind !== 'table') {
+      if (!CONTINUED.test(block.text)) previous = null;
+      continue;
+    }
     let text = '';
     for (const row of block.rows) for (const cell of row) text += cell.text;
     if (/\s/.test(text)) text = text.replace(/\s+/g, '');
@@ -107,11 +115,15 @@ function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]
         ? 't4'
         : labelMatches(text, TABLE_WORDS.t2)
           ? 't2'
-          : null;
+          : previous;
     if (table) (found[table] ??= []).push(...block.rows);
+    previous = table;
   }
   return found;
 }
+
+/** A line that says the table goes on: 续表, （续表）, 续上表. */
+const CONTINUED = /^[（(]?续(上)?表[）)]?[:：]?$/;
 
 /** Words that tell the tables apart, whitespace removed. */
 const TABLE_WORDS = {
