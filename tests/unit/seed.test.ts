@@ -110,6 +110,16 @@ describe('the real seed report (pipe-table text)', () => {
     expect(checkReport(split).map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT']);
   });
 
+  it('a table of other figures right after t4 is not read into it: t4’s lost data row stays missing', () => {
+    const text = readFileSync(SEED, 'utf8');
+    const t4Values = '/ | / | / | / | / | / | / | / | / | / | / | / | / | / | / |';
+    const cut = text.replace(t4Values, '\n政务新媒体 | 发布条数 | 关注人数 |\n微信公众号 | 3000 | 310000 |');
+    expect(cut).not.toBe(text);
+    const report = parseBytes(new TextEncoder().encode(cut), 'other-table.txt');
+    expect(report.cells.filter((c) => c.table === 't4')).toEqual([]);
+    expect(report.findings.find((f) => f.rule === 'CELLS_MISSING')?.cells).toContain('t4.review.upheld');
+  });
+
   it('the prose agrees: 共受理依申请公开事项9件 = new 9; no review or suit = t4 all /', () => {
     expect(checkReport(report).filter((f) => f.rule === 'NARRATIVE')).toEqual([]);
     expect(readFileSync(SEED, 'utf8')).toContain('共受理依申请公开事项9件');

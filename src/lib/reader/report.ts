@@ -96,7 +96,8 @@ export function parseDecoded({ decoded: { text, encoding }, source, manifest }: 
 /**
  * Which table is which, by what it contains (headings move around; contents
  * do not). A table with none of the words, right after one of the three (no
- * prose between but 续表), is its continuation: a table split at a page break.
+ * prose between but 续表), is its continuation when it reads as part of it: a
+ * table split at a page break.
  */
 function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]>> {
   const found: Partial<Record<TableId, SourceCell[][]>> = {};
@@ -115,11 +116,21 @@ function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]
         ? 't4'
         : labelMatches(text, TABLE_WORDS.t2)
           ? 't2'
-          : previous;
+          : previous && continues(previous, block.rows)
+            ? previous
+            : null;
     if (table) (found[table] ??= []).push(...block.rows);
     previous = table;
   }
   return found;
+}
+
+/** Whether rows read as part of the table: a row of its template (t2, t3), or t4's full row of values. */
+function continues(table: TableId, rows: SourceCell[][]): boolean {
+  if (table === 't2') return readT2(rows).rows.length > 0;
+  if (table === 't3') return readT3(rows).cells.length > 0;
+  const t4 = readT4(rows);
+  return t4.cells.length > 0 && !t4.ambiguous;
 }
 
 /** A line that says the table goes on: 续表, （续表）, 续上表. */
