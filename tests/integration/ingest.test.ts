@@ -174,6 +174,19 @@ describe('sources', () => {
     expect(again.reports).toBe(1);
     expect(again.findingsByRule.DUPLICATE_REPORT).toBeUndefined();
     expect(rows(join(out, 'reports.parquet')).map((r) => r.source_file)).toEqual(['seed.txt']);
+    // Written into the folder itself, again and again: only its sources/ are left out.
+    expect((await ingest({ inputs: [dir], out: dir })).reports).toBe(1);
+    expect((await ingest({ inputs: [dir], out: dir })).reports).toBe(1);
+  });
+
+  it('a folder with a dataset.json of its own (not a dataset) is read like any other', async () => {
+    const dir = join(work, 'own-json');
+    mkdirSync(join(dir, '2020'), { recursive: true });
+    copyFileSync(SEED, join(dir, '2020/seed.txt'));
+    writeFileSync(join(dir, '2020/dataset.json'), '{"scraped_at":"2021-03-01"}');
+    const summary = await ingest({ inputs: [dir], out: join(work, 'own-json-out') });
+    expect(summary.files).toBe(1);
+    expect(summary.reports).toBe(1);
   });
 
   it('sources: false writes no sources folder, and removes one an earlier ingest left', async () => {

@@ -15,7 +15,7 @@ export interface InputFile {
 
 /**
  * The files to ingest: those named, those under the folders named (report
- * extensions only, hidden entries and datasets skipped), and those the manifest lists.
+ * extensions only, hidden entries and a dataset's sources/ skipped), and those the manifest lists.
  */
 export async function collectFiles(inputs: string[], manifest: { dir: string; entries: Map<string, ManifestEntry> } | null): Promise<InputFile[]> {
   const files = new Map<string, InputFile>();
@@ -42,10 +42,10 @@ function pathWithin(folder: string, path: string): string {
 async function walk(dir: string): Promise<string[]> {
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
-  // A dataset written into the folder holds copies of its reports (sources/): they are not new reports.
-  if (entries.some((entry) => entry.isFile() && entry.name === DATASET_FILES.description)) return out;
+  // A dataset written into the folder keeps copies of its reports in sources/: they are not new reports.
+  const dataset = entries.some((entry) => entry.isFile() && entry.name === DATASET_FILES.description);
   for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
+    if (entry.name.startsWith('.') || (dataset && entry.name === DATASET_FILES.sources)) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...(await walk(path)));
     else if (entry.isFile() && REPORT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(path);
