@@ -86,11 +86,11 @@ export class IngestPool {
       this.workers.map(async (worker) => {
         let i = next++;
         if (i >= jobs.length) return;
-        const loaded = request(worker, { kind: 'load parquet' });
+        const loaded = handledLater(request(worker, { kind: 'load parquet' }));
         let job = jobs[i]();
         await loaded;
         for (;;) {
-          const writing = request(worker, { kind: 'parquet', job }, parquetJobBuffers(job));
+          const writing = handledLater(request(worker, { kind: 'parquet', job }, parquetJobBuffers(job)));
           const following = next < jobs.length ? next++ : null;
           const prepared = following === null ? null : jobs[following]();
           const response = await writing;
@@ -107,6 +107,12 @@ export class IngestPool {
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
+}
+
+/** A promise awaited after other work that may throw first: its rejection is not reported as unhandled meanwhile. */
+export function handledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
 }
 
 function request(worker: Worker, message: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerResponse> {

@@ -10,7 +10,7 @@ import { parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
 import { collectFiles } from './collect';
-import { IngestPool } from './pool';
+import { handledLater, IngestPool } from './pool';
 import type { FileTask } from './process-file';
 import type { SourceFolders } from './sources';
 
@@ -53,26 +53,33 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     ? { dir: dirname(manifestPath), entries: parseManifest(await readFile(manifestPath, 'utf8'), options.manifest) }
     : null;
   // A manifest tells how many files there are: the threads start while they are listed.
-  const early = manifest ? IngestPool.start(manifest.entries.size, options.threads) : null;
+  const early = manifest ? handledLater(IngestPool.start(manifest.entries.size, options.threads)) : null;
   const files = await collectFiles(options.inputs, manifest).catch(async (e) => {
-    await (await early)?.close();
+    await early?.then((pool) => pool.close(), () => {});
     throw e;
   });
   const tasks = files.map((file) => ({ file, manifest: manifest?.entries.get(file.name) }));
   const out = resolve(options.out);
   let pool = await (early ?? IngestPool.start(files.length, options.threads));
   if (!pool.parallel) pool = await IngestPool.start(files.length, options.threads);
+  let closed: Promise<void> | null = null;
+  const close = () => (closed ??= pool.close());
   try {
     return await withStaging(out, async (staging) => {
-      const sourceFolders = options.sources === false ? undefined : { dataset: out, staging };
-      if (sourceFolders) await mkdir(join(staging, DATASET_FILES.sources));
-      const read = await readAll(pool, tasks, options, sourceFolders);
-      const summary: IngestSummary = { files: files.length, reports: read.builder.size, failures: read.failures, cellsByState: read.cellsByState, findingsByRule: {}, out, written: [] };
-      if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary, options.onProgress);
-      return summary;
+      try {
+        const sourceFolders = options.sources === false ? undefined : { dataset: out, staging };
+        if (sourceFolders) await mkdir(join(staging, DATASET_FILES.sources));
+        const read = await readAll(pool, tasks, options, sourceFolders);
+        const summary: IngestSummary = { files: files.length, reports: read.builder.size, failures: read.failures, cellsByState: read.cellsByState, findingsByRule: {}, out, written: [] };
+        if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary, options.onProgress);
+        return summary;
+      } finally {
+        // Before the staging folder is removed: after a failure, the other threads may still be staging sources.
+        await close();
+      }
     });
   } finally {
-    await pool.close();
+    await close();
   }
 }
 
