@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dictionaryColumn, utf8Column } from '../../src/lib/dataset/columns';
-import { utf8Length } from '../../src/lib/dataset/utf8-length';
+import { encodeTexts, utf8Length } from '../../src/lib/dataset/utf8-length';
 
 describe('Arrow columns built from typed arrays', () => {
   it('a string column gives back every value: Chinese, beyond the BMP, empty and null', () => {
@@ -17,6 +17,14 @@ describe('Arrow columns built from typed arrays', () => {
     expect(utf8Length('x\ud800y')).toBe(5);
     expect(utf8Length('𠀀')).toBe(4);
     expect(utf8Length('总计')).toBe(6);
+  });
+
+  it('a lone high surrogate ending one value and a lone low one starting the next stay two values', () => {
+    const column = utf8Column(['a\ud83d', '\ude00b', 'next']);
+    expect(column.toArray()).toEqual(['a\ufffd', '\ufffdb', 'next']);
+    const bytes = new Uint8Array(12);
+    encodeTexts(['a\ud83d', null, '\ude00b'], 8, bytes, 2);
+    expect(new TextDecoder().decode(bytes.subarray(2, 10))).toBe('a\ufffd\ufffdb');
   });
 
   it('a dictionary column reads -1 as null and keeps the others', () => {

@@ -1,5 +1,5 @@
 import { Dictionary, Float64, Int16, Int32, makeData, makeVector, Utf8, type Vector } from 'apache-arrow';
-import { utf8Length } from './utf8-length';
+import { encodeTexts, utf8Length } from './utf8-length';
 
 /**
  * Arrow columns built straight into typed arrays. apache-arrow's generic
@@ -17,7 +17,6 @@ function validity(length: number, isNull: (i: number) => boolean): { nullBitmap:
   return { nullBitmap, nullCount };
 }
 
-const encoder = new TextEncoder();
 
 /** A string column: all values encoded in one call (one call per value costs more than the copying). */
 export function utf8Column(values: readonly (string | null)[]): Vector<Utf8> {
@@ -34,8 +33,8 @@ export function utf8Column(values: readonly (string | null)[]): Vector<Utf8> {
     }
     valueOffsets[i + 1] = offset;
   }
-  // join writes null as ''.
-  const data = encoder.encode(values.join(''));
+  const data = new Uint8Array(offset);
+  encodeTexts(values, offset, data, 0);
   return makeVector(makeData({ type: new Utf8(), length: values.length, valueOffsets, data, nullBitmap, nullCount }));
 }
 

@@ -1,6 +1,6 @@
 import { CELL_STATES, TEMPLATE_CELLS, type Cell, type Finding } from '../template';
 import type { ParsedReport } from '../reader/types';
-import { utf8Length } from './utf8-length';
+import { encodeTexts, utf8Length } from './utf8-length';
 
 /** A report without its cells and prose: what the reports table holds. */
 export type ReportRecord = Omit<ParsedReport, 'cells' | 'prose' | 'findings'>;
@@ -35,7 +35,6 @@ export interface PackedReport {
 }
 
 const STATE_INDEX = new Map(CELL_STATES.map((s, i) => [s, i]));
-const encoder = new TextEncoder();
 
 /** Packs the reports of one batch into one PackedCells. */
 export class CellPacker {
@@ -63,10 +62,8 @@ export class CellPacker {
     const { packed } = this;
     const start = this.cells;
     if (start + cells.length > packed.templateIndex.length) throw new Error(`a report has ${cells.length} cells; the template has ${TEMPLATE_CELLS.length}`);
-    const raw = cells.map((c) => c.raw ?? '').join('');
-    let offset = packed.rawOffsets[start];
-    this.reserveRaw(offset + raw.length * 3);
-    encoder.encodeInto(raw, packed.rawBytes.subarray(offset));
+    const rawStart = packed.rawOffsets[start];
+    let offset = rawStart;
     for (let c = 0, i = start; c < cells.length; c++, i++) {
       const cell = cells[c];
       packed.templateIndex[i] = cell.templateIndex;
@@ -75,6 +72,8 @@ export class CellPacker {
       if (cell.raw) offset += utf8Length(cell.raw);
       packed.rawOffsets[i + 1] = offset;
     }
+    this.reserveRaw(offset);
+    encodeTexts(cells.map((c) => c.raw), offset - rawStart, packed.rawBytes, rawStart);
     this.cells += cells.length;
     return { packed, start, count: cells.length };
   }

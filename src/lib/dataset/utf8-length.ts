@@ -12,3 +12,17 @@ export function utf8Length(text: string): number {
   }
   return bytes;
 }
+
+const encoder = new TextEncoder();
+
+/**
+ * Texts laid end to end as UTF-8 into target from byte `at`, each taking
+ * utf8Length(text) bytes (total in all), in one encoding call. Should two
+ * texts' ends join into a surrogate pair (a lone high one ending a text, a lone
+ * low one starting the next), the joined encoding would not match: then they
+ * are encoded one by one.
+ */
+export function encodeTexts(texts: readonly (string | null)[], total: number, target: Uint8Array, at: number): void {
+  if (encoder.encodeInto(texts.join(''), target.subarray(at, at + total)).written === total) return;
+  for (const text of texts) if (text) at += encoder.encodeInto(text, target.subarray(at)).written;
+}
