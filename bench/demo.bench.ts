@@ -4,7 +4,7 @@
  * size per report.
  *   npm run bench:demo [-- --bodies 20000]
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
@@ -22,6 +22,8 @@ const start = performance.now();
 const written = writeDemoCorpus({ ...DEMO_DEFAULTS, bodies, real: realReport(new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url).pathname) }, corpus);
 const generate = (performance.now() - start) / 1000;
 
+// A new dataset, as a first ingest writes it (a repeat keeps the source files already there).
+rmSync(out, { recursive: true, force: true });
 const ingested = ingestInOwnProcess(join(corpus, 'manifest.csv'), out);
 
 const parquet = readdirSync(out).filter((f) => f.endsWith('.parquet'));
