@@ -17,7 +17,6 @@ function validity(length: number, isNull: (i: number) => boolean): { nullBitmap:
   return { nullBitmap, nullCount };
 }
 
-
 /** A string column: all values encoded in one call (one call per value costs more than the copying). */
 export function utf8Column(values: readonly (string | null)[]): Vector<Utf8> {
   const valueOffsets = new Int32Array(values.length + 1);
