@@ -41,10 +41,11 @@ function corpus(kind: Corpus): string {
   const source = sources[kind === 'html' ? 'html' : 'text'];
   const ext = kind === 'html' ? 'html' : 'txt';
   const bodies = Math.ceil(copies / 7);
+  const text = kind === 'text, distinct' ? readFileSync(source, 'utf8') : '';
   const lines = ['file,body,year'];
   for (let i = 0; i < copies; i++) {
     const file = `reports/r${String(i).padStart(6, '0')}.${ext}`;
-    if (kind === 'text, distinct') writeFileSync(join(dir, file), `${readFileSync(source, 'utf8')}\n编号 ${i}\n`);
+    if (kind === 'text, distinct') writeFileSync(join(dir, file), `${text}\n编号 ${i}\n`);
     else copyFileSync(source, join(dir, file));
     lines.push(`${file},基准机关${String(i % bodies).padStart(5, '0')},${2019 + Math.floor(i / bodies)}`);
   }

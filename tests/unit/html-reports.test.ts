@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
 import { expected as dept2019 } from '../fixtures/html/dept-2019.expected';
 import { expected as dept2021 } from '../fixtures/html/dept-2021.expected';
-import { fixture, parseBytes, parseFile, shownCells } from '../helpers';
+import { fixture, parseFile, parseText, shownCells } from '../helpers';
 
 describe.each([
   ['dept-2019.html', dept2019],
@@ -51,7 +51,7 @@ describe('a table split at a page break', () => {
   const split = (between: string) => {
     const cut = html.replace('<tr>\n<td style="text-align:left"><p>5.属于三类内部事务信息', `</table>\n${between}\n<table border="1">\n<tr>\n<td style="text-align:left"><p>5.属于三类内部事务信息`);
     expect(cut).not.toBe(html);
-    return parseBytes(new TextEncoder().encode(cut), 'split.html');
+    return parseText(cut, 'split.html');
   };
 
   it('right after its first part, or after a 续表 line, is read as the rest of it: every cell as in the whole table', () => {

@@ -104,8 +104,11 @@ export class IngestPool {
     return results;
   }
 
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+  private closing: Promise<void> | null = null;
+
+  /** Stop the threads; a second call waits for the first. */
+  close(): Promise<void> {
+    return (this.closing ??= Promise.all(this.workers.map((w) => w.terminate())).then(() => {}));
   }
 }
 

@@ -62,8 +62,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const out = resolve(options.out);
   let pool = await (early ?? IngestPool.start(files.length, options.threads));
   if (!pool.parallel) pool = await IngestPool.start(files.length, options.threads);
-  let closed: Promise<void> | null = null;
-  const close = () => (closed ??= pool.close());
   try {
     return await withStaging(out, async (staging) => {
       try {
@@ -75,11 +73,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         return summary;
       } finally {
         // Before the staging folder is removed: after a failure, the other threads may still be staging sources.
-        await close();
+        await pool.close();
       }
     });
   } finally {
-    await close();
+    await pool.close();
   }
 }
 

@@ -134,7 +134,7 @@ function continues(table: TableId, rows: SourceCell[][]): boolean {
 }
 
 /** A line that says the table goes on: 续表, （续表）, 续上表. */
-const CONTINUED = /^[（(]?续(上)?表[）)]?[:：]?$/;
+const CONTINUED = /^[（(]?续上?表[）)]?[:：]?$/;
 
 /** Words that tell the tables apart, whitespace removed. */
 const TABLE_WORDS = {
