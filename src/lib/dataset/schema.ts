@@ -31,8 +31,8 @@ export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   utf8('meta_source', "where body and year came from: 'manifest' | 'detected'", false, true),
   utf8('source_file', 'source file, relative to the manifest folder or ingest root'),
   utf8('source_sha256', 'SHA-256 of the source file bytes'),
-  utf8('source_format', "'text' | 'html'", false, true),
-  utf8('source_encoding', "'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be'", false, true),
+  utf8('source_format', "'text' | 'html' | 'pdf' | 'docx' | 'doc'", false, true),
+  utf8('source_encoding', "'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be'; 'binary' for PDF and Word", false, true),
   { name: 'source_bytes', type: 'int32', nullable: false, doc: 'source file size' },
   utf8('status', "worst finding: 'ok' | 'warning' | 'error'", false, true),
   { name: 'n_errors', type: 'int32', nullable: false, doc: 'findings of severity error' },
@@ -70,8 +70,10 @@ export const DATASET_FILES = {
   cellsPattern: /^cells-(\d{4})\.parquet$/,
   /** A report's text as read (decoded; HTML as markup), UTF-8 with a BOM, named by reports.source_sha256. */
   source: (sha256: string) => `sources/${sha256}.txt`,
+  /** A PDF or Word report as published, beside the text read from it. */
+  original: (sha256: string, format: string) => `sources/${sha256}.${format}`,
   sources: 'sources',
-  sourcePattern: /^sources\/[0-9a-f]{64}\.txt$/,
+  sourcePattern: /^sources\/[0-9a-f]{64}\.(?:txt|pdf|docx|doc)$/,
 } as const;
 
 /** How a table's columns are written to Parquet. */

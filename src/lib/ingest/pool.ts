@@ -53,7 +53,7 @@ export class IngestPool {
     const batches: FileTask[][] = [];
     for (let i = 0; i < tasks.length; i += BATCH) batches.push(tasks.slice(i, i + BATCH));
     if (this.workers.length === 0) {
-      for (const batch of batches) processFiles(batch, sources).forEach(onResult);
+      for (const batch of batches) (await processFiles(batch, sources)).forEach(onResult);
       return;
     }
     await Promise.all(
@@ -148,7 +148,7 @@ function workerScript(): Promise<string> {
   script ??= (async () => {
     const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
     const cache = fileURLToPath(new URL('../../../node_modules/.cache/ingest-worker/', import.meta.url));
-    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', write: false, external: ['parquet-wasm'] });
+    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', write: false, external: ['parquet-wasm', 'pdfjs-dist'] });
     const files = output.outputFiles.map((file) => ({ name: relative(cache, file.path), contents: file.contents }));
     const hash = createHash('sha256');
     for (const file of files) hash.update(file.name).update(file.contents);

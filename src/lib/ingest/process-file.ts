@@ -1,25 +1,31 @@
 import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import { carryFacts, checkReport, type CarryFacts } from '../checks';
 import { CellPacker, type PackedReport } from '../dataset/packed';
-import { decodeReport, MAX_REPORT_BYTES, parseDecoded, ReportError, tooLarge, type ManifestEntry, type ParsedReport } from '../reader';
+import { MAX_REPORT_BYTES, readReport as readAnyReport, ReportError, tooLarge, type ManifestEntry, type ParsedReport, type PdfAssets, type ReadResult } from '../reader';
 import type { InputFile } from './collect';
 import { stageSource, type SourceFolders } from './sources';
 import { nodeUtf8 } from './utf8';
+
+/** pdf.js's character maps and standard fonts, from its package (CJK PDFs whose fonts are not embedded need them). */
+const pdfjsFolder = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const PDF_ASSETS: PdfAssets = { cMapUrl: join(pdfjsFolder, 'cmaps') + sep, standardFontDataUrl: join(pdfjsFolder, 'standard_fonts') + sep };
 
 /**
  * Read one file from disk into a report; the size is checked before reading.
  * Synchronous: report files are small, and awaiting each read leaves the core idle.
  */
-export function readReportFile(file: InputFile, manifest?: ManifestEntry): ParsedReport {
-  return readReport(file, manifest).report;
+export async function readReportFile(file: InputFile, manifest?: ManifestEntry): Promise<ParsedReport> {
+  return (await readReport(file, manifest)).report;
 }
 
-function readReport(file: InputFile, manifest?: ManifestEntry): { report: ParsedReport; text: string } {
+async function readReport(file: InputFile, manifest?: ManifestEntry): Promise<ReadResult & { bytes: Uint8Array }> {
   const bytes = readSmallFile(file.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const decoded = decodeReport(bytes, nodeUtf8);
-  return { report: parseDecoded({ decoded, source: { file: file.name, sha256, bytes: bytes.length }, manifest }), text: decoded.text };
+  const read = await readAnyReport({ bytes, source: { file: file.name, sha256, bytes: bytes.length }, manifest, pdfAssets: PDF_ASSETS, utf8: nodeUtf8 });
+  return { ...read, bytes };
 }
 
 /** A file's bytes, refused unread when larger than a report can be; one open file, no lookups by path but the open. */
@@ -52,24 +58,27 @@ export type FileResult =
  * A file that cannot be read is a failed result; a source that cannot be
  * written (disk full) throws: that is no fault of the file.
  */
-export function processFiles(tasks: readonly FileTask[], sources?: SourceFolders): FileResult[] {
+export async function processFiles(tasks: readonly FileTask[], sources?: SourceFolders): Promise<FileResult[]> {
   const packer = new CellPacker(tasks.length);
-  const results = tasks.map(({ file, manifest }): FileResult => {
-    let read: { report: ParsedReport; text: string };
-    let result: FileResult;
-    try {
-      read = readReport(file, manifest);
-      const { report } = read;
-      const findings = checkReport(report);
-      result = { ok: true, file: file.name, carry: carryFacts(report), packed: packer.pack(report, findings) };
-    } catch (e) {
-      return { ok: false, file: file.name, reason: failureReason(e) };
-    }
-    if (sources) stageSource(sources, read.report.source.sha256, read.text);
-    return result;
-  });
+  const results: FileResult[] = [];
+  for (const { file, manifest } of tasks) results.push(await processFile(packer, file, manifest, sources));
   packer.finish();
   return results;
+}
+
+async function processFile(packer: CellPacker, file: InputFile, manifest: ManifestEntry | undefined, sources?: SourceFolders): Promise<FileResult> {
+  let read: ReadResult & { bytes: Uint8Array };
+  let result: FileResult;
+  try {
+    read = await readReport(file, manifest);
+    const { report } = read;
+    const findings = checkReport(report);
+    result = { ok: true, file: file.name, carry: carryFacts(report), packed: packer.pack(report, findings) };
+  } catch (e) {
+    return { ok: false, file: file.name, reason: failureReason(e) };
+  }
+  if (sources) stageSource(sources, read.report.source, read.text, read.binary ? read.bytes : null);
+  return result;
 }
 
 function failureReason(e: unknown): string {

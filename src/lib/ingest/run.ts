@@ -6,7 +6,7 @@ import { tableToIPC } from 'apache-arrow';
 import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS } from '../dataset';
 import type { ParquetJob } from '../dataset/parquet-job';
 import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from '../dataset/overview';
-import { parseManifest } from '../reader';
+import { BINARY_FORMATS, parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
 import { collectFiles } from './collect';
@@ -103,7 +103,11 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
         read.carry.push(result.carry);
         const { packed, start, count } = result.packed.cells;
         for (let i = start; i < start + count; i++) stateCounts[packed.state[i]]++;
-        if (sourceFolders) read.sources.add(DATASET_FILES.source(result.packed.report.source.sha256));
+        if (sourceFolders) {
+          const { sha256, format } = result.packed.report.source;
+          read.sources.add(DATASET_FILES.source(sha256));
+          if (BINARY_FORMATS.has(format)) read.sources.add(DATASET_FILES.original(sha256, format));
+        }
       } else {
         read.failures.push({ file: result.file, reason: result.reason });
         options.onFailure?.({ file: result.file, reason: result.reason });

@@ -12,7 +12,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
   let transfer: ArrayBuffer[] = [];
   try {
     if (request.kind === 'files') {
-      const results = processFiles(request.tasks, request.sources);
+      const results = await processFiles(request.tasks, request.sources);
       response = { kind: 'files', results };
       // Every report of the batch refers to the same PackedCells: its buffers go once.
       const packed = results.flatMap((r) => (r.ok ? [r.packed.cells.packed] : []))[0];

@@ -1,3 +1,5 @@
+import { isValueText } from './rows';
+
 /**
  * The shape both source forms are read into: prose lines and tables, in
  * document order. A table row lists its distinct cells left to right; a cell
@@ -10,39 +12,81 @@ export interface SourceCell {
 
 export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: SourceCell[][] };
 
-/** The pipe-table text form (HTML flattened to text, as in seeds/): lines with `|` are table rows. */
+/**
+ * The text forms: lines with `|` are table rows (HTML flattened to text, as in
+ * seeds/); so are runs of tab-separated lines (a table copied from a browser or
+ * Excel into a .txt).
+ */
 export function textBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let table: SourceCell[][] | null = null;
   // CRLF (a file saved on Windows) is one line break: a blank line between rows would end the table.
   const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
-  for (const line of lines) {
-    if (line.includes('|')) {
+  const tabRows = tabTableRows(lines);
+  lines.forEach((line, i) => {
+    const separator = line.includes('|') ? '|' : tabRows[i] ? '\t' : null;
+    if (separator) {
       if (!table) blocks.push({ kind: 'table', rows: (table = []) });
-      table.push(rowCells(line));
+      const cells = rowCells(line, separator);
+      table.push(separator === '\t' ? withoutMergeGaps(carryMergedLabels(cells, table.at(-1))) : cells);
     } else {
       table = null;
       const prose = line.trim();
       if (prose) blocks.push({ kind: 'text', text: prose });
     }
-  }
+  });
   return blocks;
 }
 
-/** A row's cells; flattening pads rows to the grid width with trailing separators: padding, not cells. */
-function rowCells(line: string): SourceCell[] {
-  const cells: SourceCell[] = [];
-  let kept = 0;
-  for (let start = 0; ; ) {
-    const bar = line.indexOf('|', start);
-    const text = (bar === -1 ? line.slice(start) : line.slice(start, bar)).trim();
-    cells.push({ text, carried: false });
-    if (text !== '') kept = cells.length;
-    if (bar === -1) break;
-    start = bar + 1;
+/**
+ * Which lines are rows of a tab-separated table: runs of lines with a tab after
+ * their text begins, holding at least two with a tab between non-empty parts. A
+ * lone line with a tab is prose, and so is a paragraph indented by a tab.
+ */
+function tabTableRows(lines: string[]): boolean[] {
+  const rows = lines.map(() => false);
+  const inRun = (line: string) => /\S.*\t/.test(line) && !line.includes('|');
+  const separates = (line: string) => /\S.*\t.*\S/.test(line);
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    while (end < lines.length && inRun(lines[end])) end++;
+    if (lines.slice(start, end).filter(separates).length >= 2) rows.fill(true, start, end);
+    start = Math.max(end, start + 1);
   }
-  cells.length = kept;
+  return rows;
+}
+
+/**
+ * A row's cells, empty ones kept where they stand; flattening pads rows to the
+ * grid width with trailing separators (and Excel writes empty trailing cells):
+ * padding, not cells.
+ */
+function rowCells(line: string, separator: '|' | '\t'): SourceCell[] {
+  const cells = line.split(separator).map((text) => ({ text: text.trim(), carried: false }));
+  while (cells.length > 0 && cells[cells.length - 1].text === '') cells.pop();
   return cells;
+}
+
+/**
+ * Excel writes a vertically merged cell once and empty cells below it. Empty
+ * cells before a row's label are such a merged label: carried down from the row
+ * above, as HTML rowspans are. Empty cells before values stay blank values.
+ */
+function carryMergedLabels(cells: SourceCell[], above: SourceCell[] | undefined): SourceCell[] {
+  const first = cells.findIndex((c) => c.text !== '');
+  if (first <= 0 || !above || isValueText(cells[first].text)) return cells;
+  return cells.map((cell, i) => (i < first ? { text: above[i]?.text ?? '', carried: true } : cell));
+}
+
+/** Excel writes a merged header cell then empty cells to its right: between two labels they are no cells. */
+function withoutMergeGaps(cells: SourceCell[]): SourceCell[] {
+  const isLabel = (cell: SourceCell | undefined) => cell !== undefined && !isValueText(cell.text);
+  return cells.filter((cell, i) => {
+    if (cell.text !== '' || cell.carried) return true;
+    const before = cells.slice(0, i).findLast((c) => c.text !== '');
+    const after = cells.slice(i + 1).find((c) => c.text !== '');
+    return !(isLabel(before) && isLabel(after));
+  });
 }
 
 export function looksLikeHtml(text: string): boolean {

@@ -1,6 +1,7 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block, SourceCell } from './blocks';
+import { gridRows, type GridCell } from './grid';
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'button']);
 const BREAKS = new Set([
@@ -45,40 +46,27 @@ export function htmlBlocks(html: string): Block[] {
   return blocks;
 }
 
-interface PlacedCell {
-  text: string;
-  startRow: number;
-}
-
 function span(el: Element, name: string): number {
   const n = Number.parseInt(el.attribs[name] ?? '1', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
 }
 
-/** Rows of distinct cells, with rowspan/colspan laid onto a grid first. */
+/** Rows of distinct cells, each <td> placed on the grid at the first slot its row has free (rowspans above take slots). */
 function tableGrid(table: Element): SourceCell[][] {
   const trs = DomUtils.findAll((e) => e.name === 'tr', table.children);
-  const grid: (PlacedCell | undefined)[][] = trs.map(() => []);
-  trs.forEach((tr, r) => {
-    let c = 0;
+  const taken: boolean[][] = trs.map(() => []);
+  const cells: GridCell[] = [];
+  trs.forEach((tr, row) => {
+    let col = 0;
     for (const td of tr.children) {
       if (td.type !== 'tag' || (td.name !== 'td' && td.name !== 'th')) continue;
-      while (grid[r][c]) c++;
-      const cell: PlacedCell = { text: DomUtils.textContent(td).replace(/[\s\u00a0\u3000]+/g, ' ').trim(), startRow: r };
-      const rows = Math.min(span(td, 'rowspan'), trs.length - r);
-      const cols = span(td, 'colspan');
-      for (let dr = 0; dr < rows; dr++) for (let dc = 0; dc < cols; dc++) grid[r + dr][c + dc] = cell;
-      c += cols;
+      while (taken[row][col]) col++;
+      const rowSpan = Math.min(span(td, 'rowspan'), trs.length - row);
+      const colSpan = span(td, 'colspan');
+      for (let r = row; r < row + rowSpan; r++) for (let c = col; c < col + colSpan; c++) taken[r][c] = true;
+      cells.push({ text: DomUtils.textContent(td).replace(/[\s\u00a0\u3000]+/g, ' ').trim(), row, col, rowSpan, colSpan });
+      col += colSpan;
     }
   });
-  return grid.map((slots, r) => {
-    const seen = new Set<PlacedCell>();
-    const cells: SourceCell[] = [];
-    for (const slot of slots) {
-      if (!slot || seen.has(slot)) continue;
-      seen.add(slot);
-      cells.push({ text: slot.text, carried: slot.startRow < r });
-    }
-    return cells;
-  });
+  return gridRows(cells, trs.length);
 }

@@ -23,7 +23,7 @@ import { reportId } from './report-id';
 import { placeT2, readT2 } from './t2';
 import { readT3 } from './t3';
 import { readT4 } from './t4';
-import { ReportError, type ManifestEntry, type ParsedReport, type SourceInfo } from './types';
+import { ReportError, type ManifestEntry, type ParsedReport, type SourceEncoding, type SourceFormat, type SourceInfo } from './types';
 
 export interface ReportInput {
   bytes: Uint8Array;
@@ -38,16 +38,29 @@ export function parseReport({ bytes, ...input }: ReportInput): ParsedReport {
 }
 
 /** parseReport of a file already decoded (decodeReport), for callers that keep its text. */
-export function parseDecoded({ decoded: { text, encoding }, source, manifest }: Omit<ReportInput, 'bytes'> & { decoded: DecodedReport }): ParsedReport {
+export function parseDecoded({ decoded: { text, encoding }, ...input }: Omit<ReportInput, 'bytes'> & { decoded: DecodedReport }): ParsedReport {
   const format = looksLikeHtml(text) ? 'html' : 'text';
-  const blocks = format === 'html' ? htmlBlocks(text) : textBlocks(text);
+  return parseBlocks({ blocks: format === 'html' ? htmlBlocks(text) : textBlocks(text), format, encoding, ...input });
+}
+
+export interface BlocksInput extends Omit<ReportInput, 'bytes'> {
+  /** The file as prose lines and table rows, whatever its format. */
+  blocks: Block[];
+  format: SourceFormat;
+  /** The text encoding, for text and HTML; binary formats carry their own ('utf-8' then). */
+  encoding: SourceEncoding;
+}
+
+/** A report's blocks → every cell of its template, keyed as TEMPLATE.md, with what the reader met. */
+export function parseBlocks({ blocks, format, encoding, source, manifest }: BlocksInput): ParsedReport {
   const tables = classifyTables(blocks);
   if (!tables.t2 && !tables.t3 && !tables.t4)
     throw new ReportError('not_a_report', '找不到年度报告的任何表格（主动公开、依申请公开、复议诉讼）：这不像政府信息公开工作年度报告（no report tables found）');
 
   const proseLines: string[] = [];
   for (const b of blocks) if (b.kind === 'text') proseLines.push(b.text);
-  const meta = manifest ?? detectedMeta(proseLines);
+  const detected = manifest ? null : detectMeta(proseLines);
+  const meta = manifest ?? { body: detected?.body ?? UNKNOWN_BODY, year: detected?.year ?? 0 };
   const t2 = readT2(tables.t2 ?? []);
   const t3 = readT3(tables.t3 ?? []);
   const t4 = readT4(tables.t4 ?? []);
@@ -76,13 +89,13 @@ export function parseDecoded({ decoded: { text, encoding }, source, manifest }: 
   for (const [table, refs] of missingCells(slots, template, tables))
     note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）`);
 
-  return {
+  const report: ParsedReport = {
     id,
     body: meta.body,
     year: meta.year,
     region: manifest?.region ?? null,
     level: manifest?.level ?? null,
-    kind: manifest?.kind ?? null,
+    kind: manifest ? manifest.kind : detected?.kind ?? null,
     origin: manifest?.origin ?? 'real',
     metaSource: manifest ? 'manifest' : 'detected',
     template,
@@ -91,6 +104,9 @@ export function parseDecoded({ decoded: { text, encoding }, source, manifest }: 
     prose: proseLines.join('\n'),
     findings,
   };
+  const missing = [!detected?.body && !manifest && 'body', !detected?.year && !manifest && 'year'].filter((m): m is 'body' | 'year' => !!m);
+  if (missing.length > 0) throw new MetadataMissing(report, missing);
+  return report;
 }
 
 /**
@@ -144,13 +160,18 @@ const TABLE_WORDS = {
   t2: ['第二十条', '信息内容', '行政许可', '规范性文件', '集中采购'],
 };
 
-function detectedMeta(lines: string[]): { body: string; year: number } {
-  const { body, year } = detectMeta(lines);
-  if (!body || !year) {
-    const missing = [!body && '发布机关', !year && '年度'].filter(Boolean).join('和');
-    throw new ReportError('no_metadata', `无法从正文识别${missing}：请在清单（manifest.csv：file,body,year）中写明（cannot tell the issuing body/year）`);
+/** Body and year the text does not tell: the report is read, then refused with MetadataMissing. */
+const UNKNOWN_BODY = '（未识别）';
+
+/** A report read whole but whose body or year the text does not tell: `parse` shows it; `ingest` refuses it. */
+export class MetadataMissing extends ReportError {
+  constructor(
+    readonly report: ParsedReport,
+    readonly missing: ('body' | 'year')[],
+  ) {
+    const words = missing.map((m) => (m === 'body' ? '发布机关' : '年度')).join('和');
+    super('no_metadata', `无法从正文识别${words}：请在清单（manifest.csv：file,body,year）中写明（cannot tell the issuing ${missing.join(' and ')}）`);
   }
-  return { body, year };
 }
 
 /** The version the tables say; the year decides only when the tables say nothing. */

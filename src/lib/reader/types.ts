@@ -1,7 +1,8 @@
 import type { Cell, Finding, TemplateVersion } from '../template';
 
-export type SourceFormat = 'text' | 'html';
-export type SourceEncoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be';
+export type SourceFormat = 'text' | 'html' | 'pdf' | 'docx' | 'doc';
+/** How a text file was encoded; 'binary' for PDF and Word files, which carry their own. */
+export type SourceEncoding = 'utf-8' | 'gbk' | 'utf-16le' | 'utf-16be' | 'binary';
 export type Origin = 'real' | 'synthetic';
 
 /** What a manifest row says of one file (all but file, body and year optional). */
@@ -42,7 +43,21 @@ export interface ParsedReport {
   findings: Finding[];
 }
 
-export type ReportErrorCode = 'empty' | 'binary' | 'encoding' | 'too_large' | 'not_a_report' | 'no_metadata';
+export type ReportErrorCode =
+  | 'empty'
+  | 'binary'
+  | 'encoding'
+  | 'too_large'
+  | 'not_a_report'
+  | 'no_metadata'
+  /** A PDF, Word or zip file that is damaged or cut short. */
+  | 'corrupt'
+  /** A file that needs a password to open. */
+  | 'encrypted'
+  /** A PDF of page images with no text layer. */
+  | 'scanned'
+  /** A known format this reader does not take (a spreadsheet, an image…). */
+  | 'unsupported';
 
 /** A file that cannot be read as a report; the message says why, in words a user can act on. */
 export class ReportError extends Error {
@@ -54,3 +69,6 @@ export class ReportError extends Error {
     this.name = 'ReportError';
   }
 }
+
+/** Formats read from a binary file (the original is kept beside the text read from it). */
+export const BINARY_FORMATS: ReadonlySet<SourceFormat> = new Set(['pdf', 'docx', 'doc']);

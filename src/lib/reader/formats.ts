@@ -1,0 +1,88 @@
+import type { Block } from './blocks';
+import { decodeReport, MAX_REPORT_BYTES, tooLarge, decodeUtf8, type Utf8Decoder } from './decode';
+import { docBlocks } from './doc-blocks';
+import { docxBlocks } from './docx-blocks';
+import { pdfBlocks, type PdfAssets } from './pdf';
+import { parseBlocks, parseDecoded } from './report';
+import { ReportError, type ManifestEntry, type ParsedReport, type SourceFormat, type SourceInfo } from './types';
+
+/** What a file is, told by its first bytes, never by its name. */
+export type FileKind = 'pdf' | 'zip' | 'ole' | 'text';
+
+export function sniffFormat(bytes: Uint8Array): FileKind {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
+  // The PDF header may follow a few bytes of junk (a server's BOM, a mail gateway's line).
+  const head = String.fromCharCode(...bytes.subarray(0, 1024));
+  if (head.includes('%PDF-')) return 'pdf';
+  return 'text';
+}
+
+/** Image and archive formats people send instead of a report: named, so the message says what to do. */
+const NOT_READ: [number[], string][] = [
+  [[0xff, 0xd8, 0xff], 'JPEG 图片'],
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF 文档'],
+];
+
+export interface ReadInput {
+  bytes: Uint8Array;
+  source: SourceInfo;
+  /** What a manifest says of this file; without it, body and year are read off the text. */
+  manifest?: ManifestEntry;
+  /** Where pdf.js finds its fonts' character maps. */
+  pdfAssets?: PdfAssets;
+  /** A faster UTF-8 decoder where there is one (Node). */
+  utf8?: Utf8Decoder;
+}
+
+export interface ReadResult {
+  report: ParsedReport;
+  /** The text the report was read from (text, HTML), or a text rendering of what was read (PDF, Word). */
+  text: string;
+  /** For PDF and Word: the original file is kept beside the text. */
+  binary: boolean;
+}
+
+/** Any report file → its report: text and HTML as decoded text, PDF and Word through their readers into the same blocks. */
+export async function readReport({ bytes, source, manifest, pdfAssets, utf8 = decodeUtf8 }: ReadInput): Promise<ReadResult> {
+  if (bytes.length === 0) throw new ReportError('empty', '文件为空（empty file）');
+  if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
+  const kind = sniffFormat(bytes);
+  if (kind === 'text') {
+    refuseKnownBinary(bytes);
+    const decoded = decodeReport(bytes, utf8);
+    return { report: parseDecoded({ decoded, source, manifest }), text: decoded.text, binary: false };
+  }
+  const { blocks, format } = await binaryBlocks(kind, bytes, pdfAssets);
+  return { report: parseBlocks({ blocks, format, encoding: 'binary', source, manifest }), text: blocksText(blocks), binary: true };
+}
+
+async function binaryBlocks(kind: Exclude<FileKind, 'text'>, bytes: Uint8Array, pdfAssets?: PdfAssets): Promise<{ blocks: Block[]; format: SourceFormat }> {
+  if (kind === 'pdf') return { blocks: (await pdfBlocks(bytes, pdfAssets)).blocks, format: 'pdf' };
+  if (kind === 'zip') return { blocks: docxBlocks(bytes), format: 'docx' };
+  return { blocks: docBlocks(bytes), format: 'doc' };
+}
+
+function refuseKnownBinary(bytes: Uint8Array): void {
+  for (const [magic, what] of NOT_READ) {
+    if (magic.every((b, i) => bytes[i] === b))
+      throw new ReportError('unsupported', `这是${what}，不是可读取的报告：请提供网页（HTML）、PDF、Word（DOCX/DOC）或文本格式的年度报告（unsupported file type）`);
+  }
+}
+
+/** Blocks as plain text: prose lines, and table rows with cells between '|' (the seeds' form), for reading the source beside the cells. */
+export function blocksText(blocks: Block[]): string {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    if (block.kind === 'text') lines.push(block.text);
+    else {
+      for (const row of block.rows) lines.push(row.map((c) => (c.carried ? '' : c.text)).join(' | '));
+      lines.push('');
+    }
+  }
+  return lines.join('\n');
+}

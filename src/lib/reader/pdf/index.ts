@@ -1,0 +1,132 @@
+import type { Block } from '../blocks';
+import { ReportError } from '../types';
+import { multiply, type Matrix, type TextRun } from './geometry';
+import { pdfPageBlocks, type Page } from './layout';
+import { pageRulings, type PathOps } from './rulings';
+
+/** More pages than any annual report has (the longest run to about 60). */
+export const MAX_PDF_PAGES = 500;
+
+/** Where pdf.js finds its character maps (CJK fonts not embedded) and standard fonts: a folder path in Node, a URL in the browser. */
+export interface PdfAssets {
+  cMapUrl?: string;
+  standardFontDataUrl?: string;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+
+function loadPdfJs(): Promise<PdfJs> {
+  // pdf.js 6 uses Promise.withResolvers (Node ≥ 22).
+  const P = Promise as unknown as { withResolvers?: unknown };
+  P.withResolvers ??= function <T>() {
+    let resolve!: (v: T) => void;
+    let reject!: (e: unknown) => void;
+    const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
+    return { promise, resolve, reject };
+  };
+  return (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+}
+
+/** A PDF's pages, as prose lines and tables (see pdfPageBlocks). */
+export async function pdfBlocks(bytes: Uint8Array, assets: PdfAssets = {}): Promise<{ blocks: Block[]; pages: number }> {
+  const lib = await loadPdfJs();
+  const task = lib.getDocument({
+    // pdf.js takes the buffer over; the caller keeps its bytes.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    cMapPacked: true,
+    ...assets,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    await task.destroy();
+    throw openError(e);
+  }
+  try {
+    if (doc.numPages > MAX_PDF_PAGES) throw new ReportError('too_large', `PDF 共 ${doc.numPages} 页，超过 ${MAX_PDF_PAGES} 页上限：不像一份年度报告（too many pages for an annual report）`);
+    const pages: Page[] = [];
+    let images = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const { page: read, images: pageImages } = await readPage(lib, page);
+      pages.push(read);
+      images += pageImages;
+      page.cleanup();
+    }
+    checkText(pages, images);
+    return { blocks: pdfPageBlocks(pages), pages: pages.length };
+  } catch (e) {
+    if (e instanceof ReportError) throw e;
+    throw new ReportError('corrupt', `PDF 文件已损坏，无法读取页面内容：${(e as Error)?.message ?? e}（damaged PDF）`);
+  } finally {
+    await task.destroy();
+  }
+}
+
+type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['promise']>['getPage']>>;
+
+async function readPage(lib: PdfJs, page: PdfPage): Promise<{ page: Page; images: number }> {
+  const viewport = page.getViewport({ scale: 1 });
+  const view = viewport.transform as Matrix;
+  const content = await page.getTextContent();
+  const runs: TextRun[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str) continue;
+    const m = multiply(view, item.transform as Matrix);
+    const size = Math.hypot(m[2], m[3]);
+    const advance = Math.hypot(m[0], m[1]);
+    // Width is in text space scaled to the page: along the text's direction in display space.
+    const width = (item.width * advance) / Math.max(Math.hypot(item.transform[0], item.transform[1]), 1e-6);
+    const dir = advance > 0 ? m[0] / advance : 1;
+    runs.push({ text: unifyRadicals(item.str), x0: m[4], x1: m[4] + width * dir, y: m[5], size: size || 10 });
+  }
+  const ops = await page.getOperatorList();
+  const OPS = lib.OPS as unknown as PathOps & { paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number };
+  let images = 0;
+  for (const fn of ops.fnArray) if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
+  const rulings = pageRulings(ops.fnArray, ops.argsArray, OPS, view);
+  return { page: { width: viewport.width, height: viewport.height, runs, rulings }, images };
+}
+
+/** Some generators (Chromium among them) map CJK glyphs to their look-alike Kangxi radicals (⼀ for 一): read them as the characters. */
+function unifyRadicals(text: string): string {
+  return /[\u2e80-\u2fdf]/.test(text) ? text.replace(/[\u2e80-\u2fdf]/g, (c) => c.normalize('NFKC')) : text;
+}
+
+function openError(e: unknown): ReportError {
+  const name = (e as Error)?.name;
+  if (name === 'PasswordException')
+    return new ReportError('encrypted', 'PDF 设有打开密码，无法读取：请提供未加密的 PDF，或另存为不设打开密码的副本（password-protected PDF）');
+  return new ReportError('corrupt', `PDF 文件已损坏或不完整，无法打开：请重新下载或重新导出（damaged PDF: ${(e as Error)?.message ?? e}）`);
+}
+
+/** A scan has no text to read; text in private-use characters is a font without a Unicode map: nothing to guess from either. */
+function checkText(pages: Page[], images: number): void {
+  let chars = 0;
+  let unmapped = 0;
+  for (const page of pages) {
+    for (const run of page.runs) {
+      for (const ch of run.text) {
+        if (/\s/.test(ch)) continue;
+        chars++;
+        const code = ch.codePointAt(0)!;
+        if ((code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd || code < 0x20) unmapped++;
+      }
+    }
+  }
+  if (chars < 20)
+    throw new ReportError(
+      'scanned',
+      images > 0
+        ? 'PDF 是扫描图片，没有文字层：需要先做文字识别（OCR），或提供原始的 Word/WPS 文件或带文字的 PDF（scanned PDF, no text layer）'
+        : 'PDF 中没有可读取的文字（PDF has no text）',
+    );
+  if (unmapped > chars * 0.3)
+    throw new ReportError('encoding', 'PDF 的字体缺少文字编码映射，提取出的文字是乱码：请从原始文件重新导出 PDF（嵌入字体），或提供 Word/WPS 文件（PDF text cannot be mapped to Unicode）');
+}
