@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseReport, type ManifestEntry, type ParsedReport } from '../src/lib/reader';
 import { cellRef, type Cell } from '../src/lib/template';
+import { readReportFile } from '../src/lib/ingest';
 
 export const SEED = fileURLToPath(new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url));
 export const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
@@ -51,4 +52,9 @@ export function shownCells(report: ParsedReport, keep: (c: Cell) => boolean = (c
 
 export function manifestEntry(file: string, body: string, year: number, extra: Partial<ManifestEntry> = {}): ManifestEntry {
   return { file, body, year, region: null, level: null, kind: null, origin: 'real', ...extra };
+}
+
+/** Any report file (text, HTML, PDF, Word) read as the ingest reads it. */
+export function readFile(path: string, manifest?: ManifestEntry): Promise<ParsedReport> {
+  return readReportFile({ path, name: path.split('/').pop()! }, manifest);
 }

@@ -5,10 +5,10 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_DEFAULTS, realReport } from '../lib/demo/options';
-import { writeDemoCorpus } from '../lib/demo/write';
+import { DEMO_DEFAULTS } from '../lib/demo/options';
+import { publishedReports, realReports, writeDemoCorpus } from '../lib/demo/write';
 import { formatSummary, ingest } from '../lib/ingest';
-import { DEFAULT_DATASET_DIR, DEMO_DIR, REAL_REPORT } from './paths';
+import { DEFAULT_DATASET_DIR, DEMO_DIR, PUBLISHED_DIR, REAL_DIR } from './paths';
 import { inputsHash, stamp, upToDate } from './stamp';
 import { ingestProgress } from './progress';
 
@@ -17,12 +17,12 @@ const PORT = Number(process.env.PORT ?? 4173);
 const STAMPS = '.cache/start';
 
 async function main(): Promise<void> {
-  const demoHash = inputsHash(['src/lib/demo', 'src/lib/template', REAL_REPORT], DEMO_DEFAULTS);
+  const demoHash = inputsHash(['src/lib/demo', 'src/lib/template', REAL_DIR, PUBLISHED_DIR], DEMO_DEFAULTS);
   const demoStamp = join(STAMPS, 'demo');
   if (upToDate(demoStamp, demoHash)) console.log('✓ 示例数据已是最新 demo corpus up to date');
   else {
     console.log('… 生成示例数据（合成）generating the demo corpus');
-    writeDemoCorpus({ ...DEMO_DEFAULTS, real: realReport(REAL_REPORT) }, DEMO_DIR);
+    writeDemoCorpus({ ...DEMO_DEFAULTS, real: realReports(REAL_DIR), published: publishedReports(PUBLISHED_DIR) }, DEMO_DIR);
     stamp(demoStamp, demoHash);
   }
 

@@ -66,7 +66,7 @@ describe('ingest of a folder with good and bad files', () => {
       { file: 'html/not-a-report.html', reason: expect.stringContaining('找不到年度报告的任何表格') },
       { file: 'huge.html', reason: '文件过大：50.0 MB，超过 20 MB 上限（file too large for an annual report）' },
       { file: 'missing.txt', reason: '文件不存在（file not found）' },
-      { file: 'scan.html', reason: expect.stringContaining('binary file') },
+      { file: 'scan.html', reason: expect.stringContaining('PNG 图片') },
     ]);
   });
 
@@ -305,11 +305,11 @@ describe('command line', () => {
     const before = filesOf(out);
     const folder = join(work, 'no-reports');
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'notes.docx'), 'not a report');
+    writeFileSync(join(folder, 'notes.xlsx'), 'not a report');
     const run = cli(['src/cli/ingest.ts', folder, '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('文件 files: 0');
-    expect(run.stdout).toContain('未找到报告文件（.txt .htm .html .shtml）');
+    expect(run.stdout).toContain('未找到报告文件（.txt .tsv .htm .html .shtml .pdf .docx .doc）');
     expect(filesOf(out)).toEqual(before);
   });
 

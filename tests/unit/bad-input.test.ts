@@ -23,9 +23,15 @@ describe('files that are not readable reports get a clear reason', () => {
     expect(e.message).toContain('文件为空');
   });
 
-  it('a binary file (a PNG)', () => {
+  it('an image (a PNG) is named as one', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-    expect(failure(() => parseBytes(png)).code).toBe('binary');
+    const e = failure(() => parseBytes(png));
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toContain('PNG 图片');
+  });
+
+  it('a binary file of no known kind', () => {
+    expect(failure(() => parseBytes(new Uint8Array([0x01, 0x02, 0x00, 0x00, 0x05, 0x06]))).code).toBe('binary');
   });
 
   it('text that is neither UTF-8 nor GBK', () => {

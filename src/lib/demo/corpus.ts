@@ -11,8 +11,32 @@ export interface CorpusOptions {
   years: number[];
   /** Share of synthetic reports given one realistic defect. */
   defectRate: number;
-  /** The real report that stands in for one generated report, and what it carried forward per applicant column. */
-  real?: { body: string; year: number; file: string; text: string; carriedForward: number[] };
+  /** Real reports: each stands in for a demo body's report that year, or is a body of its own. */
+  real?: RealReport | RealReport[];
+  /** Pre-made published files (npm run demo-published), used only in the corpus of the seed and years they were made from. */
+  published?: { seed: number; years: number[]; reports: PublishedReport[] };
+}
+
+export interface RealReport {
+  body: string;
+  year: number;
+  /** Path in the corpus. */
+  file: string;
+  content: string | Uint8Array;
+  /** Standing in for a demo body's report: what it carried forward per applicant column (the next year carries it over). */
+  carriedForward?: number[];
+  /** A body of its own, beside the demo's bodies. */
+  own?: Pick<DemoBody, 'region' | 'level' | 'kind'>;
+}
+
+/** A synthetic report published as PDF or DOCX: a file made once from the report's HTML by a word processor. */
+export interface PublishedReport {
+  body: string;
+  year: number;
+  format: 'pdf' | 'docx';
+  content: Uint8Array;
+  /** sha256 of the HTML the file was made from, to compare with the HTML rendered now. */
+  htmlSha256: string;
 }
 
 /** A defect the demo corpus injects, and the findings the ingest must give for it. */
@@ -22,11 +46,13 @@ export const DEFECT_KINDS: readonly DefectKind[] = ['column_sum', 'carry_mismatc
 export interface CorpusFile {
   /** Path relative to the corpus folder. */
   file: string;
-  content: string;
+  content: string | Uint8Array;
   body: DemoBody;
   year: number;
   origin: 'real' | 'synthetic';
   defect: DefectKind | null;
+  /** A pre-made published file: the HTML rendered now, and the hash of the HTML it was made from. */
+  madeFrom?: { html: string; htmlSha256: string };
 }
 
 export const MANIFEST_HEADER = 'file,body,year,region,level,kind,origin';
@@ -41,8 +67,10 @@ function slug(index: number): string {
 
 /**
  * The demo corpus, one file at a time (a large corpus never sits in memory):
- * every body's reports over the years, the province-wide consolidated report,
- * and the real report in its place, marked real.
+ * every body's reports over the years, the real reports (in a demo body's
+ * place, or as bodies of their own) marked real, and the province-wide
+ * consolidated report. Where a pre-made PDF or DOCX is given for a report, it
+ * is that file (and takes no defect).
  */
 export function* demoCorpus(options: CorpusOptions): Generator<CorpusFile> {
   const bodies = demoBodies(options.bodies);
@@ -55,24 +83,40 @@ export function* demoCorpus(options: CorpusOptions): Generator<CorpusFile> {
   while (picked.size < Math.min(total, Math.round(total * options.defectRate))) picked.add(Math.floor(picker.next() * total));
   const pending: DefectKind[] = [];
   let position = 0;
+  const reals = [options.real ?? []].flat().filter((r) => options.years.includes(r.year));
+  const { published: made } = options;
+  const published = made && made.seed === options.seed && made.years.join() === options.years.join() ? made.reports : [];
   for (const [index, body] of bodies.entries()) {
     const style = writingStyle(body, options.seed);
-    const real = options.real?.body === body.name ? options.real : undefined;
-    const series = bodySeries(body, options.years, options.seed, versionForYear, real);
+    const standIns = reals.filter((r) => !r.own && r.body === body.name);
+    const series = bodySeries(body, options.years, options.seed, versionForYear, standIns);
     for (const year of options.years) {
       const figures = series.get(year)!;
       byYear.get(year)!.push(figures);
-      if (real?.year === year) {
-        yield { file: real.file, content: real.text, body, year, origin: 'real', defect: null };
+      const real = standIns.find((r) => r.year === year);
+      if (real) {
+        yield { file: real.file, content: real.content, body, year, origin: 'real', defect: null };
         continue;
       }
+      const pre = published.find((p) => p.body === body.name && p.year === year);
       if (picked.has(position++)) pending.push(DEFECT_KINDS[(picked.size + pending.length + position) % DEFECT_KINDS.length]);
       const requests = figures.get('t3.new.natural_person') ?? 0;
-      const fits = (d: DefectKind) => (d !== 'carry_mismatch' || (year > options.years[0] && requests > 0)) && (d !== 'ambiguous_row' || requests > 0);
+      const fits = (d: DefectKind) => !pre && (d !== 'carry_mismatch' || (year > options.years[0] && requests > 0)) && (d !== 'ambiguous_row' || requests > 0);
       const at = pending.findIndex(fits);
       const defect = at >= 0 ? pending.splice(at, 1)[0] : null;
-      yield render(body, year, series.get(year)!, { ...style, format: defect === 'ambiguous_row' ? 'text' : style.format }, defect, `${year}/${slug(index)}`);
+      const path = `${year}/${slug(index)}`;
+      if (pre) {
+        // Opened in a word processor from the HTML page and saved or exported: the file made then.
+        const html = render(body, year, figures, { ...style, format: 'html' }, null, path);
+        yield { ...html, file: `${path}.${pre.format}`, content: pre.content, madeFrom: { html: html.content as string, htmlSha256: pre.htmlSha256 } };
+        continue;
+      }
+      yield render(body, year, figures, { ...style, format: defect === 'ambiguous_row' ? 'text' : style.format }, defect, path);
     }
+  }
+  for (const real of reals.filter((r) => r.own)) {
+    const body: DemoBody = { name: real.body, ...real.own!, requests: 0, licensing: 0, openness: 0 };
+    yield { file: real.file, content: real.content, body, year: real.year, origin: 'real', defect: null };
   }
   for (const year of options.years) {
     const style = { format: 'html' as const, zero: '0' as const, money: 'wan-unit' as const, signedChange: false, t2Split: false };

@@ -50,8 +50,8 @@ export function bodySeries(
   years: number[],
   seed: number,
   versionOf: (year: number) => TemplateVersion,
-  /** A year whose report is a real one: the next year carries over what that report carried forward. */
-  real?: { year: number; carriedForward: number[] },
+  /** Years whose report is a real one: the next year carries over what that report carried forward. */
+  real: { year: number; carriedForward?: number[] }[] = [],
 ): Map<number, Figures> {
   const random = new Random(seed, body.name);
   const growth = random.next() * 0.2 - 0.05;
@@ -64,7 +64,8 @@ export function bodySeries(
     const scale = Math.pow(1 + growth, year - years[0]) * shock;
     const figures: Figures = new Map();
     carry = yearFigures(figures, body, versionOf(year), r, scale, carry);
-    if (real?.year === year) carry.carriedForward = real.carriedForward;
+    const forward = real.find((r) => r.year === year)?.carriedForward;
+    if (forward) carry.carriedForward = forward;
     series.set(year, figures);
   }
   return series;

@@ -42,6 +42,9 @@ export function decodeReport(bytes: Uint8Array, utf8 = decodeUtf8): DecodedRepor
   if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
   const utf16 = utf16Encoding(bytes);
   if (utf16) return decodeUtf16(bytes, utf16);
+  const known = knownFormat(bytes);
+  if (known)
+    throw new ReportError('unsupported', `这是${known}，不是可读取的报告：请提供网页（HTML）、PDF、Word（DOCX/DOC）或文本格式的年度报告（unsupported file type）`);
   if (looksBinary(bytes)) throw new ReportError('binary', '不是文本或 HTML 文件（binary file: contains NUL or control bytes）');
   const text = utf8(bytes);
   if (text !== null) return { text, encoding: 'utf-8' };
@@ -50,6 +53,21 @@ export function decodeReport(bytes: Uint8Array, utf8 = decodeUtf8): DecodedRepor
   } catch {
     throw new ReportError('encoding', '文本编码无法识别：既不是 UTF-8 也不是 GBK（unknown text encoding）');
   }
+}
+
+/** Image, archive and document formats people send instead of a report, by their first bytes: named, so the message says what to do. */
+const KNOWN_FORMATS: [number[], string][] = [
+  [[0xff, 0xd8, 0xff], 'JPEG 图片'],
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF 文档'],
+];
+
+function knownFormat(bytes: Uint8Array): string | null {
+  for (const [magic, name] of KNOWN_FORMATS) if (magic.every((b, i) => bytes[i] === b)) return name;
+  return null;
 }
 
 /** Windows Notepad saves “Unicode” as UTF-16 with a byte-order mark (its NUL bytes would look binary). */

@@ -18,16 +18,6 @@ export function sniffFormat(bytes: Uint8Array): FileKind {
   return 'text';
 }
 
-/** Image and archive formats people send instead of a report: named, so the message says what to do. */
-const NOT_READ: [number[], string][] = [
-  [[0xff, 0xd8, 0xff], 'JPEG 图片'],
-  [[0x89, 0x50, 0x4e, 0x47], 'PNG 图片'],
-  [[0x47, 0x49, 0x46, 0x38], 'GIF 图片'],
-  [[0x52, 0x61, 0x72, 0x21], 'RAR 压缩包'],
-  [[0x37, 0x7a, 0xbc, 0xaf], '7z 压缩包'],
-  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF 文档'],
-];
-
 export interface ReadInput {
   bytes: Uint8Array;
   source: SourceInfo;
@@ -53,7 +43,6 @@ export async function readReport({ bytes, source, manifest, pdfAssets, utf8 = de
   if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
   const kind = sniffFormat(bytes);
   if (kind === 'text') {
-    refuseKnownBinary(bytes);
     const decoded = decodeReport(bytes, utf8);
     return { report: parseDecoded({ decoded, source, manifest }), text: decoded.text, binary: false };
   }
@@ -65,13 +54,6 @@ async function binaryBlocks(kind: Exclude<FileKind, 'text'>, bytes: Uint8Array, 
   if (kind === 'pdf') return { blocks: (await pdfBlocks(bytes, pdfAssets)).blocks, format: 'pdf' };
   if (kind === 'zip') return { blocks: docxBlocks(bytes), format: 'docx' };
   return { blocks: docBlocks(bytes), format: 'doc' };
-}
-
-function refuseKnownBinary(bytes: Uint8Array): void {
-  for (const [magic, what] of NOT_READ) {
-    if (magic.every((b, i) => bytes[i] === b))
-      throw new ReportError('unsupported', `这是${what}，不是可读取的报告：请提供网页（HTML）、PDF、Word（DOCX/DOC）或文本格式的年度报告（unsupported file type）`);
-  }
 }
 
 /** Blocks as plain text: prose lines, and table rows with cells between '|' (the seeds' form), for reading the source beside the cells. */

@@ -118,24 +118,30 @@ export function parseBlocks({ blocks, format, encoding, source, manifest }: Bloc
 function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]>> {
   const found: Partial<Record<TableId, SourceCell[][]>> = {};
   let previous: TableId | null = null;
+  // t4's first header row (行政复议 | 行政诉讼) alone before a page break: t4 if the part after it has the outcomes.
+  let t4Head: SourceCell[][] | null = null;
   for (const block of blocks) {
     if (block.kind !== 'table') {
-      if (!CONTINUED.test(block.text)) previous = null;
+      if (!CONTINUED.test(block.text)) previous = t4Head = null;
       continue;
     }
     let text = '';
     for (const row of block.rows) for (const cell of row) text += cell.text;
     if (/\s/.test(text)) text = text.replace(/\s+/g, '');
+    const reviews = labelMatches(text, TABLE_WORDS.t4);
+    const outcomes = labelMatches(text, TABLE_WORDS.t4Outcome);
     const table: TableId | null = labelMatches(text, TABLE_WORDS.t3)
       ? 't3'
-      : labelMatches(text, TABLE_WORDS.t4) && labelMatches(text, TABLE_WORDS.t4Outcome)
+      : (reviews || t4Head) && outcomes
         ? 't4'
         : labelMatches(text, TABLE_WORDS.t2)
           ? 't2'
           : previous && continues(previous, block.rows)
             ? previous
             : null;
+    if (table === 't4' && t4Head) (found.t4 ??= []).push(...t4Head);
     if (table) (found[table] ??= []).push(...block.rows);
+    t4Head = !table && reviews ? block.rows : null;
     previous = table;
   }
   return found;

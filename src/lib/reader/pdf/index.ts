@@ -1,7 +1,8 @@
 import type { Block } from '../blocks';
 import { ReportError } from '../types';
 import { multiply, type Matrix, type TextRun } from './geometry';
-import { pdfPageBlocks, type Page } from './layout';
+import { mayHoldTable, pdfPageBlocks, type Page } from './layout';
+import { unifyRadicals } from './radicals';
 import { pageRulings, type PathOps } from './rulings';
 
 /** More pages than any annual report has (the longest run to about 60). */
@@ -17,15 +18,31 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 
 function loadPdfJs(): Promise<PdfJs> {
-  // pdf.js 6 uses Promise.withResolvers (Node ≥ 22).
-  const P = Promise as unknown as { withResolvers?: unknown };
-  P.withResolvers ??= function <T>() {
-    let resolve!: (v: T) => void;
-    let reject!: (e: unknown) => void;
-    const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
-    return { promise, resolve, reject };
-  };
-  return (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+  return (pdfjs ??= (async () => {
+    // pdf.js 6 uses Promise.withResolvers (Node ≥ 22).
+    const P = Promise as unknown as { withResolvers?: unknown };
+    P.withResolvers ??= function <T>() {
+      let resolve!: (v: T) => void;
+      let reject!: (e: unknown) => void;
+      const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
+      return { promise, resolve, reject };
+    };
+    // The legacy build's core-js swaps some built-ins for slower copies for
+    // every caller (Array.prototype.push alone cost an eighth of a PDF's
+    // reading, and slowed the text reader in the same thread): the native
+    // ones are put back once pdf.js and its worker are loaded.
+    const natives = [
+      [Array.prototype, 'push', Array.prototype.push],
+      [JSON, 'parse', JSON.parse],
+      [JSON, 'stringify', JSON.stringify],
+      [Function.prototype, 'toString', Function.prototype.toString],
+    ] as const;
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // Loaded here rather than by pdf.js at its first document, so that it is loaded before the built-ins are put back.
+    (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    for (const [owner, name, native] of natives) Object.defineProperty(owner, name, { value: native, writable: true, configurable: true, enumerable: false });
+    return lib;
+  })());
 }
 
 /** A PDF's pages, as prose lines and tables (see pdfPageBlocks). */
@@ -86,17 +103,14 @@ async function readPage(lib: PdfJs, page: PdfPage): Promise<{ page: Page; images
     const dir = advance > 0 ? m[0] / advance : 1;
     runs.push({ text: unifyRadicals(item.str), x0: m[4], x1: m[4] + width * dir, y: m[5], size: size || 10 });
   }
+  // A page with no text may be a scanned image: its drawing says so.
+  if (!mayHoldTable(runs) && runs.some((r) => r.text.trim())) return { page: { width: viewport.width, height: viewport.height, runs, rulings: [] }, images: 0 };
   const ops = await page.getOperatorList();
   const OPS = lib.OPS as unknown as PathOps & { paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number };
   let images = 0;
   for (const fn of ops.fnArray) if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
   const rulings = pageRulings(ops.fnArray, ops.argsArray, OPS, view);
   return { page: { width: viewport.width, height: viewport.height, runs, rulings }, images };
-}
-
-/** Some generators (Chromium among them) map CJK glyphs to their look-alike Kangxi radicals (⼀ for 一): read them as the characters. */
-function unifyRadicals(text: string): string {
-  return /[\u2e80-\u2fdf]/.test(text) ? text.replace(/[\u2e80-\u2fdf]/g, (c) => c.normalize('NFKC')) : text;
 }
 
 function openError(e: unknown): ReportError {

@@ -83,6 +83,15 @@ function repeatsFiguresAbove(row: SourceCell[]): boolean {
   return carried;
 }
 
+/**
+ * Whether a page's text could be part of a table: some line in parts set far
+ * apart (cells side by side). A page of running prose has none, and its
+ * drawing (the costlier half of reading a page) need not be read for rulings.
+ */
+export function mayHoldTable(runs: TextRun[]): boolean {
+  return lines(runs).some((line) => segments(line).length >= 2);
+}
+
 /** A run that crosses cell edges (a generator that set a row's figures as one run) cut at them, letters shared by width. */
 function splitAtEdges(run: TextRun, xs: number[]): TextRun[] {
   const inner = xs.filter((x) => x > run.x0 + 1 && x < run.x1 - 1);

@@ -1,0 +1,102 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkReport } from '../../src/lib/checks';
+import { readReport, ReportError, type ParsedReport } from '../../src/lib/reader';
+import { expected as dept2019 } from '../fixtures/html/dept-2019.expected';
+import { expected as dept2021 } from '../fixtures/html/dept-2021.expected';
+import { buildPdf } from '../pdf-builder';
+import { fixture, readFile, shownCells } from '../helpers';
+
+const published = (file: string) => fixture(`published/${file}`);
+
+// The PDFs were made from the HTML fixtures (tests/fixtures/published/make.sh):
+// every cell reads as the hand-written expectation of that HTML.
+describe.each([
+  ['dept-2019.writer.pdf', 'exported by a word processor (ruled tables, text run by run)', dept2019],
+  ['dept-2021.writer.pdf', 'exported by a word processor; t3 and t4 cut by page breaks', dept2021],
+  ['dept-2019.chromium.pdf', 'printed by a browser (borders as thin filled boxes, CJK as Kangxi radicals)', dept2019],
+  ['dept-2021.chromium.pdf', 'printed by a browser; a row-spanning label cut by a page break', dept2021],
+  ['dept-2021-landscape.chromium.pdf', 'landscape pages, tables in an 8 pt font', dept2021],
+  ['dept-2019-borderless.chromium.pdf', 'tables set without ruling lines', dept2019],
+  ['dept-2021.owner-password.pdf', 'encrypted with an owner password only (opens without asking)', dept2021],
+  ['dept-2021.300-pages.pdf', 'the report followed by 295 pages of appendix', dept2021],
+])('PDF %s (%s)', (file, _how, expected) => {
+  let report: ParsedReport;
+  it('reads body, year and version from its own text', async () => {
+    report = await readFile(published(file));
+    expect({ body: report.body, year: report.year, template: report.template, format: report.source.format }).toEqual({
+      body: expected.body,
+      year: expected.year,
+      template: expected.template,
+      format: 'pdf',
+    });
+  });
+
+  it('reads every cell of its version exactly', () => {
+    expect(shownCells(report)).toEqual(expected.cells);
+  });
+});
+
+describe('findings on PDF reports are those of the same report as HTML', () => {
+  it('dept-2019 as a PDF has none', async () => {
+    expect(checkReport(await readFile(published('dept-2019.writer.pdf')))).toEqual([]);
+  });
+
+  it('dept-2021 as a PDF: exactly the rule instances its blank 总计 cells break', async () => {
+    const findings = checkReport(await readFile(published('dept-2021.chromium.pdf')));
+    expect(findings.map((f) => [f.rule, f.cells[0], f.expected, f.actual])).toEqual([
+      ['T3_BALANCE', 't3.handled.total', 131, 139],
+      ['T3_HANDLED_SUM', 't3.handled.total', 125, 132],
+      ['T3_ROW_SUM', 't3.carried_over.total', 8, 0],
+      ['T3_ROW_SUM', 't3.denied.process.total', 4, 0],
+      ['T3_ROW_SUM', 't3.rejected.duplicate.total', 4, 0],
+      ['T3_ROW_SUM', 't3.other.other.total', 0, 1],
+    ]);
+  });
+});
+
+describe('PDFs that cannot be read say why', () => {
+  const read = (bytes: Uint8Array) => readReport({ bytes, source: { file: 'x.pdf', sha256: 'test', bytes: bytes.length } });
+  const failure = async (bytes: Uint8Array) => {
+    try {
+      await read(bytes);
+    } catch (e) {
+      return { code: (e as ReportError).code, message: (e as Error).message, isReportError: e instanceof ReportError };
+    }
+    return null;
+  };
+
+  it('a scan (pages that are images, no text layer) needs OCR; nothing is guessed', async () => {
+    const result = await failure(buildPdf([{ image: true }, { image: true }]));
+    expect(result).toMatchObject({ code: 'scanned', isReportError: true });
+    expect(result!.message).toContain('扫描');
+    expect(result!.message).toContain('OCR');
+  });
+
+  it('a PDF that needs a password to open', async () => {
+    const result = await failure(readFileSync(published('dept-2021.user-password.pdf')));
+    expect(result).toMatchObject({ code: 'encrypted', isReportError: true });
+    expect(result!.message).toContain('密码');
+  });
+
+  it('a PDF cut short (a broken download)', async () => {
+    const whole = readFileSync(published('dept-2021.writer.pdf'));
+    for (const length of [3000, Math.floor(whole.length / 2)]) {
+      const result = await failure(whole.subarray(0, length));
+      expect(result).toMatchObject({ code: 'corrupt', isReportError: true });
+      expect(result!.message).toContain('损坏');
+    }
+  });
+
+  it('a PDF that is not an annual report', async () => {
+    const result = await failure(buildPdf([{ lines: ['Quarterly bulletin', 'Nothing here is an annual report.'] }]));
+    expect(result).toMatchObject({ code: 'not_a_report', isReportError: true });
+  });
+
+  it('is told by its content, not its name: a PDF named .txt is read as a PDF', async () => {
+    const bytes = readFileSync(published('dept-2019.writer.pdf'));
+    const { report } = await readReport({ bytes, source: { file: 'report.txt', sha256: 'test', bytes: bytes.length } });
+    expect(report.source.format).toBe('pdf');
+    expect(report.cells.find((c) => c.table === 't3' && c.row === 'new' && c.col === 'total')?.value).toBe(dept2019.cells['t3.new.total']);
+  });
+});
