@@ -1,13 +1,14 @@
 /**
  * Ingest benchmark: 10,000 copies of the real seed (text) and of an HTML
- * report, each copy under its own body and year (a manifest), through
+ * report (and --binary-copies of a 5-page PDF and of a DOCX report, exported by
+ * a word processor), each copy under its own body and year (a manifest), through
  * (1) the reader alone on one thread, (2) reading + parsing + checks on all
  * cores, and (3) the whole ingest with the Parquet write into a new dataset,
  * run --runs times, each in a process of its own as `npm run ingest` runs it,
  * with its peak memory; then (3) again for 10,000 distinct text reports, each
  * writing its own source file (this machine's speed swings by a third from
  * minute to minute: the median and the range say more than one run).
- *   npm run bench:ingest [-- --copies 10000 --runs 3]
+ *   npm run bench:ingest [-- --copies 10000 --binary-copies 1000 --runs 3 --only pdf,docx]
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,19 +16,25 @@ import { parseArgs } from 'node:util';
 import { availableParallelism, cpus } from 'node:os';
 import { IngestPool } from '../src/lib/ingest/pool';
 import { collectFiles } from '../src/lib/ingest/collect';
-import { parseManifest, parseReport } from '../src/lib/reader';
+import { parseManifest, readReport } from '../src/lib/reader';
+import { PDF_ASSETS } from '../src/lib/ingest/pdf-node';
 import { formatMiB, ingestInOwnProcess } from './ingest-run';
 
-const { values } = parseArgs({ options: { copies: { type: 'string', default: '10000' }, runs: { type: 'string', default: '3' } } });
-const copies = Number(values.copies);
+const { values } = parseArgs({
+  options: { copies: { type: 'string', default: '10000' }, 'binary-copies': { type: 'string', default: '1000' }, runs: { type: 'string', default: '3' }, only: { type: 'string' } },
+});
 const runs = Math.max(1, Number(values.runs));
 const root = new URL('./out/ingest/', import.meta.url).pathname;
 const sources = {
   text: new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url).pathname,
   html: new URL('../tests/fixtures/html/dept-2019.html', import.meta.url).pathname,
+  pdf: new URL('../tests/fixtures/published/dept-2021.writer.pdf', import.meta.url).pathname,
+  docx: new URL('../tests/fixtures/published/dept-2021.docx', import.meta.url).pathname,
 };
 
-type Corpus = 'text' | 'html' | 'text, distinct';
+type Corpus = 'text' | 'html' | 'text, distinct' | 'pdf' | 'docx';
+const CORPORA: Corpus[] = values.only ? (values.only.split(',') as Corpus[]) : ['text', 'html', 'text, distinct', 'pdf', 'docx'];
+const copiesOf = (kind: Corpus) => Number(kind === 'pdf' || kind === 'docx' ? values['binary-copies'] : values.copies);
 
 /**
  * copies of a report under their own bodies and years. Identical copies share
@@ -35,11 +42,12 @@ type Corpus = 'text' | 'html' | 'text, distinct';
  * changes), so that each writes its own source file, as real reports do.
  */
 function corpus(kind: Corpus): string {
+  const copies = copiesOf(kind);
   const dir = join(root, kind === 'text, distinct' ? 'text-distinct' : kind);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'reports'), { recursive: true });
-  const source = sources[kind === 'html' ? 'html' : 'text'];
-  const ext = kind === 'html' ? 'html' : 'txt';
+  const source = sources[kind === 'text, distinct' ? 'text' : kind];
+  const ext = kind === 'text' || kind === 'text, distinct' ? 'txt' : kind;
   const bodies = Math.ceil(copies / 7);
   const text = kind === 'text, distinct' ? readFileSync(source, 'utf8') : '';
   const lines = ['file,body,year'];
@@ -60,14 +68,15 @@ async function seconds(fn: () => Promise<unknown> | unknown): Promise<number> {
 }
 
 const rows: string[][] = [];
-for (const kind of ['text', 'html', 'text, distinct'] as const) {
+for (const kind of CORPORA) {
+  const copies = copiesOf(kind);
   const dir = corpus(kind);
   const manifest = parseManifest(readFileSync(join(dir, 'manifest.csv'), 'utf8'));
   const files = await collectFiles([], { dir, entries: manifest });
   if (kind !== 'text, distinct') {
     const bytes = readFileSync(sources[kind]);
-    const parseOne = await seconds(() => {
-      for (const f of files) parseReport({ bytes, source: { file: f.name, sha256: '', bytes: bytes.length }, manifest: manifest.get(f.name) });
+    const parseOne = await seconds(async () => {
+      for (const f of files) await readReport({ bytes, source: { file: f.name, sha256: '', bytes: bytes.length }, manifest: manifest.get(f.name), pdfAssets: PDF_ASSETS });
     });
     let parsed = 0;
     const pool = await IngestPool.start(files.length);
@@ -97,6 +106,6 @@ for (const kind of ['text', 'html', 'text, distinct'] as const) {
   );
 }
 
-console.log(`\ningest benchmark: ${copies.toLocaleString('en-US')} reports per corpus · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version}\n`);
+console.log(`\ningest benchmark: ${CORPORA.map((k) => `${k} ${copiesOf(k).toLocaleString('en-US')}`).join(', ')} reports · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · node ${process.version}\n`);
 console.log(`| format | stage | reports/s | seconds |\n|---|---|---:|---:|`);
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);

@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { parquetJobBuffers, writeParquetJob, type ParquetJob } from '../dataset/parquet-job';
 import { processFiles, type FileResult, type FileTask } from './process-file';
+import { handledLater } from './promises';
 import type { SourceFolders } from './sources';
 
 export type WorkerRequest =
@@ -112,11 +113,6 @@ export class IngestPool {
   }
 }
 
-/** A promise awaited after other work that may throw first: its rejection is not reported as unhandled meanwhile. */
-export function handledLater<T>(promise: Promise<T>): Promise<T> {
-  promise.catch(() => {});
-  return promise;
-}
 
 function request(worker: Worker, message: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerResponse> {
   return new Promise((resolve, reject) => {

@@ -10,7 +10,8 @@ import { BINARY_FORMATS, parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
 import { collectFiles } from './collect';
-import { handledLater, IngestPool } from './pool';
+import { IngestPool } from './pool';
+import { handledLater } from './promises';
 import type { FileTask } from './process-file';
 import type { SourceFolders } from './sources';
 
