@@ -31,20 +31,22 @@ export function pdfPageBlocks(pages: Page[]): Block[] {
 
 function pageBlocks(page: Page, pageNo: number): Placed[] {
   const out: Placed[] = [];
-  const tables = lattices(page.rulings).filter((t) => t.cells.length <= MAX_GRID_CELLS);
+  // A one-column frame (a box around the page or around prose) is no table; the smallest table holding a text is its own.
+  const tables = lattices(page.rulings)
+    .filter((t) => t.xs.length >= 3 && t.cells.length <= MAX_GRID_CELLS)
+    .sort((a, b) => area(a) - area(b));
   const runsByTable = tables.map(() => [] as { run: TextRun; slot: [number, number] }[]);
   const loose: TextRun[] = [];
   for (const run of page.runs) {
     if (!run.text.trim()) continue;
-    let placedIn = -1;
     const y = run.y - run.size * 0.35;
-    for (let t = 0; t < tables.length && placedIn === -1; t++) {
-      const slot = slotAt(tables[t], (run.x0 + run.x1) / 2, y);
-      if (!slot) continue;
-      placedIn = t;
-      for (const piece of splitAtEdges(run, cellEdges(tables[t], run))) runsByTable[t].push({ run: piece, slot: slotAt(tables[t], (piece.x0 + piece.x1) / 2, y) ?? slot });
+    const t = tables.findIndex((table) => slotAt(table, (run.x0 + run.x1) / 2, y));
+    if (t === -1) {
+      loose.push(run);
+      continue;
     }
-    if (placedIn === -1) loose.push(run);
+    const slot = slotAt(tables[t], (run.x0 + run.x1) / 2, y)!;
+    for (const piece of splitAtEdges(run, cellEdges(tables[t], run))) runsByTable[t].push({ run: piece, slot: slotAt(tables[t], (piece.x0 + piece.x1) / 2, y) ?? slot });
   }
   tables.forEach((table, t) => {
     const texts = table.cells.map(() => [] as TextRun[]);
@@ -53,14 +55,16 @@ function pageBlocks(page: Page, pageNo: number): Placed[] {
     const rows = gridRows(table.cells, table.ys.length - 1).filter((row) => row.some((c) => c.text !== '') && !repeatsFiguresAbove(row));
     // Empty cells before a row's first text are a group label's cell going on from the page before.
     for (const row of rows) for (let i = 0; i < row.length && row[i].text === ''; i++) row[i].carried = true;
-    const top = table.ys[0];
-    // A box around prose, or a one-column frame, is not a table of figures; one row may be (a table cut by a page break).
-    if (rows.every((r) => r.length < 2)) {
-      for (const row of rows) for (const cell of row) if (!cell.carried && cell.text) out.push({ kind: 'text', text: cell.text, top, page: pageNo });
-    } else out.push({ kind: 'table', rows, top, page: pageNo });
+    // Ruled boxes whose rows each hold one text (a text box, a boxed note): their text is read as lines.
+    if (rows.every((r) => r.length < 2)) loose.push(...runsByTable[t].map((r) => r.run));
+    else out.push({ kind: 'table', rows, top: table.ys[0], page: pageNo });
   });
   out.push(...streamBlocks(lines(loose), pageNo, page.height));
   return out.sort((a, b) => a.top - b.top);
+}
+
+function area(table: Lattice): number {
+  return (table.xs[table.xs.length - 1] - table.xs[0]) * (table.ys[table.ys.length - 1] - table.ys[0]);
 }
 
 /** Column lines that a run's height crosses: where its text belongs to two cells (a line it only overhangs is no edge). */
@@ -158,13 +162,20 @@ function cellText(runs: TextRun[]): string {
 
 /** Parts of a line further apart than this many font sizes are in different columns. */
 const COLUMN_GAP = 1.5;
+/** pdf.js joins runs closer than 0.6 font sizes into one, with a space: runs further apart are apart on the page. */
+const FIGURE_GAP = 0.6;
+/** Rows of a table set without lines are at most this many font sizes apart (a cell of three wrapped lines, with padding). */
+const ROW_GAP = 8;
 
 function segments(line: Line): TextRun[][] {
   const parts: TextRun[][] = [];
   for (const run of line.runs) {
     const part = parts.at(-1);
     const previous = part?.at(-1);
-    if (part && previous && run.x0 - previous.x1 < line.size * COLUMN_GAP) part.push(run);
+    const gap = previous ? run.x0 - previous.x1 : 0;
+    // A figure set apart from its neighbour by more than pdf.js's widest space is a cell of its own, however narrow the columns.
+    const figure = previous && gap > line.size * FIGURE_GAP && (isValueText(run.text.trim()) || isValueText(previous.text.trim()));
+    if (part && previous && gap < line.size * COLUMN_GAP && !figure) part.push(run);
     else parts.push([run]);
   }
   return parts;
@@ -172,29 +183,65 @@ function segments(line: Line): TextRun[][] {
 
 /**
  * Lines outside ruled tables: prose, or rows of a table set without lines
- * (two or more lines in a row with parts far apart). Such a table's value
- * columns are where its figures line up, so a row with a blank cell keeps its
- * other figures in their columns.
+ * (two or more lines with parts far apart, close one under the other). Lines
+ * of one part between such rows are labels wrapped onto lines of their own,
+ * joined to the nearer row. A table's value columns are where its figures line
+ * up, so a row with a blank cell keeps its other figures in their columns.
  */
 function streamBlocks(pageLines: Line[], page: number, height: number): Placed[] {
   const out: Placed[] = [];
   const prose = (line: Line): Placed => ({ kind: 'text', text: joinRuns(line.runs), top: line.y - line.size, page, margin: inMargin(line.y, height) });
-  let run: { line: Line; parts: TextRun[][] }[] = [];
-  const flush = () => {
-    if (run.length >= 2) out.push({ kind: 'table', rows: streamRows(run.map((r) => r.parts)), top: run[0].line.y - run[0].line.size, page });
-    else for (const { line } of run) out.push(prose(line));
-    run = [];
-  };
-  for (const line of pageLines) {
-    const parts = segments(line);
-    if (parts.length >= 2 && !inMargin(line.y, height)) run.push({ line, parts });
-    else {
-      flush();
-      out.push(prose(line));
+  const parts = pageLines.map(segments);
+  const rowAt = pageLines.map((_, i) => parts[i].length >= 2);
+  let i = 0;
+  while (i < pageLines.length) {
+    if (!rowAt[i]) {
+      out.push(prose(pageLines[i++]));
+      continue;
     }
+    // The table's rows: each next row close below the one before, only wrapped label lines between.
+    const rows = [i];
+    for (let j = i + 1; j < pageLines.length; j++) {
+      const last = pageLines[rows[rows.length - 1]];
+      if (pageLines[j].y - last.y > Math.max(last.size, pageLines[j].size) * ROW_GAP) break;
+      if (rowAt[j]) rows.push(j);
+      else if (!wrappedLabel(pageLines[j], pageLines[rows[0]])) break;
+    }
+    if (rows.length < 2) {
+      out.push(prose(pageLines[i++]));
+      continue;
+    }
+    const end = rows[rows.length - 1];
+    for (let j = i; j <= end; j++) {
+      if (rowAt[j]) continue;
+      const nearest = rows.reduce((a, b) => (Math.abs(pageLines[b].y - pageLines[j].y) < Math.abs(pageLines[a].y - pageLines[j].y) ? b : a));
+      joinLabel(parts[nearest], pageLines[j], nearest < j ? 'after' : 'before');
+    }
+    const first = pageLines[i];
+    out.push({ kind: 'table', rows: streamRows(rows.map((r) => parts[r])), top: first.y - first.size, page });
+    i = end + 1;
   }
-  flush();
   return out;
+}
+
+/** A line that can be a row's label wrapped: text, not figures, in the table's font size. */
+function wrappedLabel(line: Line, row: Line): boolean {
+  return Math.abs(line.size - row.size) <= row.size * 0.1 && !isValueText(joinRuns(line.runs));
+}
+
+/** A wrapped line's text joined to the row's label part it lies under (or over). */
+function joinLabel(parts: TextRun[][], line: Line, where: 'before' | 'after'): void {
+  const x0 = line.runs[0].x0;
+  const x1 = line.runs[line.runs.length - 1].x1;
+  let best = 0;
+  let overlap = 0;
+  parts.forEach((part, p) => {
+    const o = Math.min(x1, part[part.length - 1].x1) - Math.max(x0, part[0].x0);
+    if (o > overlap) [best, overlap] = [p, o];
+  });
+  // Figures centred between the lines of their label: the label is a part of its own, left of them.
+  if (overlap === 0 && x1 <= parts[0][0].x0) parts.unshift([...line.runs]);
+  else parts[best] = where === 'after' ? [...parts[best], ...line.runs] : [...line.runs, ...parts[best]];
 }
 
 interface Band {
@@ -222,7 +269,7 @@ function streamRows(rows: TextRun[][][]): SourceCell[][] {
     const texts = parts.map(joinRuns);
     const firstValue = texts.findIndex((text, i) => i > 0 && isValueText(text));
     if (firstValue === -1) return texts.map((text) => ({ text, carried: false }));
-    const labelsEnd = parts[firstValue - 1].at(-1)!.x1;
+    const labelsEnd = Math.max(...parts[firstValue - 1].map((r) => r.x1));
     const columns = bands.filter((b) => b.x0 > labelsEnd);
     const values = columns.map(() => [] as string[]);
     parts.slice(firstValue).forEach((part, i) => {
