@@ -7,6 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
 import { ingest, type IngestSummary } from '../../src/lib/ingest';
 import { fixture, SEED } from '../helpers';
+import { buildPdf } from '../pdf-builder';
+import { loadDatasetFolder } from '../dataset-fixture';
+import { reportCells } from '../../src/lib/queries/report';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'ingest-test-'));
@@ -112,7 +115,7 @@ describe('ingest of a folder with good and bad files', () => {
     expect(find('t2', 'procurement', 'amount')).toMatchObject({ value: 5234.55, raw: '5234.55万元' });
     expect(find('t3', 'new', 'total')).toMatchObject({ item: null, value: 9, state: 'value' });
     expect(find('t3', 'new', 'business')).toMatchObject({ value: null, state: 'ambiguous', raw: '9' });
-    expect(find('t3', 'carried_forward', 'total')).toMatchObject({ value: null, state: 'slash', raw: '/' });
+    expect(find('t3', 'carried_forward', 'total')).toMatchObject({ value: null, state: 'slash', raw: '/', page: null });
     expect(find('t2', 'fees', 'amount')).toMatchObject({ value: null, state: 'not_in_template', raw: null });
     expect(find('t4', 'review', 'total')).toMatchObject({ state: 'slash' });
     expect(cells).toHaveLength(226);
@@ -145,6 +148,78 @@ describe('ingest of a folder with good and bad files', () => {
     expect(readdirSync(replaced).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
     expect(rows(join(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
     expect(sourcesOf(replaced)).toEqual([`${SHA.seed}.txt`]);
+  });
+});
+
+describe('ingest of PDF and Word reports beside damaged ones', () => {
+  const published = (file: string) => fixture(`published/${file}`);
+  let dir: string;
+  let out: string;
+  let summary: IngestSummary;
+
+  beforeAll(async () => {
+    dir = join(work, 'published');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(published('dept-2021.writer.pdf'), join(dir, 'dept-2021.pdf'));
+    copyFileSync(published('dept-2019.docx'), join(dir, 'dept-2019.docx'));
+    copyFileSync(published('shanghai-2019.doc'), join(dir, 'shanghai-2019.doc'));
+    copyFileSync(published('dept-2021.user-password.pdf'), join(dir, 'locked.pdf'));
+    writeFileSync(join(dir, 'cut.pdf'), readFileSync(published('dept-2021.writer.pdf')).subarray(0, 5000));
+    writeFileSync(join(dir, 'scan.pdf'), buildPdf([{ image: true }]));
+    writeFileSync(join(dir, 'cut.docx'), readFileSync(published('dept-2021.docx')).subarray(0, 4000));
+    out = join(work, 'published-dataset');
+    summary = await ingest({ inputs: [dir], out });
+  });
+
+  it('reads each format, body and year from its own text, and names each bad file with its reason', () => {
+    expect(summary.reports).toBe(3);
+    expect(summary.failures).toEqual([
+      { file: 'cut.docx', reason: expect.stringContaining('Word 文件已损坏或不完整') },
+      { file: 'cut.pdf', reason: expect.stringContaining('PDF 文件已损坏或不完整') },
+      { file: 'locked.pdf', reason: expect.stringContaining('PDF 设有打开密码') },
+      { file: 'scan.pdf', reason: expect.stringContaining('PDF 是扫描图片，没有文字层') },
+    ]);
+    const reports = rows(join(out, 'reports.parquet')).map((r) => [r.source_file, r.body, r.year, r.source_format, r.source_encoding, r.meta_source]);
+    expect(reports.sort()).toEqual([
+      ['dept-2019.docx', '浙江省自然资源厅', 2020, 'docx', 'binary', 'detected'],
+      ['dept-2021.pdf', '浙江省生态环境厅', 2022, 'pdf', 'binary', 'detected'],
+      ['shanghai-2019.doc', '上海市人民政府办公厅', 2019, 'doc', 'binary', 'detected'],
+    ]);
+  });
+
+  it('keeps each original file in sources/ beside the text read from it', () => {
+    for (const [file, format] of [['dept-2021.pdf', 'pdf'], ['dept-2019.docx', 'docx'], ['shanghai-2019.doc', 'doc']]) {
+      const sha = sha256(join(dir, file));
+      expect(readFileSync(join(out, `sources/${sha}.${format}`)).equals(readFileSync(join(dir, file)))).toBe(true);
+      const text = readFileSync(join(out, `sources/${sha}.txt`), 'utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+    }
+    // The PDF's text as read: its title line, and t3's first row with its cells between '|'.
+    const pdfText = readFileSync(join(out, `sources/${sha256(join(dir, 'dept-2021.pdf'))}.txt`), 'utf8');
+    expect(pdfText).toContain('浙江省生态环境厅2022年政府信息公开工作年度报告');
+    expect(pdfText).toContain('一、本年新收政府信息公开申请数量 | 96 | 21 | 2 | 1 | 8 | 3 | 131');
+  });
+
+  it('cells of the PDF are in the dataset as read', () => {
+    const reportId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2021.pdf')!.report_id;
+    const cells = rows(join(out, 'cells-2022.parquet')).filter((c) => c.report_id === reportId);
+    const find = (table: string, row: string, col: string) => cells.find((c) => c.table === table && c.row === row && c.col === col);
+    expect(find('t3', 'new', 'total')).toMatchObject({ value: 131, state: 'value', raw: '131', page: 3 });
+    expect(find('t2', 'fees', 'amount')).toMatchObject({ value: 12.5, state: 'value', page: 2 });
+    expect(find('t3', 'carried_over', 'total')).toMatchObject({ value: null, state: 'blank', raw: '', page: 3 });
+    expect(find('t4', 'review', 'total')).toMatchObject({ value: 4, page: 4 });
+  });
+
+  it('the report page’s query gives each PDF cell its page, in DuckDB-wasm as the browser loads the dataset', async () => {
+    const db = await loadDatasetFolder(out);
+    const reportId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2021.pdf')!.report_id as string;
+    const { sql, params } = reportCells(reportId);
+    const cells = await db.query<{ row: string; col: string; page: number | null }>(sql, params);
+    expect(cells.find((c) => c.row === 'new' && c.col === 'total')?.page).toBe(3);
+    expect(cells.find((c) => c.row === 'rejected.petition' && c.col === 'total')?.page).toBe(4);
+    const docxId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2019.docx')!.report_id as string;
+    const docxCells = await db.query<{ page: number | null }>(reportCells(docxId).sql, reportCells(docxId).params);
+    expect(docxCells.every((c) => c.page === null)).toBe(true);
   });
 });
 

@@ -51,7 +51,7 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     expect(await seedCell('art20_5', 'other_services', 'change')).toEqual([{ value: -40, state: 'value', raw: '-40' }]);
     expect(await seedCell(null, 'carried_forward', 'total')).toEqual([{ value: null, state: 'slash', raw: '/' }]);
     const stored = await db.query<{ column_name: string; column_type: string }>("SELECT column_name, column_type FROM (DESCRIBE cell_values)");
-    expect(stored.map((c) => `${c.column_name} ${c.column_type}`)).toEqual(['report_no INTEGER', 'cell SMALLINT', 'value DOUBLE', 'state TINYINT', 'raw VARCHAR']);
+    expect(stored.map((c) => `${c.column_name} ${c.column_type}`)).toEqual(['report_no INTEGER', 'cell SMALLINT', 'value DOUBLE', 'state TINYINT', 'raw VARCHAR', 'page SMALLINT']);
   });
 
   it('cells of a report the reports file lacks fail the load (the files are not of one ingest)', async () => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
 import { readReport, ReportError, type ParsedReport } from '../../src/lib/reader';
+import { cellRef } from '../../src/lib/template';
 import { expected as dept2019 } from '../fixtures/html/dept-2019.expected';
 import { expected as dept2021 } from '../fixtures/html/dept-2021.expected';
 import { buildPdf } from '../pdf-builder';
@@ -58,6 +59,19 @@ describe('a PDF whose tables are set without ruling lines (columns only where th
         expect([ref, shown[ref]]).toEqual([ref, dept2021.cells[ref as keyof typeof dept2021.cells]]);
       }
     }
+  });
+});
+
+describe('each PDF cell keeps the page its text is on', () => {
+  it('t2 on page 2, t3 from page 3 onto page 4, t4 on page 4 (as the rendered pages show them)', async () => {
+    const report = await readFile(published('dept-2021.writer.pdf'));
+    const page = (ref: string) => report.cells.find((c) => cellRef(c) === ref)?.page;
+    expect(['t2.art20_6.penalty.decisions', 't3.new.total', 't3.unavailable.unclear.total', 't3.rejected.petition.total', 't3.carried_forward.total', 't4.review.total'].map(page)).toEqual([2, 3, 3, 4, 4, 4]);
+  });
+
+  it('a cell of a format without pages has none', async () => {
+    const report = await readFile(fixture('html/dept-2021.html'));
+    expect(report.cells.filter((c) => c.page !== undefined)).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearGaps } from '../../src/lib/analysis/gaps';
 import { ruleTotals } from '../../src/lib/analysis/quality';
-import { cellText, reportLayout } from '../../src/lib/analysis/report-layout';
+import { cellText, cellTitle, reportLayout } from '../../src/lib/analysis/report-layout';
 import {
   cellStates,
   findingList,
@@ -87,6 +87,13 @@ describe('report detail layout', () => {
     expect(cellText({ value: null, state: 'ambiguous' })).toBe('无法确定');
   });
 
+  it('says on which PDF page a cell’s text is, in its tooltip', () => {
+    const [t3] = reportLayout('2021', [{ table: 't3', item: null, row: 'new', col: 'total', value: 131, state: 'value', raw: '131', page: 3 }], []).filter((t) => t.id === 't3');
+    const cell = t3.rows.find((r) => r.cells.some((c) => c.ref === 't3.new.total'))!.cells.find((c) => c.ref === 't3.new.total')!;
+    expect(cellTitle(cell)).toBe('原文（第 3 页）：131');
+    expect(cellTitle({ ...cell, page: null })).toBe('原文：131');
+  });
+
   it('lays out the seed in the 2019 template: five t2 items, 23 t3 rows with their groups, t4, findings on cells', async () => {
     const id = (await run<{ report_id: string }>({ sql: "SELECT report_id FROM reports WHERE body = '浙江省经济和信息化厅'", params: [] }))[0].report_id;
     const tables = reportLayout('2019', await run<ReportCellRow>(reportCells(id)), await run<FindingRow>(reportFindings(id)));
@@ -110,7 +117,7 @@ describe('report detail layout', () => {
   });
 
   it('shows a row of the other version when the report has it (a 2021 report with the 2019 single 其他处理 row), and cells the source lacks as 缺失', () => {
-    const tables = reportLayout('2021', [{ table: 't3', item: null, row: 'other', col: 'total', value: 2, state: 'value', raw: '2' }], []);
+    const tables = reportLayout('2021', [{ table: 't3', item: null, row: 'other', col: 'total', value: 2, state: 'value', raw: '2', page: null }], []);
     const t3 = tables.find((t) => t.id === 't3')!;
     const other = t3.rows.find((r) => r.label === '（六）其他处理（2019 版）')!;
     expect(other.cells.map((c) => c.text)).toEqual([...Array(6).fill('缺失'), '2']);

@@ -31,6 +31,8 @@ export interface ShownCell {
   text: string;
   state: ShownState;
   raw: string | null;
+  /** The PDF page the source text is on. */
+  page: number | null;
   /** Indexes into the report's findings that name this cell. */
   findings: number[];
 }
@@ -69,10 +71,14 @@ export function cellText(cell: { value: number | null; state: string }, isMoney 
   }
 }
 
-/** A cell's tooltip: the source's text, or why there is none, and how many findings name it. */
+/** Where a cell's text stands in the source: 原文 (第 3 页) for a PDF. */
+export function sourceText(cell: Pick<ShownCell, 'raw' | 'page'>): string {
+  return `原文${cell.page ? `（第 ${cell.page} 页）` : ''}：${cell.raw || '（空白）'}`;
+}
+
+/** A cell's tooltip: the source's text and its page, or why there is none, and how many findings name it. */
 export function cellTitle(cell: ShownCell): string {
-  const source =
-    cell.state === MISSING ? '原文中没有此单元格（表格缺失或不完整）' : cell.state === 'not_in_template' ? CELL_STATE_LABELS.not_in_template : `原文：${cell.raw || '（空白）'}`;
+  const source = cell.state === MISSING ? '原文中没有此单元格（表格缺失或不完整）' : cell.state === 'not_in_template' ? CELL_STATE_LABELS.not_in_template : sourceText(cell);
   return `${source}${cell.findings.length ? `；涉及 ${cell.findings.length} 项发现` : ''}`;
 }
 
@@ -90,9 +96,9 @@ export function reportLayout(version: TemplateVersion, cells: readonly ReportCel
   const shown = (key: { table: TableId; item: string | null; row: string; col: string }, isMoney = false): ShownCell => {
     const ref = cellRef(key);
     const rowRef = ref.slice(0, ref.lastIndexOf('.'));
-    const cell = byRef.get(ref) ?? { value: null, state: MISSING, raw: null };
+    const cell = byRef.get(ref) ?? { value: null, state: MISSING, raw: null, page: null };
     const findingsOf = [...(flagged.get(ref) ?? []), ...(flagged.get(rowRef) ?? [])];
-    return { ref, rowRef, text: cellText(cell, isMoney), state: cell.state as ShownState, raw: cell.raw, findings: findingsOf };
+    return { ref, rowRef, text: cellText(cell, isMoney), state: cell.state as ShownState, raw: cell.raw, page: cell.page ?? null, findings: findingsOf };
   };
   // Whether the report has cells that only the other version's template has (it mixes versions).
   const stored = (keys: { table: TableId; item: string | null; row: string; col: string }[]) =>

@@ -1,6 +1,6 @@
 import { Table, type Vector } from 'apache-arrow';
 import { CELL_STATES, TEMPLATE_CELLS } from '../template';
-import { dictionaryColumn, float64Vector, utf8Vector } from './columns';
+import { dictionaryColumn, float64Vector, int16Vector, utf8Vector } from './columns';
 import { packedBuffers, type PackedCells, type PackedReport } from './packed';
 import { CELL_COLUMNS } from './schema';
 
@@ -25,6 +25,7 @@ export function gatherCells(reports: readonly PackedReport[]): GatheredCells {
     templateIndex: new Uint16Array(length),
     state: new Uint8Array(length),
     value: new Float64Array(length),
+    page: new Int16Array(length),
     rawOffsets: new Int32Array(length + 1),
     rawBytes: new Uint8Array(rawLength),
   };
@@ -35,6 +36,7 @@ export function gatherCells(reports: readonly PackedReport[]): GatheredCells {
     gathered.templateIndex.set(packed.templateIndex.subarray(start, end), at);
     gathered.state.set(packed.state.subarray(start, end), at);
     gathered.value.set(packed.value.subarray(start, end), at);
+    gathered.page.set(packed.page.subarray(start, end), at);
     const rawStart = packed.rawOffsets[start];
     const rawBase = gathered.rawOffsets[at];
     gathered.rawBytes.set(packed.rawBytes.subarray(rawStart, packed.rawOffsets[end]), rawBase);
@@ -73,11 +75,15 @@ export function cellsTable(cells: GatheredCells): Table {
   };
   const valueValid = new Uint8Array((length + 7) >> 3);
   const rawValid = new Uint8Array((length + 7) >> 3);
+  const pageValid = new Uint8Array((length + 7) >> 3);
   let valueNulls = 0;
   let rawNulls = 0;
+  let pageNulls = 0;
   for (let i = 0; i < length; i++) {
     if (cells.value[i] === cells.value[i]) valueValid[i >> 3] |= 1 << (i & 7);
     else valueNulls++;
+    if (cells.page[i] > 0) pageValid[i >> 3] |= 1 << (i & 7);
+    else pageNulls++;
     if (cells.state[i] !== NOT_IN_TEMPLATE) rawValid[i >> 3] |= 1 << (i & 7);
     else rawNulls++;
   }
@@ -90,6 +96,7 @@ export function cellsTable(cells: GatheredCells): Table {
     value: float64Vector(cells.value, valueValid, valueNulls),
     state: dictionaryColumn(Int32Array.from(cells.state), CELL_STATES),
     raw: utf8Vector(cells.rawOffsets, cells.rawBytes, rawValid, rawNulls),
+    page: int16Vector(cells.page, pageValid, pageNulls),
   };
   return new Table(Object.fromEntries(CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
 }

@@ -73,6 +73,11 @@ export function float64Vector(data: Float64Array, nullBitmap: Uint8Array, nullCo
   return makeVector(makeData({ type: new Float64(), length: data.length, data, nullBitmap, nullCount }));
 }
 
+/** An Int16 column from its values and validity bitmap. */
+export function int16Vector(data: Int16Array, nullBitmap: Uint8Array, nullCount: number): Vector<Int16> {
+  return makeVector(makeData({ type: new Int16(), length: data.length, data, nullBitmap, nullCount }));
+}
+
 /** A Utf8 column from UTF-8 bytes, offsets and validity bitmap. */
 export function utf8Vector(valueOffsets: Int32Array, data: Uint8Array, nullBitmap: Uint8Array, nullCount: number): Vector<Utf8> {
   const length = valueOffsets.length - 1;

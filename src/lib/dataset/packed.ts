@@ -15,6 +15,8 @@ export interface PackedCells {
   state: Uint8Array;
   /** NaN where the cell has no value. */
   value: Float64Array;
+  /** The PDF page of the cell's text (1-based); 0 where the format has no pages. */
+  page: Int16Array;
   /** raw texts as UTF-8: cell i is rawBytes[rawOffsets[i] .. rawOffsets[i + 1]]. */
   rawOffsets: Int32Array;
   rawBytes: Uint8Array;
@@ -48,6 +50,7 @@ export class CellPacker {
       templateIndex: new Uint16Array(capacity),
       state: new Uint8Array(capacity),
       value: new Float64Array(capacity),
+      page: new Int16Array(capacity),
       rawOffsets: new Int32Array(capacity + 1),
       rawBytes: new Uint8Array(capacity * 4),
     };
@@ -69,6 +72,7 @@ export class CellPacker {
       packed.templateIndex[i] = cell.templateIndex;
       packed.state[i] = STATE_INDEX.get(cell.state)!;
       packed.value[i] = cell.value ?? Number.NaN;
+      packed.page[i] = cell.page ?? 0;
       if (cell.raw) offset += utf8Length(cell.raw);
       packed.rawOffsets[i + 1] = offset;
     }
@@ -88,6 +92,7 @@ export class CellPacker {
     packed.templateIndex = packed.templateIndex.slice(0, cells);
     packed.state = packed.state.slice(0, cells);
     packed.value = packed.value.slice(0, cells);
+    packed.page = packed.page.slice(0, cells);
     packed.rawOffsets = packed.rawOffsets.slice(0, cells + 1);
     packed.rawBytes = packed.rawBytes.slice(0, packed.rawOffsets[cells]);
     return packed;
@@ -103,5 +108,5 @@ export class CellPacker {
 
 /** Transferable buffers of a batch's cells (for postMessage). */
 export function packedBuffers(packed: PackedCells): ArrayBuffer[] {
-  return [packed.templateIndex, packed.state, packed.value, packed.rawOffsets, packed.rawBytes].map((a) => a.buffer as ArrayBuffer);
+  return [packed.templateIndex, packed.state, packed.value, packed.page, packed.rawOffsets, packed.rawBytes].map((a) => a.buffer as ArrayBuffer);
 }

@@ -48,6 +48,7 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'value', type: 'float64', nullable: true, doc: "the number (money in 万元); null unless state = 'value'", dictionary: true },
   utf8('state', "'value' | 'slash' | 'dash' | 'blank' | 'not_in_template' | 'ambiguous'", false, true),
   utf8('raw', 'the text as the source wrote it (ambiguous: the unplaced texts of the row); null for not_in_template', true, true),
+  { name: 'page', type: 'int16', nullable: true, doc: "the PDF page the cell's text is on (1-based); null for other formats and cells not found" },
 ];
 
 export const FINDING_COLUMNS: readonly ColumnSpec[] = [
@@ -75,6 +76,15 @@ export const DATASET_FILES = {
   sources: 'sources',
   sourcePattern: /^sources\/[0-9a-f]{64}\.(?:txt|pdf|docx|doc)$/,
 } as const;
+
+/** reports.source_format, as the report page names it; the binary formats' originals are kept beside their text. */
+export const SOURCE_FORMATS: Record<string, { label: string; original: boolean }> = {
+  text: { label: '文本', original: false },
+  html: { label: 'HTML', original: false },
+  pdf: { label: 'PDF', original: true },
+  docx: { label: 'Word（DOCX）', original: true },
+  doc: { label: 'Word（DOC）', original: true },
+};
 
 /** How a table's columns are written to Parquet. */
 export interface ParquetLayout {

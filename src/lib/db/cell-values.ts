@@ -54,7 +54,7 @@ function dictionaryChunk(data: TextData, positions: ReadonlyMap<string | null, n
   return { keys: data.values as Int32Array, nulls: data.nullCount > 0 ? data.nullBitmap : null, positions: found, nullAt: positions.get(null) ?? -1 };
 }
 
-/** The cells of one Parquet file as cell_values rows: report_no, cell, value, state, raw. */
+/** The cells of one Parquet file as cell_values rows: report_no, cell, value, state, raw, page. */
 export function cellValuesTable(cells: Table, reportNumbers: ReadonlyMap<string | null, number>): Table {
   const n = cells.numRows;
   const numbers = new Int32Array(n);
@@ -96,6 +96,8 @@ export function cellValuesTable(cells: Table, reportNumbers: ReadonlyMap<string 
   // Batch by batch as read, the value and raw columns kept as they are: a table of unaligned chunks would be re-cut, slowly.
   const values = column('value');
   const raws = column('raw');
+  // Datasets written before pages were kept have no page column: no page is known.
+  const pages = cells.getChild('page')?.data;
   let start = 0;
   const batches = ids.map((data, k) => {
     const slice = <T extends Int32Array | Int16Array | Int8Array>(array: T) => array.subarray(start, start + data.length) as T;
@@ -105,6 +107,7 @@ export function cellValuesTable(cells: Table, reportNumbers: ReadonlyMap<string 
       value: values[k],
       state: makeData({ type: new Int8(), length: data.length, data: slice(state) }),
       raw: raws[k],
+      page: pages?.[k] ?? makeData({ type: new Int16(), length: data.length, nullCount: data.length, nullBitmap: new Uint8Array((data.length + 7) >> 3) }),
     });
     start += data.length;
     return batch;

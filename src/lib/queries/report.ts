@@ -30,6 +30,8 @@ export interface ReportCellRow {
   value: number | null;
   state: string;
   raw: string | null;
+  /** The PDF page of the cell's text. */
+  page: number | null;
 }
 
 export interface FindingRow {
@@ -53,7 +55,7 @@ export function reportById(id: string): Query {
 }
 
 export function reportCells(id: string): Query {
-  return { sql: 'SELECT "table", item, "row", col, value, state, raw FROM cells WHERE report_id = ?', params: [id] };
+  return { sql: 'SELECT "table", item, "row", col, value, state, raw, page FROM cells WHERE report_id = ?', params: [id] };
 }
 
 export function reportFindings(id: string): Query {

@@ -46,7 +46,7 @@ export function derivedTables(): string[] {
     `CREATE OR REPLACE TABLE cell_keys AS SELECT CAST(cell AS SMALLINT) AS cell, "table", item, "row", col FROM (VALUES ${TEMPLATE_CELLS.map((k, cell) => `(${cell}, ${[k.table, k.item, k.row, k.col].map(literal).join(', ')})`).join(', ')}) AS k(cell, "table", item, "row", col)`,
     `CREATE OR REPLACE TABLE cell_states AS SELECT CAST(state AS TINYINT) AS state, name FROM (VALUES ${CELL_STATES.map((name, state) => `(${state}, ${literal(name)})`).join(', ')}) AS s(state, name)`,
     `CREATE OR REPLACE VIEW cells AS
-SELECT r.report_id, k."table", k.item, k."row", k.col, v.value, s.name AS state, v.raw
+SELECT r.report_id, k."table", k.item, k."row", k.col, v.value, s.name AS state, v.raw, v.page
 FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.state = v.state JOIN reports r ON r.report_no = v.report_no`,
     `CREATE OR REPLACE TABLE summary_keys AS SELECT cell AS id, "table", "row", col FROM cell_keys c WHERE ${cellIn(SUMMARY_KEYS.map((k) => k.id))}`,
     `CREATE OR REPLACE TABLE summary_cells AS

@@ -8,6 +8,14 @@ import { isValueText } from './rows';
 export interface SourceCell {
   text: string;
   carried: boolean;
+  /** The PDF page the cell is on (1-based); absent for other formats. */
+  page?: number;
+}
+
+/** The page a row's cells are on, if the format has pages. */
+export function rowPage(row: readonly SourceCell[]): number | undefined {
+  for (const cell of row) if (cell.page) return cell.page;
+  return undefined;
 }
 
 export type Block = { kind: 'text'; text: string } | { kind: 'table'; rows: SourceCell[][] };

@@ -9,6 +9,14 @@ export interface PlacedCell {
   ambiguous?: boolean;
   /** Set for money columns: the unit the column header states, if any. */
   money?: { headerUnit: MoneyUnit | null };
+  /** The PDF page of its row (1-based). */
+  page?: number;
+}
+
+/** Cells of one source row, with the row's page if it has one. */
+export function onPage(cells: PlacedCell[], page: number | undefined): PlacedCell[] {
+  if (page) for (const cell of cells) cell.page = page;
+  return cells;
 }
 
 /**

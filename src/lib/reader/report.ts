@@ -209,6 +209,7 @@ function assembleCells(placed: PlacedCell[], template: TemplateVersion) {
     }
     const reading: CellReading = p.ambiguous ? { state: 'ambiguous', value: null } : readCell(p.raw, p.money ?? null);
     const cell: Cell = { table, item, row, col, templateIndex, value: reading.value, state: reading.state, raw: p.raw };
+    if (p.page) cell.page = p.page;
     cells.push(cell);
     if (reading.note === 'unreadable') unreadable.push(cell);
     if (reading.note === 'unitInferred') inferred.push(cell);

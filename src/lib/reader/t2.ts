@@ -1,7 +1,7 @@
 import { labelMatches, normalizeLabel, T2_ITEMS, type ColumnDef, type T2Item, type TemplateVersion } from '../template';
-import type { SourceCell } from './blocks';
+import { rowPage, type SourceCell } from './blocks';
 import { headerMoneyUnit, type MoneyUnit } from './cell-value';
-import { unplacedRow, type PlacedCell } from './placed';
+import { onPage, unplacedRow, type PlacedCell } from './placed';
 import { fitValues, splitRow } from './rows';
 
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -20,6 +20,8 @@ export interface T2Row {
   /** Columns named by the item's header row, or null to use the version's template order. */
   header: HeaderColumn[] | null;
   values: string[];
+  /** The PDF page of the row (1-based). */
+  page?: number;
 }
 
 export interface T2Reading {
@@ -59,7 +61,7 @@ export function readT2(rows: SourceCell[][]): T2Reading {
     item = found.item;
     const rowVersions = versionsOfRow(found);
     if (rowVersions.length === 1) result.votes.push(rowVersions[0]);
-    result.rows.push({ item: found.item, row: found.row, header, values });
+    result.rows.push({ item: found.item, row: found.row, header, values, page: rowPage(cells) });
   }
   return result;
 }
@@ -143,7 +145,10 @@ function matchRow(label: string, item: string | null): { item: string; row: stri
 /** Place t2 rows on their columns once the version is known. */
 export function placeT2(rows: T2Row[], version: TemplateVersion): { cells: PlacedCell[]; ambiguousRows: string[] } {
   const ambiguousRows: string[] = [];
-  const cells = rows.flatMap(({ item, row, header, values }) => {
+  const cells = rows.flatMap(({ item, row, header, values, page }) => onPage(placeRow(item, row, header, values), page));
+  return { cells, ambiguousRows };
+
+  function placeRow(item: string, row: string, header: HeaderColumn[] | null, values: string[]): PlacedCell[] {
     const itemDef: T2Item | undefined = T2_ITEMS.find((i) => i.item === item && i.version === version);
     const columns = header && header.length > 0 ? header : (itemDef?.cols ?? []).map((def) => ({ def, unit: null }));
     const keys = columns.map((c) => ({ table: 't2' as const, item, row, col: c.def.key }));
@@ -152,6 +157,5 @@ export function placeT2(rows: T2Row[], version: TemplateVersion): { cells: Place
     if (fitted.kind === 'placed') return keys.map((key, i) => ({ key, raw: fitted.values[i], ...money(i) }));
     if (fitted.present.length > 0) ambiguousRows.push(`t2.${item}.${row}`);
     return unplacedRow(keys, fitted.present);
-  });
-  return { cells, ambiguousRows };
+  }
 }

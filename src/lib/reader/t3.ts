@@ -8,8 +8,8 @@ import {
   type T3Row,
   type TemplateVersion,
 } from '../template';
-import type { SourceCell } from './blocks';
-import { unplacedRow, type PlacedCell } from './placed';
+import { rowPage, type SourceCell } from './blocks';
+import { onPage, unplacedRow, type PlacedCell } from './placed';
 import { fitValues, splitRow } from './rows';
 
 const HEADER_WORDS = ['自然人', '商业企业', '申请人情况', '法人或其他组织'];
@@ -55,7 +55,7 @@ export function readT3(rows: SourceCell[][]): T3Reading {
     if (!row.group && row.key !== 'other') group = null;
     seen.add(row.key);
     if (row.versions) result.votes.push(...row.versions);
-    result.cells.push(...placeRow(row.key, values, result));
+    result.cells.push(...onPage(placeRow(row.key, values, result), rowPage(cells)));
   }
   return result;
 }

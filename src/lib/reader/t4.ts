@@ -1,6 +1,6 @@
 import { T4_COLUMNS, T4_GROUPS } from '../template';
-import type { SourceCell } from './blocks';
-import { unplacedRow, type PlacedCell } from './placed';
+import { rowPage, type SourceCell } from './blocks';
+import { onPage, unplacedRow, type PlacedCell } from './placed';
 import { fitValues, splitRow } from './rows';
 
 const KEYS = T4_GROUPS.flatMap((g) => T4_COLUMNS.map((c) => ({ table: 't4' as const, item: null, row: g.key, col: c.key })));
@@ -11,8 +11,8 @@ export function readT4(rows: SourceCell[][]): { cells: PlacedCell[]; ambiguous: 
     const { values } = splitRow(cells);
     if (values.length === 0 || (values.length < KEYS.length && values.every((v) => v === ''))) continue;
     const fitted = fitValues(values, KEYS.length);
-    if (fitted.kind === 'placed') return { cells: KEYS.map((key, i) => ({ key, raw: fitted.values[i] })), ambiguous: false };
-    return { cells: unplacedRow(KEYS, fitted.present), ambiguous: true };
+    if (fitted.kind === 'placed') return { cells: onPage(KEYS.map((key, i) => ({ key, raw: fitted.values[i] })), rowPage(cells)), ambiguous: false };
+    return { cells: onPage(unplacedRow(KEYS, fitted.present), rowPage(cells)), ambiguous: true };
   }
   return { cells: [], ambiguous: false };
 }

@@ -17,6 +17,8 @@ export interface Cell extends CellKey {
   state: CellState;
   /** The text as the source wrote it; null for cells the source cannot have (not_in_template). */
   raw: string | null;
+  /** The PDF page the text is on (1-based); absent for other formats. */
+  page?: number;
 }
 
 /** One string per cell, used in findings and tests: `t2.art20_5.licensing.decisions`, `t3.new.total`, `t4.review.total`. */

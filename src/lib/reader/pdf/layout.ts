@@ -25,6 +25,8 @@ type Placed = Block & { top: number; page: number; margin?: boolean };
 export function pdfPageBlocks(pages: Page[]): Block[] {
   const placed: Placed[] = [];
   pages.forEach((page, p) => placed.push(...pageBlocks(page, p)));
+  // Each table cell knows its page (1-based), for the report's provenance.
+  for (const block of placed) if (block.kind === 'table') for (const row of block.rows) for (const cell of row) cell.page = block.page + 1;
   const furniture = runningLines(pages.length, placed);
   return placed.filter((b) => !(b.kind === 'text' && furniture.has(b))).map(({ top: _t, page: _p, ...block }) => block as Block);
 }
