@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, statSync,
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { availableParallelism, cpus } from 'node:os';
-import { IngestPool } from '../src/lib/ingest/pool';
+import { IngestPool, workOf } from '../src/lib/ingest/pool';
 import { collectFiles } from '../src/lib/ingest/collect';
 import { parseManifest, readReport } from '../src/lib/reader';
 import { PDF_ASSETS } from '../src/lib/ingest/pdf-node';
@@ -79,7 +79,7 @@ for (const kind of CORPORA) {
       for (const f of files) await readReport({ bytes, source: { file: f.name, sha256: '', bytes: bytes.length }, manifest: manifest.get(f.name), pdfAssets: PDF_ASSETS });
     });
     let parsed = 0;
-    const pool = await IngestPool.start(files.length);
+    const pool = await IngestPool.start(files.reduce((n, f) => n + workOf(f.name), 0));
     const parseAll = await seconds(() => pool.processFiles(files.map((file) => ({ file, manifest: manifest.get(file.name) })), (r) => void (parsed += r.ok ? 1 : 0)));
     await pool.close();
     if (parsed !== copies) throw new Error(`expected ${copies} reports, parsed ${parsed}`);

@@ -363,6 +363,32 @@ describe('command line', () => {
     expect(bad.stderr).toContain('not-a-report.html');
   });
 
+  it('parse shows the tables of a report whose body the text does not tell, and says how to give it', () => {
+    const anonymous = join(work, 'anonymous.txt');
+    writeFileSync(anonymous, readFileSync(SEED, 'utf8').replaceAll('浙江省经济和信息化厅', '本厅'));
+    const unknown = cli(['src/cli/parse.ts', anonymous]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stdout).toMatch(/行政许可\s+│\s+10 │\s+1 │\s+3185/);
+    expect(unknown.stderr).toContain('无法从正文识别发布机关');
+    expect(unknown.stderr).toContain('--body 发布机关 --year 2019');
+    const given = cli(['src/cli/parse.ts', anonymous, '--body', '浙江省经济和信息化厅', '--year', '2019']);
+    expect(given.status).toBe(0);
+    expect(given.stdout.split('\n')[0]).toMatch(/^浙江省经济和信息化厅 2019 年度报告/);
+    const half = cli(['src/cli/parse.ts', anonymous, '--body', '浙江省经济和信息化厅']);
+    expect(half.status).toBe(2);
+    expect(half.stderr).toContain('--year 须为四位年份');
+  });
+
+  it('parse reads a PDF, and names an encrypted one with its reason', () => {
+    const pdf = cli(['src/cli/parse.ts', fixture('published/dept-2021.writer.pdf')]);
+    expect(pdf.status).toBe(0);
+    expect(pdf.stdout.split('\n')[0]).toMatch(/^浙江省生态环境厅 2022 年度报告 · 模板 2021 版 · .*\(pdf, binary\)/);
+    const locked = cli(['src/cli/parse.ts', fixture('published/dept-2021.user-password.pdf')]);
+    expect(locked.status).toBe(1);
+    expect(locked.stderr).toContain('PDF 设有打开密码');
+    expect(locked.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('ingest exits non-zero when a file failed, after a summary; zero when all went through', () => {
     const out = join(work, 'cli-out');
     const empty = join(work, 'empty.txt');

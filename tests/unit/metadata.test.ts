@@ -73,6 +73,16 @@ const CASES: [string, string[], DetectedMeta][] = [
     ['南昌市东湖区人民政府2022年政府信息公开工作年度报告', '2022年，在市委、市政府的坚强领导下，按照国务院办公厅部署，本报告由东湖区政府办公室编制。'],
     meta('南昌市东湖区人民政府', 2022),
   ],
+  [
+    'a title with the year only: the closing signature (落款) names the body',
+    ['2023年政府信息公开工作年度报告', OPENING, '2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。', '六、其他需要报告的事项', '本年度未收取信息处理费。', '杭州市统计局', '2024年1月18日'],
+    meta('杭州市统计局', 2023),
+  ],
+  [
+    'a signature dated in Chinese numerals',
+    ['政府信息公开工作年度报告（2022年度）', '本年度报告中所列数据的统计期限自2022年1月1日起至2022年12月31日止。', '舟山市定海区环南街道办事处', '二〇二三年一月十六日'],
+    meta('舟山市定海区环南街道办事处', 2022),
+  ],
   ['negative: a page that names no body', ['政府信息公开工作年度报告', OPENING, '2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》。'], meta(null, 2023)],
   [
     'negative: the opening names only the leadership and other bodies',

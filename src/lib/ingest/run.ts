@@ -10,7 +10,7 @@ import { BINARY_FORMATS, parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
 import { collectFiles } from './collect';
-import { IngestPool } from './pool';
+import { IngestPool, workOf } from './pool';
 import { handledLater } from './promises';
 import type { FileTask } from './process-file';
 import type { SourceFolders } from './sources';
@@ -54,15 +54,17 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     ? { dir: dirname(manifestPath), entries: parseManifest(await readFile(manifestPath, 'utf8'), options.manifest) }
     : null;
   // A manifest tells how many files there are: the threads start while they are listed.
-  const early = manifest ? handledLater(IngestPool.start(manifest.entries.size, options.threads)) : null;
+  const work = (names: Iterable<string>) => [...names].reduce((n, name) => n + workOf(name), 0);
+  const early = manifest ? handledLater(IngestPool.start(work(manifest.entries.keys()), options.threads)) : null;
   const files = await collectFiles(options.inputs, manifest).catch(async (e) => {
     await early?.then((pool) => pool.close(), () => {});
     throw e;
   });
   const tasks = files.map((file) => ({ file, manifest: manifest?.entries.get(file.name) }));
   const out = resolve(options.out);
-  let pool = await (early ?? IngestPool.start(files.length, options.threads));
-  if (!pool.parallel) pool = await IngestPool.start(files.length, options.threads);
+  const filesWork = work(files.map((f) => f.name));
+  let pool = await (early ?? IngestPool.start(filesWork, options.threads));
+  if (!pool.parallel) pool = await IngestPool.start(filesWork, options.threads);
   try {
     return await withStaging(out, async (staging) => {
       try {

@@ -71,6 +71,7 @@ export function detectMeta(lines: string[]): DetectedMeta {
   });
   for (const re of TITLE_IN_PROSE) for (const m of prose.replace(/[《》]/g, '').matchAll(re)) offer(m.groups!.body, m.groups!.year);
   for (const m of prose.matchAll(COMPILED_BY)) offer(fullName(m.groups!.body), undefined);
+  offer(signature(compacted), undefined);
   offer(undefined, PERIOD.exec(prose)?.[1]);
   offer(OWN_RULES.exec(prose)?.[1], undefined);
   for (const line of head) {
@@ -128,6 +129,18 @@ function fullName(body: string | undefined): string | undefined {
 
 function isPlaceOnly(body: string): boolean {
   return PLACE_ONLY.test(body) && !ZONE.test(body);
+}
+
+/** The closing signature (落款): the body's name on a line of its own, the date on the next. */
+const SIGNED_BY = /(?:人民政府|办公厅|办公室|委员会|管委会|局|厅|委|办|署|院|中心|街道办事处|街道|镇|乡|海关|监狱|支队|公司)$/;
+const SIGNED_ON = /^(?:20\d{2}|二[〇○零]\S{2})年\S{1,3}月\S{1,3}日$/;
+
+function signature(lines: string[]): string | undefined {
+  const tail = lines.filter(Boolean).slice(-20);
+  for (let i = tail.length - 2; i >= 0; i--) {
+    if (SIGNED_ON.test(tail[i + 1]) && tail[i].length <= 30 && SIGNED_BY.test(tail[i])) return tail[i];
+  }
+  return undefined;
 }
 
 function mostFrequentYear(prose: string): number | null {

@@ -12,6 +12,9 @@ export interface Lattice {
   vertical: Ruling[];
 }
 
+/** More separate ruling lines than a page of tables has (a full t3 with every border drawn cell by cell merges to about a hundred). */
+const MAX_LINES = 3000;
+
 /** A border counts where lines cover at least this share of the edge between two slots. */
 const COVERED = 0.5;
 
@@ -23,6 +26,8 @@ const COVERED = 0.5;
  */
 export function lattices(rulings: Ruling[]): Lattice[] {
   const lines = mergeRulings(rulings).filter((r) => r.to - r.from > SNAP);
+  // A page of that many separate lines is a drawing (a chart, a map), not a report's tables; pairing them would take seconds.
+  if (lines.length > MAX_LINES) return [];
   const parent = lines.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];

@@ -28,7 +28,7 @@ export function pdfPageBlocks(pages: Page[]): Block[] {
   // Each table cell knows its page (1-based), for the report's provenance.
   for (const block of placed) if (block.kind === 'table') for (const row of block.rows) for (const cell of row) cell.page = block.page + 1;
   const furniture = runningLines(pages.length, placed);
-  return placed.filter((b) => !(b.kind === 'text' && furniture.has(b))).map(({ top: _t, page: _p, ...block }) => block as Block);
+  return placed.filter((b) => !(b.kind === 'text' && furniture.has(b))).map(({ top: _t, page: _p, margin: _m, ...block }) => block as Block);
 }
 
 function pageBlocks(page: Page, pageNo: number): Placed[] {
@@ -42,12 +42,14 @@ function pageBlocks(page: Page, pageNo: number): Placed[] {
   for (const run of page.runs) {
     if (!run.text.trim()) continue;
     const y = run.y - run.size * 0.35;
-    const t = tables.findIndex((table) => slotAt(table, (run.x0 + run.x1) / 2, y));
-    if (t === -1) {
+    let t = 0;
+    let slot: [number, number] | null = null;
+    for (; t < tables.length && !slot; t++) slot = slotAt(tables[t], (run.x0 + run.x1) / 2, y);
+    if (!slot) {
       loose.push(run);
       continue;
     }
-    const slot = slotAt(tables[t], (run.x0 + run.x1) / 2, y)!;
+    t--;
     for (const piece of splitAtEdges(run, cellEdges(tables[t], run))) runsByTable[t].push({ run: piece, slot: slotAt(tables[t], (piece.x0 + piece.x1) / 2, y) ?? slot });
   }
   tables.forEach((table, t) => {
