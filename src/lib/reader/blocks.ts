@@ -53,8 +53,16 @@ export function textBlocks(text: string): Block[] {
  */
 function tabTableRows(lines: string[]): boolean[] {
   const rows = lines.map(() => false);
-  const inRun = (line: string) => /\S.*\t/.test(line) && !line.includes('|');
-  const separates = (line: string) => /\S.*\t.*\S/.test(line);
+  // Index scans, not /\S.*\t/: that pattern backtracks over every long line of prose (quadratic in its length).
+  const tabAfterText = (line: string) => {
+    const first = line.search(/\S/);
+    return first === -1 ? -1 : line.indexOf('\t', first + 1);
+  };
+  const inRun = (line: string) => line.includes('\t') && tabAfterText(line) !== -1 && !line.includes('|');
+  const separates = (line: string) => {
+    const tab = tabAfterText(line);
+    return tab !== -1 && /\S/.test(line.slice(tab));
+  };
   for (let start = 0; start < lines.length; ) {
     let end = start;
     while (end < lines.length && inRun(lines[end])) end++;

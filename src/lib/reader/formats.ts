@@ -13,8 +13,10 @@ export function sniffFormat(bytes: Uint8Array): FileKind {
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'zip';
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'ole';
   // The PDF header may follow a few bytes of junk (a server's BOM, a mail gateway's line).
-  const head = String.fromCharCode(...bytes.subarray(0, 1024));
-  if (head.includes('%PDF-')) return 'pdf';
+  const end = Math.min(bytes.length, 1024) - 5;
+  for (let i = bytes.indexOf(0x25); i !== -1 && i <= end; i = bytes.indexOf(0x25, i + 1)) {
+    if (bytes[i + 1] === 0x50 && bytes[i + 2] === 0x44 && bytes[i + 3] === 0x46 && bytes[i + 4] === 0x2d) return 'pdf';
+  }
   return 'text';
 }
 
