@@ -60,7 +60,8 @@ function collinearTouch(a: Ruling, b: Ruling): boolean {
 function lattice(lines: Ruling[]): Lattice | null {
   const horizontal = lines.filter((l) => l.horizontal);
   const vertical = lines.filter((l) => !l.horizontal);
-  if (horizontal.length < 2 || vertical.length < 2) return null;
+  // One horizontal line may be all a page shows of a table cut by page breaks above and below it.
+  if (horizontal.length < 1 || vertical.length < 2) return null;
   // A table cut by a page break has no border where it is cut: its columns' lines still end there.
   const top = Math.min(...vertical.map((l) => l.from));
   const bottom = Math.max(...vertical.map((l) => l.to));

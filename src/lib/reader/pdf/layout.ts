@@ -153,16 +153,22 @@ function joinRuns(runs: TextRun[]): string {
   return text;
 }
 
-/** A cell's text: its lines top to bottom (a wrapped label, a header stacked word by word) joined. */
+/**
+ * A cell's text: its lines top to bottom (a wrapped label, a header stacked
+ * word by word, a figure too wide for its column: 272 / 5 is 2725) joined.
+ */
 function cellText(runs: TextRun[]): string {
   let text = '';
   for (const line of lines(runs)) {
     const piece = joinRuns(line.runs);
-    if (text && piece && !CJK.test(text.at(-1)!) && !CJK.test(piece[0])) text += ' ';
+    const last = text.at(-1);
+    if (last && piece && !CJK.test(last) && !CJK.test(piece[0]) && !(DIGIT.test(last) && DIGIT.test(piece[0]))) text += ' ';
     text += piece;
   }
   return text;
 }
+
+const DIGIT = /[0-9０-９.,]/;
 
 /** Parts of a line further apart than this many font sizes are in different columns. */
 const COLUMN_GAP = 1.5;
