@@ -18,6 +18,7 @@ describe.each([
   ['dept-2019.chromium.pdf', 'printed by a browser (borders as thin filled boxes, CJK as Kangxi radicals)', dept2019],
   ['dept-2021.chromium.pdf', 'printed by a browser; a row-spanning label cut by a page break', dept2021],
   ['dept-2021-landscape.chromium.pdf', 'landscape pages, tables in an 8 pt font', dept2021],
+  ['dept-2021.turned-pages.pdf', 'the pages of t3 and t4 turned a quarter: their text runs down the page', dept2021],
   ['dept-2021-repeat-header.writer.pdf', 't3 cut by a page break with its header rows repeated (Word’s 重复标题行)', dept2021],
   ['dept-2019.chromium-furniture.pdf', 'a running header (date, the title) and footer (address, page “2/6”) on every page', dept2019],
   ['dept-2021.owner-password.pdf', 'encrypted with an owner password only (opens without asking)', dept2021],

@@ -90,11 +90,11 @@ type PdfPage = Awaited<ReturnType<Awaited<ReturnType<PdfJs['getDocument']>['prom
 
 async function readPage(lib: PdfJs, page: PdfPage): Promise<{ page: Page; images: number }> {
   const viewport = page.getViewport({ scale: 1 });
-  const view = viewport.transform as Matrix;
   const content = await page.getTextContent();
+  const items = content.items.filter((item): item is Extract<typeof item, { str: string }> => 'str' in item && !!item.str);
+  const { view, width, height } = upright(viewport.transform as Matrix, viewport.width, viewport.height, items.map((i) => i.transform as Matrix));
   const runs: TextRun[] = [];
-  for (const item of content.items) {
-    if (!('str' in item) || !item.str) continue;
+  for (const item of items) {
     const m = multiply(view, item.transform as Matrix);
     const size = Math.hypot(m[2], m[3]);
     const advance = Math.hypot(m[0], m[1]);
@@ -104,13 +104,33 @@ async function readPage(lib: PdfJs, page: PdfPage): Promise<{ page: Page; images
     runs.push({ text: unifyRadicals(item.str), x0: m[4], x1: m[4] + width * dir, y: m[5], size: size || 10 });
   }
   // A page with no text may be a scanned image: its drawing says so.
-  if (!mayHoldTable(runs) && runs.some((r) => r.text.trim())) return { page: { width: viewport.width, height: viewport.height, runs, rulings: [] }, images: 0 };
+  if (!mayHoldTable(runs) && runs.some((r) => r.text.trim())) return { page: { width, height, runs, rulings: [] }, images: 0 };
   const ops = await page.getOperatorList();
   const OPS = lib.OPS as unknown as PathOps & { paintImageXObject: number; paintInlineImageXObject: number; paintImageMaskXObject: number };
   let images = 0;
   for (const fn of ops.fnArray) if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject || fn === OPS.paintImageMaskXObject) images++;
   const rulings = pageRulings(ops.fnArray, ops.argsArray, OPS, view);
-  return { page: { width: viewport.width, height: viewport.height, runs, rulings }, images };
+  return { page: { width, height, runs, rulings }, images };
+}
+
+/**
+ * The page as its text reads: a wide table turned a quarter on a portrait page
+ * (its text running down or up the page) is turned back, so that its rows run
+ * left to right like any other page's.
+ */
+function upright(view: Matrix, width: number, height: number, texts: Matrix[]): { view: Matrix; width: number; height: number } {
+  let down = 0;
+  let up = 0;
+  let across = 0;
+  for (const t of texts) {
+    const [a, b] = multiply(view, t);
+    if (Math.abs(b) <= Math.abs(a)) across++;
+    else if (b > 0) down++;
+    else up++;
+  }
+  if (across >= down + up) return { view, width, height };
+  const turn: Matrix = down >= up ? [0, -1, 1, 0, 0, width] : [0, 1, -1, 0, height, 0];
+  return { view: multiply(turn, view), width: height, height: width };
 }
 
 function openError(e: unknown): ReportError {
