@@ -6,6 +6,7 @@ import { cellRef } from '../../src/lib/template';
 import { expected as dept2019 } from '../fixtures/html/dept-2019.expected';
 import { expected as dept2021 } from '../fixtures/html/dept-2021.expected';
 import { buildPdf } from '../pdf-builder';
+import { pdfBlocks } from '../../src/lib/reader/pdf';
 import { fixture, readFile, shownCells } from '../helpers';
 
 const published = (file: string) => fixture(`published/${file}`);
@@ -132,6 +133,15 @@ describe('PDFs that cannot be read say why', () => {
   it('a PDF that is not an annual report', async () => {
     const result = await failure(buildPdf([{ lines: ['Quarterly bulletin', 'Nothing here is an annual report.'] }]));
     expect(result).toMatchObject({ code: 'not_a_report', isReportError: true });
+  });
+
+  it('a PDF that takes longer than its time limit is given up, with a reason, and leaves nothing running', async () => {
+    const bytes = readFileSync(published('dept-2021.300-pages.pdf'));
+    const started = performance.now();
+    await expect(pdfBlocks(bytes, {}, 0.05)).rejects.toMatchObject({ code: 'too_large', message: expect.stringContaining('PDF 读取超过 0.05 秒仍未完成') });
+    expect(performance.now() - started).toBeLessThan(2000);
+    // The next PDF reads as usual.
+    expect((await pdfBlocks(readFileSync(published('dept-2019.writer.pdf')))).pages).toBe(6);
   });
 
   it('is told by its content, not its name: a PDF named .txt is read as a PDF', async () => {

@@ -7,6 +7,8 @@ import { pageRulings, type PathOps } from './rulings';
 
 /** More pages than any annual report has (the longest run to about 60). */
 export const MAX_PDF_PAGES = 500;
+/** A 300-page PDF reads in about 3 s here. */
+export const MAX_PDF_SECONDS = 60;
 
 /** Where pdf.js finds its character maps (CJK fonts not embedded) and standard fonts: a folder path in Node, a URL in the browser. */
 export interface PdfAssets {
@@ -46,7 +48,7 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 /** A PDF's pages, as prose lines and tables (see pdfPageBlocks). */
-export async function pdfBlocks(bytes: Uint8Array, assets: PdfAssets = {}): Promise<{ blocks: Block[]; pages: number }> {
+export async function pdfBlocks(bytes: Uint8Array, assets: PdfAssets = {}, maxSeconds = MAX_PDF_SECONDS): Promise<{ blocks: Block[]; pages: number }> {
   const lib = await loadPdfJs();
   const task = lib.getDocument({
     // pdf.js takes the buffer over; the caller keeps its bytes.
@@ -58,11 +60,27 @@ export async function pdfBlocks(bytes: Uint8Array, assets: PdfAssets = {}): Prom
     cMapPacked: true,
     ...assets,
   });
+  // No file may hold the run up. pdf.js in this thread runs on promises, so its
+  // pages are counted against the time (a page's work ends in milliseconds);
+  // the timer covers waits on anything else (its font and map files).
+  const overtime = () => new ReportError('too_large', `PDF 读取超过 ${maxSeconds} 秒仍未完成：内容过于复杂，不像一份年度报告（PDF took too long to read）`);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(overtime()), maxSeconds * 1000)));
+  timedOut.catch(() => {});
+  const deadline = performance.now() + maxSeconds * 1000;
+  try {
+    return await Promise.race([readDocument(lib, task, () => performance.now() > deadline && overtime()), timedOut]);
+  } finally {
+    clearTimeout(timer);
+    await task.destroy();
+  }
+}
+
+async function readDocument(lib: PdfJs, task: ReturnType<PdfJs['getDocument']>, late: () => ReportError | false): Promise<{ blocks: Block[]; pages: number }> {
   let doc;
   try {
     doc = await task.promise;
   } catch (e) {
-    await task.destroy();
     throw openError(e);
   }
   try {
@@ -70,6 +88,8 @@ export async function pdfBlocks(bytes: Uint8Array, assets: PdfAssets = {}): Prom
     const pages: Page[] = [];
     let images = 0;
     for (let n = 1; n <= doc.numPages; n++) {
+      const overdue = late();
+      if (overdue) throw overdue;
       const page = await doc.getPage(n);
       const { page: read, images: pageImages } = await readPage(lib, page);
       pages.push(read);
@@ -81,8 +101,6 @@ export async function pdfBlocks(bytes: Uint8Array, assets: PdfAssets = {}): Prom
   } catch (e) {
     if (e instanceof ReportError) throw e;
     throw new ReportError('corrupt', `PDF 文件已损坏，无法读取页面内容：${(e as Error)?.message ?? e}（damaged PDF）`);
-  } finally {
-    await task.destroy();
   }
 }
 
