@@ -410,7 +410,7 @@ describe('command line', () => {
     const run = cli(['src/cli/ingest.ts', folder, '--out', out]);
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('文件 files: 0');
-    expect(run.stdout).toContain('未找到报告文件（.txt .tsv .htm .html .shtml .pdf .docx .doc）');
+    expect(run.stdout).toContain('未找到报告文件（.txt .tsv .htm .html .shtml .pdf .docx .doc .wps）');
     expect(filesOf(out)).toEqual(before);
   });
 

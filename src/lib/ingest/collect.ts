@@ -4,7 +4,7 @@ import { DATASET_FILES } from '../dataset/schema';
 import type { ManifestEntry } from '../reader';
 
 /** The file names a folder's walk takes for reports (case aside). */
-export const REPORT_EXTENSIONS = ['.txt', '.tsv', '.htm', '.html', '.shtml', '.pdf', '.docx', '.doc'];
+export const REPORT_EXTENSIONS = ['.txt', '.tsv', '.htm', '.html', '.shtml', '.pdf', '.docx', '.doc', '.wps'];
 
 export interface InputFile {
   /** Absolute path on disk. */

@@ -32,7 +32,7 @@ const BATCH_WORK = 50;
  * takes 10–100 ms to read here, a text report 0.2–1 ms.
  */
 export function workOf(name: string): number {
-  return /\.(?:pdf|docx?)$/i.test(name) ? 25 : 1;
+  return /\.(?:pdf|docx?|wps)$/i.test(name) ? 25 : 1;
 }
 
 /**
