@@ -54,6 +54,33 @@ describe('files that are not readable reports get a clear reason', () => {
   });
 });
 
+describe('files built to exhaust the reader are refused quickly, each with its reason', () => {
+  const quickly = (make: () => Uint8Array | string) => {
+    const input = make();
+    const started = performance.now();
+    const e = failure(() => (typeof input === 'string' ? parseText(input) : parseBytes(input)));
+    return { e, ms: performance.now() - started };
+  };
+
+  it('an HTML table of rowspan=1000 colspan=1000 cells (a grid of millions of slots)', () => {
+    const { e, ms } = quickly(() => `<html><body><table>${'<tr><td rowspan=1000 colspan=1000>1</td></tr>'.repeat(1100)}</table></body></html>`);
+    expect([e.code, e.message]).toEqual(['too_large', '文件中的表格过大（超过 20000 个单元格），不像年度报告的表格（table grid too large）']);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('HTML nested 10,000 deep', () => {
+    const { e } = quickly(() => `<html><body>${'<div>'.repeat(10_000)}x${'</div>'.repeat(10_000)}</body></html>`);
+    expect(e.code).toBe('unsupported');
+    expect(e.message).toContain('HTML 嵌套层级过深');
+  });
+
+  it('a t3 of 130,000 rows is read without overflowing the stack (then refused: the text names no body)', () => {
+    const { e, ms } = quickly(() => `标题\n一、本年新收政府信息公开申请数量 | 1 | 2\n${'x | 1 | 2\n'.repeat(130_000)}`);
+    expect(e.code).toBe('no_metadata');
+    expect(ms).toBeLessThan(5000);
+  });
+});
+
 describe('damaged reports are kept, with findings', () => {
   it('GBK-encoded text is decoded, not garbled', () => {
     const report = parseFile(fixture('text/seed-gbk.txt'));

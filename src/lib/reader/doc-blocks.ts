@@ -1,8 +1,8 @@
 import CFB from 'cfb';
 import type { Block, SourceCell } from './blocks';
 import { MAX_REPORT_BYTES, tooLarge } from './decode';
-import { docxBlocks, gridTooLarge, joinLines, squash, unsupportedFormat } from './docx-blocks';
-import { gridRows, MAX_GRID_CELLS, type GridCell } from './grid';
+import { docxBlocks, joinLines, squash, unsupportedFormat } from './docx-blocks';
+import { gridRows, gridTooLarge, MAX_GRID_CELLS, type GridCell } from './grid';
 import { ReportError } from './types';
 
 /** Word nests tables at most 63 deep; a deeper one is garbage. */

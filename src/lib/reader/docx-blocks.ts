@@ -4,7 +4,7 @@ import type { ChildNode, Element } from 'domhandler';
 import type { Block, SourceCell } from './blocks';
 import { MAX_REPORT_BYTES, tooLarge } from './decode';
 import { docBlocks, isOle } from './doc-blocks';
-import { gridRows, MAX_GRID_CELLS, type GridCell } from './grid';
+import { gridRows, gridTooLarge, MAX_GRID_CELLS, type GridCell } from './grid';
 import { ReportError } from './types';
 
 /** document.xml of any real report is a few MB; a zip that claims more is a zip bomb. */
@@ -145,9 +145,6 @@ export function joinLines(lines: readonly string[]): string {
   return text;
 }
 
-export function gridTooLarge(): ReportError {
-  return new ReportError('too_large', `Word 文件中的表格过大（超过 ${MAX_GRID_CELLS} 个单元格），不像年度报告的表格（table grid too large）`);
-}
 
 function child(el: Element | undefined, name: string): Element | undefined {
   return el?.children.find((c): c is Element => c.type === 'tag' && c.name === name);

@@ -1,4 +1,5 @@
 import type { SourceCell } from './blocks';
+import { ReportError } from './types';
 
 /** A table cell as laid out on the table's grid (HTML, Word and PDF tables alike). */
 export interface GridCell {
@@ -11,6 +12,11 @@ export interface GridCell {
 
 /** Grids larger than any annual report's tables are not tables of a report. */
 export const MAX_GRID_CELLS = 20_000;
+
+/** The error for a table over MAX_GRID_CELLS, found before its grid is built. */
+export function gridTooLarge(): ReportError {
+  return new ReportError('too_large', `文件中的表格过大（超过 ${MAX_GRID_CELLS} 个单元格），不像年度报告的表格（table grid too large）`);
+}
 
 /**
  * Rows of distinct cells, left to right, from cells placed on a grid: a cell

@@ -1,7 +1,8 @@
 import { parseDocument, DomUtils } from 'htmlparser2';
 import type { ChildNode, Element } from 'domhandler';
 import type { Block, SourceCell } from './blocks';
-import { gridRows, type GridCell } from './grid';
+import { gridRows, gridTooLarge, MAX_GRID_CELLS, type GridCell } from './grid';
+import { ReportError } from './types';
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'select', 'button']);
 const BREAKS = new Set([
@@ -41,7 +42,13 @@ export function htmlBlocks(html: string): Block[] {
       }
     }
   };
-  walk(doc.children);
+  try {
+    walk(doc.children);
+  } catch (e) {
+    // Markup nested thousands deep (no page is) overflows the walk: refused, not a crash.
+    if (e instanceof RangeError) throw new ReportError('unsupported', 'HTML 嵌套层级过深，不像年度报告的网页（HTML nested too deep）');
+    throw e;
+  }
   flush();
   return blocks;
 }
@@ -56,6 +63,7 @@ function tableGrid(table: Element): SourceCell[][] {
   const trs = DomUtils.findAll((e) => e.name === 'tr', table.children);
   const taken: boolean[][] = trs.map(() => []);
   const cells: GridCell[] = [];
+  let slots = 0;
   trs.forEach((tr, row) => {
     let col = 0;
     for (const td of tr.children) {
@@ -63,6 +71,8 @@ function tableGrid(table: Element): SourceCell[][] {
       while (taken[row][col]) col++;
       const rowSpan = Math.min(span(td, 'rowspan'), trs.length - row);
       const colSpan = span(td, 'colspan');
+      // rowspan=1000 colspan=1000 a few times over is a grid no report has: refused before it is laid out.
+      if ((slots += rowSpan * colSpan) > MAX_GRID_CELLS) throw gridTooLarge();
       for (let r = row; r < row + rowSpan; r++) for (let c = col; c < col + colSpan; c++) taken[r][c] = true;
       cells.push({ text: DomUtils.textContent(td).replace(/[\s\u00a0\u3000]+/g, ' ').trim(), row, col, rowSpan, colSpan });
       col += colSpan;

@@ -13,6 +13,7 @@ import {
   type TableId,
   type TemplateVersion,
 } from '../template';
+import { appendAll } from './arrays';
 import { htmlBlocks } from './html-blocks';
 import { looksLikeHtml, textBlocks, type Block, type SourceCell } from './blocks';
 import { readCell, type CellReading } from './cell-value';
@@ -139,8 +140,8 @@ function classifyTables(blocks: Block[]): Partial<Record<TableId, SourceCell[][]
           : previous && continues(previous, block.rows)
             ? previous
             : null;
-    if (table === 't4' && t4Head) (found.t4 ??= []).push(...t4Head);
-    if (table) (found[table] ??= []).push(...block.rows);
+    if (table === 't4' && t4Head) appendAll((found.t4 ??= []), t4Head);
+    if (table) appendAll((found[table] ??= []), block.rows);
     t4Head = !table && reviews ? block.rows : null;
     previous = table;
   }

@@ -1,4 +1,5 @@
 import type { Block, SourceCell } from '../blocks';
+import { appendAll } from '../arrays';
 import { gridRows, MAX_GRID_CELLS } from '../grid';
 import { isValueText } from '../rows';
 import type { Ruling, TextRun } from './geometry';
@@ -24,7 +25,7 @@ type Placed = Block & { top: number; page: number; margin?: boolean };
  */
 export function pdfPageBlocks(pages: Page[]): Block[] {
   const placed: Placed[] = [];
-  pages.forEach((page, p) => placed.push(...pageBlocks(page, p)));
+  pages.forEach((page, p) => appendAll(placed, pageBlocks(page, p)));
   // Each table cell knows its page (1-based), for the report's provenance.
   for (const block of placed) if (block.kind === 'table') for (const row of block.rows) for (const cell of row) cell.page = block.page + 1;
   const furniture = runningLines(pages.length, placed);
@@ -60,10 +61,10 @@ function pageBlocks(page: Page, pageNo: number): Placed[] {
     // Empty cells before a row's first text are a group label's cell going on from the page before.
     for (const row of rows) for (let i = 0; i < row.length && row[i].text === ''; i++) row[i].carried = true;
     // Ruled boxes whose rows each hold one text (a text box, a boxed note): their text is read as lines.
-    if (rows.every((r) => r.length < 2)) loose.push(...runsByTable[t].map((r) => r.run));
+    if (rows.every((r) => r.length < 2)) appendAll(loose, runsByTable[t].map((r) => r.run));
     else out.push({ kind: 'table', rows, top: table.ys[0], page: pageNo });
   });
-  out.push(...streamBlocks(lines(loose), pageNo, page.height));
+  appendAll(out, streamBlocks(lines(loose), pageNo, page.height));
   return out.sort((a, b) => a.top - b.top);
 }
 
@@ -279,7 +280,7 @@ function streamRows(rows: TextRun[][][]): SourceCell[][] {
     const texts = parts.map(joinRuns);
     const firstValue = texts.findIndex((text, i) => i > 0 && isValueText(text));
     if (firstValue === -1) return texts.map((text) => ({ text, carried: false }));
-    const labelsEnd = Math.max(...parts[firstValue - 1].map((r) => r.x1));
+    const labelsEnd = parts[firstValue - 1].reduce((end, r) => Math.max(end, r.x1), -Infinity);
     const columns = bands.filter((b) => b.x0 > labelsEnd);
     const values = columns.map(() => [] as string[]);
     parts.slice(firstValue).forEach((part, i) => {
