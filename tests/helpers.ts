@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseReport, type ManifestEntry, type ParsedReport } from '../src/lib/reader';
 import { cellRef, type Cell } from '../src/lib/template';
 import { readReportFile } from '../src/lib/ingest';
+import { DATASET_FILES } from '../src/lib/dataset/schema';
 
 export const SEED = fileURLToPath(new URL('../data/real/000_09f4574b615ba3f1.txt', import.meta.url));
 export const fixture = (path: string) => fileURLToPath(new URL(`./fixtures/${path}`, import.meta.url));
@@ -57,4 +58,12 @@ export function manifestEntry(file: string, body: string, year: number, extra: P
 /** Any report file (text, HTML, PDF, Word) read as the ingest reads it. */
 export function readFile(path: string, manifest?: ManifestEntry): Promise<ParsedReport> {
   return readReportFile({ path, name: path.split('/').pop()! }, manifest);
+}
+
+/** The path of a dataset's file by its logical name (reports.parquet, cells-2019.parquet): dataset.json names the file written. */
+export function datasetPath(dir: string, logical: string): string {
+  const { files } = JSON.parse(readFileSync(`${dir}/${DATASET_FILES.description}`, 'utf8')) as { files: { name: string }[] };
+  const file = files.find((f) => DATASET_FILES.logical(f.name) === logical);
+  if (!file) throw new Error(`${dir}: dataset.json names no ${logical}`);
+  return `${dir}/${file.name}`;
 }

@@ -11,7 +11,7 @@ import { ingest } from '../../src/lib/ingest';
 import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
 import { NO_FILTERS, yearlyTotals } from '../../src/lib/queries';
 import { loadDatasetFolder } from '../dataset-fixture';
-import { SEED } from '../helpers';
+import { datasetPath, SEED } from '../helpers';
 
 const data = (dir: string) => fileURLToPath(new URL(`../../data/${dir}`, import.meta.url));
 
@@ -20,7 +20,7 @@ const corpus = join(work, 'corpus');
 const out = join(work, 'dataset');
 // The default seed and years, so that the pre-made PDF and DOCX reports of data/published (all among the first 14 bodies) are in it.
 const options = { ...DEMO_DEFAULTS, bodies: 24, defectRate: 0.12, real: realReports(data('real')), published: publishedReports(data('published')) };
-const rows = (file: string) => fromParquet(readFileSync(join(out, file))).toArray().map((r) => r.toJSON() as Record<string, unknown>);
+const rows = (file: string) => fromParquet(readFileSync(datasetPath(out, file))).toArray().map((r) => r.toJSON() as Record<string, unknown>);
 const csv = (file: string) => readFileSync(join(corpus, file), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 
 /** What each injected defect must produce in the ingest, written by hand from the defect's definition. */

@@ -3,10 +3,12 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
 import { ingest, type IngestSummary } from '../../src/lib/ingest';
-import { fixture, SEED } from '../helpers';
+import { datasetPath, fixture, SEED } from '../helpers';
+import { DATASET_FILES } from '../../src/lib/dataset/schema';
 import { buildPdf } from '../pdf-builder';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { reportCells } from '../../src/lib/queries/report';
@@ -74,7 +76,7 @@ describe('ingest of a folder with good and bad files', () => {
   });
 
   it('writes one Parquet file per year of cells, reports, findings, a description, the prepared overview and the sources', () => {
-    expect(readdirSync(out).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
+    expect(readdirSync(out).map(DATASET_FILES.logical).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
     const description = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
     expect(description.reports).toBe(4);
     expect(description.sources).toBe(true);
@@ -86,7 +88,7 @@ describe('ingest of a folder with good and bad files', () => {
   });
 
   it('reports.parquet: one row per report with metadata, template, source and status', () => {
-    const reports = rows(join(out, 'reports.parquet'));
+    const reports = rows(datasetPath(out, 'reports.parquet'));
     expect(reports.map((r) => [r.body, r.year, r.template, r.meta_source, r.source_file, r.status])).toEqual([
       ['浙江省生态环境厅', 2022, '2021', 'detected', 'html/dept-2021.html', 'error'],
       ['浙江省经济和信息化厅', 2019, '2019', 'detected', 'seed.txt', 'ok'],
@@ -107,8 +109,8 @@ describe('ingest of a folder with good and bad files', () => {
   });
 
   it('cells: the seed’s cells in long form with value, state and raw', () => {
-    const reportId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'seed.txt')!.report_id;
-    const cells = rows(join(out, 'cells-2019.parquet')).filter((c) => c.report_id === reportId);
+    const reportId = rows(datasetPath(out, 'reports.parquet')).find((r) => r.source_file === 'seed.txt')!.report_id;
+    const cells = rows(datasetPath(out, 'cells-2019.parquet')).filter((c) => c.report_id === reportId);
     const find = (table: string, row: string, col: string) => cells.find((c) => c.table === table && c.row === row && c.col === col);
     expect(find('t2', 'licensing', 'decisions')).toMatchObject({ item: 'art20_5', value: 3185, state: 'value', raw: '3185' });
     expect(find('t2', 'other_services', 'change')).toMatchObject({ value: -40, state: 'value' });
@@ -122,7 +124,7 @@ describe('ingest of a folder with good and bad files', () => {
   });
 
   it('findings.parquet: rule, report, cells, expected, actual, severity, message', () => {
-    const findings = rows(join(out, 'findings.parquet'));
+    const findings = rows(datasetPath(out, 'findings.parquet'));
     const t3Balance = findings.find((f) => f.rule === 'T3_BALANCE')!;
     expect(t3Balance).toMatchObject({ severity: 'error', expected: 131, actual: 139, cells: 't3.handled.total t3.carried_forward.total t3.new.total t3.carried_over.total' });
     expect(findings.map((f) => f.rule).sort()).toEqual(['AMBIGUOUS_SPLIT', 'T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM']);
@@ -145,8 +147,8 @@ describe('ingest of a folder with good and bad files', () => {
     const replaced = join(work, 'replaced');
     await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
     await ingest({ inputs: [SEED], out: replaced });
-    expect(readdirSync(replaced).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
-    expect(rows(join(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
+    expect(readdirSync(replaced).map(DATASET_FILES.logical).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
+    expect(rows(datasetPath(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
     expect(sourcesOf(replaced)).toEqual([`${SHA.seed}.txt`]);
   });
 });
@@ -179,7 +181,7 @@ describe('ingest of PDF and Word reports beside damaged ones', () => {
       { file: 'locked.pdf', reason: expect.stringContaining('PDF 设有打开密码') },
       { file: 'scan.pdf', reason: expect.stringContaining('PDF 是扫描图片，没有文字层') },
     ]);
-    const reports = rows(join(out, 'reports.parquet')).map((r) => [r.source_file, r.body, r.year, r.source_format, r.source_encoding, r.meta_source]);
+    const reports = rows(datasetPath(out, 'reports.parquet')).map((r) => [r.source_file, r.body, r.year, r.source_format, r.source_encoding, r.meta_source]);
     expect(reports.sort()).toEqual([
       ['dept-2019.docx', '浙江省自然资源厅', 2020, 'docx', 'binary', 'detected'],
       ['dept-2021.pdf', '浙江省生态环境厅', 2022, 'pdf', 'binary', 'detected'],
@@ -201,8 +203,8 @@ describe('ingest of PDF and Word reports beside damaged ones', () => {
   });
 
   it('cells of the PDF are in the dataset as read', () => {
-    const reportId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2021.pdf')!.report_id;
-    const cells = rows(join(out, 'cells-2022.parquet')).filter((c) => c.report_id === reportId);
+    const reportId = rows(datasetPath(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2021.pdf')!.report_id;
+    const cells = rows(datasetPath(out, 'cells-2022.parquet')).filter((c) => c.report_id === reportId);
     const find = (table: string, row: string, col: string) => cells.find((c) => c.table === table && c.row === row && c.col === col);
     expect(find('t3', 'new', 'total')).toMatchObject({ value: 131, state: 'value', raw: '131', page: 3 });
     expect(find('t2', 'fees', 'amount')).toMatchObject({ value: 12.5, state: 'value', page: 2 });
@@ -212,12 +214,12 @@ describe('ingest of PDF and Word reports beside damaged ones', () => {
 
   it('the report page’s query gives each PDF cell its page, in DuckDB-wasm as the browser loads the dataset', async () => {
     const db = await loadDatasetFolder(out);
-    const reportId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2021.pdf')!.report_id as string;
+    const reportId = rows(datasetPath(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2021.pdf')!.report_id as string;
     const { sql, params } = reportCells(reportId);
     const cells = await db.query<{ row: string; col: string; page: number | null }>(sql, params);
     expect(cells.find((c) => c.row === 'new' && c.col === 'total')?.page).toBe(3);
     expect(cells.find((c) => c.row === 'rejected.petition' && c.col === 'total')?.page).toBe(4);
-    const docxId = rows(join(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2019.docx')!.report_id as string;
+    const docxId = rows(datasetPath(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2019.docx')!.report_id as string;
     const docxCells = await db.query<{ page: number | null }>(reportCells(docxId).sql, reportCells(docxId).params);
     expect(docxCells.every((c) => c.page === null)).toBe(true);
   });
@@ -248,7 +250,7 @@ describe('sources', () => {
     expect(again.files).toBe(1);
     expect(again.reports).toBe(1);
     expect(again.findingsByRule.DUPLICATE_REPORT).toBeUndefined();
-    expect(rows(join(out, 'reports.parquet')).map((r) => r.source_file)).toEqual(['seed.txt']);
+    expect(rows(datasetPath(out, 'reports.parquet')).map((r) => r.source_file)).toEqual(['seed.txt']);
     // Written into the folder itself, again and again: only its sources/ are left out.
     expect((await ingest({ inputs: [dir], out: dir })).reports).toBe(1);
     expect((await ingest({ inputs: [dir], out: dir })).reports).toBe(1);
@@ -336,6 +338,58 @@ describe('many files: worker threads', () => {
     await new Promise((r) => child.on('exit', r));
     expect(filesOf(out)).toEqual(before);
   });
+});
+
+describe('the switch from one dataset to the next', () => {
+  /** What dataset.json names, checked: every file there with its bytes, and the reports it holds. */
+  const datasetNamed = (out: string) => {
+    const description = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')) as { files: { name: string; sha256: string }[] };
+    for (const f of description.files) expect([f.name, sha256(join(out, f.name))]).toEqual([f.name, f.sha256]);
+    return rows(datasetPath(out, 'reports.parquet')).length;
+  };
+
+  it('an ingest killed between any two of its renames and removals leaves the old dataset or the new one, whole, never a mix', async () => {
+    const copies = join(work, 'switch-copies');
+    mkdirSync(copies, { recursive: true });
+    const lines = ['file,body,year'];
+    for (let i = 0; i < 24; i++) {
+      copyFileSync(i % 2 ? fixture('html/dept-2021.html') : SEED, join(copies, `r${i}.${i % 2 ? 'html' : 'txt'}`));
+      lines.push(`r${i}.${i % 2 ? 'html' : 'txt'},机关${i % 4},${2019 + Math.floor(i / 4)}`);
+    }
+    writeFileSync(join(copies, 'manifest.csv'), lines.join('\n'));
+    const preload = fileURLToPath(new URL('./support/slow-file-ops.cjs', import.meta.url));
+    const run = (out: string, killAfter: number) =>
+      new Promise<number>((resolve) => {
+        const child = spawn('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(copies, 'manifest.csv'), '--out', out], {
+          cwd: ROOT,
+          detached: true,
+          env: { ...process.env, NODE_OPTIONS: `--require ${preload}` },
+        });
+        let steps = 0;
+        child.stderr.on('data', (d: Buffer) => {
+          steps += (d.toString().match(/^FS /gm) ?? []).length;
+          if (steps >= killAfter) process.kill(-child.pid!, 'SIGKILL');
+        });
+        child.on('exit', () => resolve(steps));
+      });
+
+    // How many renames and removals a whole ingest makes (the switch, dataset.json's rename, among them): then kill after each in turn.
+    const whole = join(work, 'switch-whole');
+    const total = await run(whole, Infinity);
+    expect(datasetNamed(whole)).toBe(24);
+    expect(total).toBeGreaterThanOrEqual(8);
+    const seen = new Set<number>();
+    for (let k = 1; k < total; k++) {
+      const out = join(work, `switch-${k}`);
+      await ingest({ inputs: [SEED], out });
+      await run(out, k);
+      const reports = datasetNamed(out);
+      expect([1, 24]).toContain(reports);
+      seen.add(reports);
+    }
+    // Killed early the old dataset stands; killed after the switch, the new one.
+    expect([...seen].sort()).toEqual([1, 24]);
+  }, 180_000);
 });
 
 describe('command line', () => {

@@ -7,6 +7,8 @@ import { loadDataset, type DatasetSource, type LoadProgress } from '../../src/li
 import { createNodeDatabase } from '../../src/lib/db/node';
 import { filePreparer } from '../../src/lib/db/prepare';
 import { buildFixtureDataset } from '../dataset-fixture';
+import { datasetPath } from '../helpers';
+import { DATASET_FILES } from '../../src/lib/dataset/schema';
 
 let dir: string;
 beforeAll(async () => {
@@ -15,7 +17,7 @@ beforeAll(async () => {
 
 /** The dataset folder as the page reads it, with `replaced` files' bytes swapped. */
 const source = (replaced: Record<string, Uint8Array> = {}): DatasetSource => ({
-  fetch: async (name) => replaced[name] ?? new Uint8Array(readFileSync(join(dir, name))),
+  fetch: async (name) => replaced[DATASET_FILES.logical(name)] ?? new Uint8Array(readFileSync(join(dir, name))),
   prepare: filePreparer((bytes) => tableToIPC(fromParquet(bytes), 'stream')),
 });
 
@@ -56,13 +58,13 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
 
   it('cells of a report the reports file lacks fail the load (the files are not of one ingest)', async () => {
     const db = await createNodeDatabase();
-    const reports = fromParquet(readFileSync(join(dir, 'reports.parquet')));
+    const reports = fromParquet(readFileSync(datasetPath(dir, 'reports.parquet')));
     const fewer = toParquet(reports.slice(1));
-    await expect(loadDataset(db, source({ 'reports.parquet': fewer }))).rejects.toThrow(/^cells-\d{4}\.parquet 与 reports\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \d+ names a report, cell or state the dataset does not have）$/);
+    await expect(loadDataset(db, source({ 'reports.parquet': fewer }))).rejects.toThrow(/^cells-\d{4}\.[0-9a-f]{12}\.parquet 与 reports\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \d+ names a report, cell or state the dataset does not have）$/);
   });
 
   it('a file that is not Parquet fails the load with its name and what to do', async () => {
     const db = await createNodeDatabase();
-    await expect(loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }))).rejects.toThrow(/^cells-2020\.parquet 无法读取/);
+    await expect(loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }))).rejects.toThrow(/^cells-2020\.[0-9a-f]{12}\.parquet 无法读取/);
   });
 });

@@ -62,13 +62,27 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   utf8('related_report_id', 'the other report a cross-year rule compared with', true),
 ];
 
-/** The files of a dataset folder. Cells are split by report year so that a view loads only the years it shows. */
+/**
+ * The files of a dataset folder. Cells are split by report year so that a view
+ * loads only the years it shows. dataset.json names the files of the dataset:
+ * each Parquet file is written under its name with its content's hash
+ * (`reports.3f2a9c1b0d4e.parquet`, see `versioned`), so an ingest writes a new
+ * dataset beside the old one and switches to it by replacing dataset.json
+ * alone. The names below are the files' logical names.
+ */
 export const DATASET_FILES = {
   description: 'dataset.json',
   reports: 'reports.parquet',
   findings: 'findings.parquet',
   cells: (year: number) => `cells-${year}.parquet`,
-  cellsPattern: /^cells-(\d{4})\.parquet$/,
+  /** A cells file, versioned or (in datasets written before) not. */
+  cellsPattern: /^cells-(\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
+  /** Any Parquet file an ingest writes (the ones a new dataset does not list are removed after the switch). */
+  parquetPattern: /^(?:reports|findings|cells-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
+  /** The name a file is written under: its logical name with the first 12 hex digits of its SHA-256. */
+  versioned: (name: string, sha256: string) => name.replace(/\.parquet$/, `.${sha256.slice(0, 12)}.parquet`),
+  /** A file's logical name (reports.parquet) from the name it was written under. */
+  logical: (name: string) => name.replace(/\.[0-9a-f]{12}(\.parquet)$/, '$1'),
   /** A report's text as read (decoded; HTML as markup), UTF-8 with a BOM, named by reports.source_sha256. */
   source: (sha256: string) => `sources/${sha256}.txt`,
   /** A PDF or Word report as published, beside the text read from it. */

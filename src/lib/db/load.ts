@@ -35,7 +35,8 @@ export interface LoadProgress {
  */
 export async function loadDataset(db: Database, source: DatasetSource, onProgress?: (p: LoadProgress) => void): Promise<DatasetDescription> {
   const description = JSON.parse(new TextDecoder().decode(await source.fetch('dataset.json'))) as DatasetDescription;
-  const files = [...description.files].sort((a, b) => Number(b.name === DATASET_FILES.reports) - Number(a.name === DATASET_FILES.reports));
+  const isReports = (name: string) => DATASET_FILES.logical(name) === DATASET_FILES.reports;
+  const files = [...description.files].sort((a, b) => Number(isReports(b.name)) - Number(isReports(a.name)));
   const total = files.reduce((n, f) => n + f.bytes, 0);
   let loaded = 0;
   let cellsLoaded = false;
@@ -51,7 +52,7 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
       await inserting.catch(() => {}); // this file's error is the one reported; the insert in flight ends first
       throw e;
     }
-    const name = cells ? 'cell_values' : file.name.replace(/\.parquet$/, '');
+    const name = cells ? 'cell_values' : DATASET_FILES.logical(file.name).replace(/\.parquet$/, '');
     await inserting;
     const append = cells && cellsLoaded;
     if (cells) cellsLoaded = true;

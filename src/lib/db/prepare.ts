@@ -14,7 +14,7 @@ export function filePreparer(parquetToIPC: (parquet: Uint8Array) => Uint8Array):
   let reportNumbers: Map<string, number> | null = null;
   return (name, parquet) => {
     const ipc = decode(name, parquet, parquetToIPC);
-    if (name === DATASET_FILES.reports) {
+    if (DATASET_FILES.logical(name) === DATASET_FILES.reports) {
       const numbered = numberReports(tableFromIPC(ipc));
       reportNumbers = numbered.numbers;
       return tableToIPC(numbered.table, 'stream');

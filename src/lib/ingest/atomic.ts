@@ -20,18 +20,18 @@ export async function withStaging<T>(dir: string, fn: (staging: string) => Promi
 }
 
 /**
- * Write a dataset into dir so that no reader ever sees a half-written file:
- * each file is written and flushed in staging (a folder inside dir), then
- * renamed into place — first the sources staged while the reports were read
- * (of those named in sources, the ones dir lacks; their folder as a whole
- * when dir has none), then the files, dataset.json (which lists the others)
- * last. An ingest that fails or is killed before the renames leaves dir as it
- * was. After the renames, cell files of years and sources the new dataset
- * does not have are removed.
+ * Write a dataset into dir so that a reader sees the old dataset or the new
+ * one, never a mix. Every file is written and flushed in staging (a folder
+ * inside dir). Then the new files go beside the old ones: sources are named by
+ * their content, and so are the Parquet files (DATASET_FILES.versioned), so no
+ * file of the old dataset is replaced (a file of the same name has the same
+ * bytes). Then dataset.json, which names the dataset's files, is renamed over
+ * the old one: that one rename is the switch. Only after it are the files the
+ * new dataset does not name removed. An ingest that fails or is killed at any
+ * point leaves dir's dataset.json naming a complete dataset, old or new.
  */
 export async function writeDatasetAtomically(dir: string, staging: string, files: { name: string; bytes: Uint8Array }[], sources: ReadonlySet<string>): Promise<void> {
-  const ordered = [...files.filter((f) => f.name !== DATASET_FILES.description), ...files.filter((f) => f.name === DATASET_FILES.description)];
-  for (const { name, bytes } of ordered) {
+  for (const { name, bytes } of files) {
     const handle = await open(join(staging, name), 'w');
     try {
       await handle.writeFile(bytes);
@@ -49,11 +49,13 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
       if (sources.has(name)) renameSync(join(staging, name), join(dir, name));
     }
   }
-  for (const { name } of ordered) await rename(join(staging, name), join(dir, name));
+  const description = files.find((f) => f.name === DATASET_FILES.description);
+  for (const { name } of files) if (name !== DATASET_FILES.description) await rename(join(staging, name), join(dir, name));
+  if (description) await rename(join(staging, description.name), join(dir, description.name));
 
   const names = new Set(files.map((f) => f.name));
   for (const entry of await readdir(dir)) {
-    if (DATASET_FILES.cellsPattern.test(entry) && !names.has(entry)) await rm(join(dir, entry), { force: true });
+    if (DATASET_FILES.parquetPattern.test(entry) && !names.has(entry)) await rm(join(dir, entry), { force: true });
   }
   if (sources.size === 0) await rm(sourcesDir, { recursive: true, force: true });
   for (const name of await sourcesIn(dir)) {

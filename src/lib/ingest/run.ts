@@ -139,14 +139,17 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     named.map(({ job }) => job),
     () => onProgress?.(++written, named.length, 'writing'),
   );
-  const outputs = named.map(({ name }, i) => ({ name, bytes: parquet[i] }));
+  const outputs = named.map(({ name }, i) => {
+    const sha256 = createHash('sha256').update(parquet[i]).digest('hex');
+    return { name: DATASET_FILES.versioned(name, sha256), bytes: parquet[i], sha256 };
+  });
   const description = {
     schema_version: 1,
     reports: read.builder.size,
     years: [...tables.cellsByYear.keys()],
     origins: read.builder.origins(),
     sources: read.withSources,
-    files: outputs.map(({ name, bytes }) => ({ name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') })),
+    files: outputs.map(({ name, bytes, sha256 }) => ({ name, bytes: bytes.length, sha256 })),
   };
   const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
   const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: overviewRows(tables.inOrder) })}\n`) };
