@@ -3,7 +3,7 @@
  * Reads report files into the Parquet dataset the dashboard serves.
  */
 import { parseArgs } from 'node:util';
-import { formatSummary, ingest } from '../lib/ingest';
+import { formatSummary, ingest, IngestError } from '../lib/ingest';
 import { ManifestError } from '../lib/reader';
 import { DEFAULT_DATASET_DIR } from './paths';
 import { ingestProgress } from './progress';
@@ -12,15 +12,22 @@ const USAGE = `用法 usage: npm run ingest -- <文件或文件夹…> [--manife
   --no-sources  不写各报告原文 sources/<sha256>.txt（do not write each report's source text）`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      manifest: { type: 'string' },
-      out: { type: 'string', default: DEFAULT_DATASET_DIR },
-      'no-sources': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({
+      allowPositionals: true,
+      options: {
+        manifest: { type: 'string' },
+        out: { type: 'string', default: DEFAULT_DATASET_DIR },
+        'no-sources': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (e) {
+    console.error(`✗ ${(e as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help || (positionals.length === 0 && !values.manifest)) {
     console.error(USAGE);
     return values.help ? 0 : 2;
@@ -40,7 +47,9 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (e) => {
-    console.error(e instanceof ManifestError ? `清单错误 manifest error: ${e.message}` : e);
+    if (e instanceof ManifestError) console.error(`✗ 清单错误 manifest error: ${e.message}`);
+    else if (e instanceof IngestError) console.error(`✗ ${e.message}`);
+    else console.error(`✗ 导入出错（internal error）：${(e as Error)?.message ?? e}`);
     process.exit(2);
   },
 );

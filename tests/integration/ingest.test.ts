@@ -392,6 +392,52 @@ describe('the switch from one dataset to the next', () => {
   }, 180_000);
 });
 
+describe('one writer at a time, and output paths refused with a reason', () => {
+  it('two ingests into one output at once: the second says another is writing (naming its process); the first ends with a whole dataset', async () => {
+    const out = join(work, 'two-at-once');
+    const first = ingest({ inputs: [fixture('html'), SEED], out });
+    // The first holds the lock from the start of its work until its dataset is switched.
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(ingest({ inputs: [SEED], out })).rejects.toThrow(new RegExp(`^另一个导入（进程 ${process.pid}，.* 开始）正在写入 .*two-at-once：请等它结束后再运行`));
+    const summary = await first;
+    expect(summary.reports).toBe(3);
+    expect(rows(datasetPath(out, 'reports.parquet')).length).toBe(3);
+    // Finished, it lets the next one in.
+    expect((await ingest({ inputs: [SEED], out })).reports).toBe(1);
+  });
+
+  it('a lock left by a killed ingest is taken over', async () => {
+    const out = join(work, 'stale-lock');
+    mkdirSync(out, { recursive: true });
+    writeFileSync(join(out, '.ingest.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, started: '2026-01-01T00:00:00.000Z' }));
+    expect((await ingest({ inputs: [SEED], out })).reports).toBe(1);
+    expect(existsSync(join(out, '.ingest.lock'))).toBe(false);
+  });
+
+  it('an empty --out (an unset shell variable) is refused, and nothing is written in the current folder', () => {
+    const before = readdirSync(ROOT).sort();
+    const run = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', SEED, '--out', ''], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe('✗ 输出文件夹为空：请用 --out 指定写入数据集的文件夹（empty output path）');
+    expect(readdirSync(ROOT).sort()).toEqual(before);
+  });
+
+  it('an output path that is a file ends in one line naming it', () => {
+    const file = join(work, 'out-is-a-file');
+    writeFileSync(file, 'not a folder');
+    const asFile = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', SEED, '--out', file], { cwd: ROOT, encoding: 'utf8' });
+    expect(asFile.status).toBe(2);
+    expect(asFile.stderr.trim()).toBe(`✗ 输出路径 ${file} 是一个文件，不是文件夹：请用 --out 指定一个文件夹（output path is a file）`);
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('a manifest that is not there is named', () => {
+    const run = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(work, 'no-such-manifest.csv')], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim()).toBe(`✗ 清单文件不存在：${join(work, 'no-such-manifest.csv')}（manifest not found）`);
+  });
+});
+
 describe('command line', () => {
   const cli = (args: string[]) => spawnSync('npx', ['tsx', ...args], { cwd: ROOT, encoding: 'utf8' });
 

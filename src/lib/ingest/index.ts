@@ -3,3 +3,4 @@ export { collectFiles, type InputFile } from './collect';
 export { readReportFile, processFiles } from './process-file';
 export { writeDatasetAtomically } from './atomic';
 export { formatSummary } from './summary';
+export { IngestError } from './lock';

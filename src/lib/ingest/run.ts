@@ -9,6 +9,7 @@ import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from '../datase
 import { BINARY_FORMATS, parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
+import { fileSystemError, IngestError, withLock } from './lock';
 import { collectFiles } from './collect';
 import { IngestPool, workOf } from './pool';
 import { handledLater } from './promises';
@@ -48,11 +49,12 @@ export interface IngestSummary {
 
 /** Ingest report files into the Parquet dataset. A failing file is recorded and the others go on. */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  // An unset shell variable (--out "$OUT") must not turn the current folder into a dataset.
+  if (!options.out.trim()) throw new IngestError('输出文件夹为空：请用 --out 指定写入数据集的文件夹（empty output path）');
+  if (resolve(options.out) === resolve('/')) throw new IngestError('不能把数据集写入根目录 /：请用 --out 指定一个文件夹（refusing to write into /）');
   IngestPool.prepare();
   const manifestPath = options.manifest ? resolve(options.manifest) : null;
-  const manifest = manifestPath
-    ? { dir: dirname(manifestPath), entries: parseManifest(await readFile(manifestPath, 'utf8'), options.manifest) }
-    : null;
+  const manifest = manifestPath ? { dir: dirname(manifestPath), entries: parseManifest(await readManifest(manifestPath), options.manifest) } : null;
   // A manifest tells how many files there are: the threads start while they are listed.
   const work = (names: Iterable<string>) => [...names].reduce((n, name) => n + workOf(name), 0);
   const early = manifest ? handledLater(IngestPool.start(work(manifest.entries.keys()), options.threads)) : null;
@@ -66,7 +68,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let pool = await (early ?? IngestPool.start(filesWork, options.threads));
   if (!pool.parallel) pool = await IngestPool.start(filesWork, options.threads);
   try {
-    return await withStaging(out, async (staging) => {
+    await mkdir(out, { recursive: true }).catch((e) => {
+      throw fileSystemError(e, out);
+    });
+    return await withLock(out, () => withStaging(out, async (staging) => {
       try {
         const sourceFolders = options.sources === false ? undefined : { dataset: out, staging };
         if (sourceFolders) await mkdir(join(staging, DATASET_FILES.sources));
@@ -78,10 +83,20 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         // Before the staging folder is removed: after a failure, the other threads may still be staging sources.
         await pool.close();
       }
-    });
+    }));
+  } catch (e) {
+    throw fileSystemError(e, out);
   } finally {
     await pool.close();
   }
+}
+
+async function readManifest(path: string): Promise<string> {
+  return readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') throw new IngestError(`清单文件不存在：${path}（manifest not found）`);
+    if (e.code === 'EISDIR') throw new IngestError(`清单应是一个 CSV 文件，${path} 是文件夹（manifest is a folder）`);
+    throw fileSystemError(e, path);
+  });
 }
 
 interface ReadFiles {
