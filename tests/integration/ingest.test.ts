@@ -395,13 +395,21 @@ describe('the switch from one dataset to the next', () => {
 describe('one writer at a time, and output paths refused with a reason', () => {
   it('two ingests into one output at once: the second says another is writing (naming its process); the first ends with a whole dataset', async () => {
     const out = join(work, 'two-at-once');
-    const first = ingest({ inputs: [fixture('html'), SEED], out });
-    // The first holds the lock from the start of its work until its dataset is switched.
-    await new Promise((r) => setTimeout(r, 50));
-    await expect(ingest({ inputs: [SEED], out })).rejects.toThrow(new RegExp(`^另一个导入（进程 ${process.pid}，.* 开始）正在写入 .*two-at-once：请等它结束后再运行`));
-    const summary = await first;
-    expect(summary.reports).toBe(3);
-    expect(rows(datasetPath(out, 'reports.parquet')).length).toBe(3);
+    const many = join(work, 'two-at-once-reports');
+    mkdirSync(many, { recursive: true });
+    for (let i = 0; i < 200; i++) copyFileSync(fixture('html/dept-2021.html'), join(many, `r${i}.html`));
+    writeFileSync(join(many, 'manifest.csv'), ['file,body,year', ...Array.from({ length: 200 }, (_, i) => `r${i}.html,机关${i},2022`)].join('\n'));
+    // The second starts once the first is reading its 200 files, with the lock held.
+    let second: Promise<unknown> | null = null;
+    const first = ingest({
+      inputs: [],
+      manifest: join(many, 'manifest.csv'),
+      out,
+      onProgress: () => (second ??= ingest({ inputs: [SEED], out }).then(() => 'written', (e: Error) => e.message)),
+    });
+    expect((await first).reports).toBe(200);
+    expect(await second).toMatch(new RegExp(`^另一个导入（进程 ${process.pid}，.* 开始）正在写入 .*two-at-once：请等它结束后再运行`));
+    expect(rows(datasetPath(out, 'reports.parquet')).length).toBe(200);
     // Finished, it lets the next one in.
     expect((await ingest({ inputs: [SEED], out })).reports).toBe(1);
   });

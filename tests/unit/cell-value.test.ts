@@ -23,6 +23,13 @@ describe('a cell’s text → state and value', () => {
     ['\u3000', 'blank', null],
     ['无', 'ambiguous', null],
     ['约30', 'ambiguous', null],
+    // Two figures in one cell are never joined into one: two paragraphs, a footnote mark after a figure.
+    ['2 3', 'ambiguous', null],
+    ['1044¹', 'ambiguous', null],
+    ['2 1', 'ambiguous', null],
+    ['12 -3', 'ambiguous', null],
+    ['5 件', 'value', 5],
+    ['7[1]', 'value', 7],
   ])('count cell %j is %s %s', (raw, state, value) => {
     expect(readCell(raw)).toMatchObject({ state, value });
   });

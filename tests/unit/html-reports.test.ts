@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
 import { expected as dept2019 } from '../fixtures/html/dept-2019.expected';
 import { expected as dept2021, expectedFindings as dept2021Findings } from '../fixtures/html/dept-2021.expected';
-import { fixture, parseFile, parseText, shownCells } from '../helpers';
+import { cellsByRef, fixture, parseFile, parseText, shownCells } from '../helpers';
 
 describe.each([
   ['dept-2019.html', dept2019],
@@ -61,5 +61,22 @@ describe('a table split at a page break', () => {
     expect(report.findings[0].cells).toContain('t3.denied.internal.total');
     expect(report.findings[0].cells).not.toContain('t3.denied.third_party.total');
     expect(report.cells.find((c) => c.row === 'denied.internal' && c.col === 'total')).toBeUndefined();
+  });
+});
+
+describe('HTML cells holding more than one figure', () => {
+  const seedAsHtml = (cell: string) =>
+    readFileSync(fixture('html/dept-2021.html'), 'utf8').replace('<td><p>行政许可</p></td>\n<td><p>1836</p></td>', `<td><p>行政许可</p></td>\n<td>${cell}</td>`);
+
+  it.each([
+    ['two paragraphs', '<p>2</p><p>3</p>', '2 3'],
+    ['a footnote mark in <sup>', '1836<sup>1</sup>', '1836 1'],
+    ['a line break', '18<br>36', '18 36'],
+  ])('%s: not joined into one figure but kept as unreadable, with its text', (_what, cell, raw) => {
+    const html = seedAsHtml(cell);
+    expect(html).toContain(cell);
+    const licensing = cellsByRef(parseText(html, 'dept-2021.html')).get('t2.art20_5.licensing.decisions')!;
+    expect([licensing.state, licensing.value, licensing.raw]).toEqual(['ambiguous', null, raw]);
+    expect(checkReport(parseText(html, 'dept-2021.html')).some((f) => f.rule === 'UNREADABLE_CELL' && f.cells.includes('t2.art20_5.licensing.decisions'))).toBe(true);
   });
 });

@@ -43,8 +43,14 @@ const caches: Record<MoneyUnit | 'none' | 'count', Map<string, CellReading>> = {
   亿元: new Map(),
 };
 
+/** Superscript digits: a footnote mark after a figure (1044¹), which NFKC would join to it. */
+const SUPERSCRIPT = /[\u00b9\u00b2\u00b3\u2070-\u2079]/;
+
 function readText(raw: string, money: { headerUnit: MoneyUnit | null } | null): CellReading {
-  const text = raw.normalize('NFKC').replace(/\[\s*\d+\s*\]|[\s\u00a0]/g, '');
+  const spaced = raw.normalize('NFKC').replace(/\[\s*\d+\s*\]/g, '');
+  // Two figures in one cell (two paragraphs, a figure and its footnote) are not one figure.
+  if (SUPERSCRIPT.test(raw) || /\d[\s\u00a0]+[\d+-]/.test(spaced)) return { state: 'ambiguous', value: null, note: 'unreadable' };
+  const text = spaced.replace(/[\s\u00a0]/g, '');
   if (text === '') return { state: 'blank', value: null };
   if (/^\/+$/.test(text)) return { state: 'slash', value: null };
   if (/^[-—–―─‐]+$/.test(text)) return { state: 'dash', value: null };

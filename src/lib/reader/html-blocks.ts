@@ -53,6 +53,23 @@ export function htmlBlocks(html: string): Block[] {
   return blocks;
 }
 
+/**
+ * A cell's text, its paragraphs and line breaks kept apart by a space, and a
+ * superscript set apart: <p>2</p><p>3</p> is two figures, not 23, and
+ * 2<sup>1</sup> a figure and its footnote, not 21 (readCell refuses both).
+ */
+function cellText(node: Element): string {
+  let text = '';
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.data;
+    else if (child.type === 'tag') {
+      const apart = BREAKS.has(child.name) || child.name === 'sup' || child.name === 'sub';
+      text += apart ? ` ${cellText(child)} ` : cellText(child);
+    }
+  }
+  return text;
+}
+
 function span(el: Element, name: string): number {
   const n = Number.parseInt(el.attribs[name] ?? '1', 10);
   return Number.isFinite(n) && n >= 1 ? Math.min(n, 1000) : 1;
@@ -74,7 +91,7 @@ function tableGrid(table: Element): SourceCell[][] {
       // rowspan=1000 colspan=1000 a few times over is a grid no report has: refused before it is laid out.
       if ((slots += rowSpan * colSpan) > MAX_GRID_CELLS) throw gridTooLarge();
       for (let r = row; r < row + rowSpan; r++) for (let c = col; c < col + colSpan; c++) taken[r][c] = true;
-      cells.push({ text: DomUtils.textContent(td).replace(/[\s\u00a0\u3000]+/g, ' ').trim(), row, col, rowSpan, colSpan });
+      cells.push({ text: cellText(td).replace(/[\s\u00a0\u3000]+/g, ' ').trim(), row, col, rowSpan, colSpan });
       col += colSpan;
     }
   });
