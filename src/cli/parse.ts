@@ -36,7 +36,7 @@ async function main(): Promise<number> {
     if (values.manifest) {
       const dir = dirname(resolve(values.manifest));
       name = relative(dir, path).split('\\').join('/');
-      entry = parseManifest(await readFile(values.manifest, 'utf8'), values.manifest).get(name);
+      entry = parseManifest(await readFile(values.manifest), values.manifest).get(name);
     }
     if (values.body !== undefined || values.year !== undefined) entry = givenMeta(name, entry, values.body, values.year);
   } catch (e) {

@@ -91,8 +91,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   }
 }
 
-async function readManifest(path: string): Promise<string> {
-  return readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => {
+async function readManifest(path: string): Promise<Uint8Array> {
+  return readFile(path).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') throw new IngestError(`清单文件不存在：${path}（manifest not found）`);
     if (e.code === 'EISDIR') throw new IngestError(`清单应是一个 CSV 文件，${path} 是文件夹（manifest is a folder）`);
     throw fileSystemError(e, path);

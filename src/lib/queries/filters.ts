@@ -1,3 +1,4 @@
+import { CONSOLIDATED_KIND } from '../template';
 import type { Query } from './query';
 
 /** What the user selected. Empty lists mean "all"; kinds empty means the bodies' own reports (no consolidated ones). */
@@ -12,11 +13,8 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { from: null, to: null, bodies: [], regions: [], levels: [], kinds: [] };
 
-/** A consolidated report sums other bodies' reports: counting it with them would count twice. */
-export const CONSOLIDATED_KIND = 'consolidated';
-
-/** The manifest's report kinds, as users read them. */
-export const KIND_LABELS: Record<string, string> = { department: '部门', government: '政府本级', [CONSOLIDATED_KIND]: '汇总报告' };
+/** Report kinds are the template's (a consolidated report sums other bodies' reports: counting it with them would count twice). */
+export { CONSOLIDATED_KIND, KIND_LABELS } from '../template';
 
 /**
  * The filters without their year range. Rows per year do not depend on the

@@ -4,3 +4,4 @@ export * from './labels';
 export * from './tables';
 export * from './cells';
 export * from './rules';
+export * from './kinds';
