@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
 import { ReportError } from '../../src/lib/reader';
-import { cellsByRef, fixture, parseBytes, parseFile, parseText, SEED, shown } from '../helpers';
+import { cellsByRef, fixture, manifestEntry, parseBytes, parseFile, parseText, SEED, shown } from '../helpers';
 
 const seedText = readFileSync(SEED, 'utf8');
 
@@ -149,5 +149,37 @@ describe('damaged reports are kept, with findings', () => {
     const report = parseText(text);
     expect(cellsByRef(report).get('t2.art20_5.licensing.decisions')).toMatchObject({ state: 'ambiguous', value: null, raw: '约1500' });
     expect(checkReport(report).map((f) => [f.rule, f.message])).toEqual([['UNREADABLE_CELL', '无法识别的单元格：t2.art20_5.licensing.decisions=“约1500”']]);
+  });
+});
+
+describe('a manifest row that contradicts its report, and a table given twice, are findings, not silence', () => {
+  it('the manifest says 2019, the title 2023', () => {
+    const text = `浙江省经济和信息化厅2023年政府信息公开工作年度报告\n${seedText}`;
+    const report = parseText(text, 'seed.txt', manifestEntry('seed.txt', '浙江省经济和信息化厅', 2019));
+    expect(report.findings.filter((f) => f.rule === 'META_CONFLICT').map((f) => [f.expected, f.actual, f.message])).toEqual([
+      [2019, 2023, '清单写 2019 年，报告标题写 2023 年：请核对清单'],
+    ]);
+  });
+
+  it('a 2021-version report listed as 2019', () => {
+    const report = parseFile(fixture('html/dept-2021.html'), manifestEntry('dept-2021.html', '浙江省生态环境厅', 2019));
+    // Its title says 2022: that is the first thing the manifest contradicts.
+    expect(report.findings.filter((f) => f.rule === 'META_CONFLICT').map((f) => f.message)).toEqual(['清单写 2019 年，报告标题写 2022 年：请核对清单']);
+    const untitled = parseText(readFileSync(fixture('html/dept-2021.html'), 'utf8').replace(/浙江省生态环境厅2022年政府信息公开工作年度报告/g, '政府信息公开'), 'd.html', manifestEntry('d.html', '浙江省生态环境厅', 2019));
+    expect(untitled.findings.filter((f) => f.rule === 'META_CONFLICT').map((f) => f.message)).toEqual(['清单写 2019 年，表格却按 2021 版模板填写（2019 年度报告应按 2019 版）：请核对清单的年度']);
+  });
+
+  it('the manifest agreeing with the report gives no such finding', () => {
+    expect(parseFile(SEED, manifestEntry('seed.txt', '浙江省经济和信息化厅', 2019)).findings.filter((f) => f.rule === 'META_CONFLICT')).toEqual([]);
+  });
+
+  it('a second copy of t3 with other figures: the first is read, the rows that differ are named', () => {
+    const second = seedText.replace('四、政府信息公开行政复议、行政诉讼情况', '（附）依申请公开情况\n本年新收政府信息公开申请数量 | 1 | 2 | 3 | 4 | 5 | 6 | 21 |\n四、政府信息公开行政复议、行政诉讼情况');
+    expect(second).not.toBe(seedText);
+    const report = parseText(second, 'seed.txt', manifestEntry('seed.txt', '浙江省经济和信息化厅', 2019));
+    expect(cellsByRef(report).get('t3.new.total')?.value).toBe(9);
+    const duplicate = report.findings.filter((f) => f.rule === 'DUPLICATE_TABLE');
+    expect(duplicate.map((f) => f.cells)).toEqual([['t3.new']]);
+    expect(duplicate[0].message).toContain('“1 | 2 | 3 | 4 | 5 | 6 | 21”');
   });
 });

@@ -50,6 +50,19 @@ const ZONE = /(?:开发区|高新区|实验区|试验区|示范区|园区|保税
  * title maybe split over two); a title quoted in the prose or who compiled
  * it; the body's own rules; the opening sentence; the year written most.
  */
+/** The year a report's title states (its first lines only: cheap enough to check every report against its manifest row). */
+export function titleYear(lines: string[]): number | null {
+  for (const raw of lines.slice(0, 15)) {
+    // Only a short line that names a report can be its title: the rest are not worth cleaning up.
+    if (raw.length > 200 || !/报告|年报/.test(raw)) continue;
+    const line = compact(raw);
+    if (!line || isFurniture(line)) continue;
+    const year = readTitle(titleText(line))?.year;
+    if (year) return Number(year);
+  }
+  return null;
+}
+
 export function detectMeta(lines: string[]): DetectedMeta {
   const compacted = lines.map(compact);
   const head = compacted.filter((line) => line && !isFurniture(line)).slice(0, 40);

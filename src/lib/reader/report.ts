@@ -18,7 +18,7 @@ import { htmlBlocks } from './html-blocks';
 import { looksLikeHtml, textBlocks, type Block, type SourceCell } from './blocks';
 import { readCell, type CellReading } from './cell-value';
 import { decodeReport, type DecodedReport } from './decode';
-import { detectMeta } from './metadata';
+import { detectMeta, titleYear } from './metadata';
 import type { PlacedCell } from './placed';
 import { reportId } from './report-id';
 import { placeT2, readT2 } from './t2';
@@ -71,14 +71,23 @@ export function parseBlocks({ blocks, format, encoding, source, manifest }: Bloc
 
   const id = reportId(source.file, meta.body, meta.year);
   const findings: Finding[] = [];
-  const note = (rule: RuleId, cells: string[], message: string) =>
-    findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: id, cells, expected: null, actual: null, message, relatedReportId: null });
+  const note = (rule: RuleId, cells: string[], message: string, expected: number | null = null, actual: number | null = null) =>
+    findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: id, cells, expected, actual, message, relatedReportId: null });
 
   for (const table of ['t2', 't3', 't4'] as const) {
     if (!tables[table]) note('TABLE_MISSING', [], `缺少表格 ${table}（${TABLE_HEADINGS[table]}）`);
   }
   if ([...t2.votes, ...t3.votes].includes('2019') && [...t2.votes, ...t3.votes].includes('2021'))
     note('VERSION_MIX', [], `表格混用了2019版和2021版的行或列；按${template}版读取`);
+  if (manifest) {
+    const stated = titleYear(proseLines);
+    if (stated && stated !== manifest.year)
+      note('META_CONFLICT', [], `清单写 ${manifest.year} 年，报告标题写 ${stated} 年：请核对清单`, manifest.year, stated);
+    else if (template !== versionForYear(manifest.year))
+      note('META_CONFLICT', [], `清单写 ${manifest.year} 年，表格却按 ${template} 版模板填写（${manifest.year} 年度报告应按 ${versionForYear(manifest.year)} 版）：请核对清单的年度`, manifest.year, null);
+  }
+  if (t3.conflicts.length > 0)
+    note('DUPLICATE_TABLE', t3.conflicts.map((c) => `t3.${c.row}`), `表格 t3 的行出现了两次且数字不同，读取的是第一次：${t3.conflicts.map((c) => `t3.${c.row}：“${c.first}” / “${c.second}”`).join('；')}`);
   const ambiguousRows = [...t2Placed.ambiguousRows, ...t3.ambiguousRows.map((row) => `t3.${row}`), ...(t4.ambiguous ? ['t4'] : [])];
   if (ambiguousRows.length > 0) note('AMBIGUOUS_SPLIT', ambiguousRows, '原文丢失了空单元格：这些行只确定总计，其余数字属于哪一列无法确定');
 

@@ -24,6 +24,8 @@ export interface T3Reading {
   votes: TemplateVersion[];
   /** Row keys whose applicant split could not be read (flattened rows). */
   ambiguousRows: string[];
+  /** Rows met twice with other figures the second time (a second copy of the table): the first copy is read. */
+  conflicts: { row: string; first: string; second: string }[];
 }
 
 /**
@@ -33,7 +35,7 @@ export interface T3Reading {
  * the applicant columns of the rest are ambiguous.
  */
 export function readT3(rows: SourceCell[][]): T3Reading {
-  const result: T3Reading = { cells: [], votes: [], ambiguousRows: [] };
+  const result: T3Reading = { cells: [], votes: [], ambiguousRows: [], conflicts: [] };
   const seen = new Set<string>();
   let group: T3Group | null = null;
   for (const cells of rows) {
@@ -51,7 +53,14 @@ export function readT3(rows: SourceCell[][]): T3Reading {
     if (header) continue;
     if (groupHere) group = groupHere;
     const row = matchRow(last, group);
-    if (!row || seen.has(row.key)) continue;
+    if (!row) continue;
+    if (seen.has(row.key)) {
+      const again = fitValues(values, T3_COLUMNS.length);
+      const first = result.cells.filter((c) => c.key.row === row.key).map((c) => c.raw).join(' | ');
+      const second = again.kind === 'placed' ? again.values.join(' | ') : again.present.join(' | ');
+      if (again.kind === 'placed' && first !== second) result.conflicts.push({ row: row.key, first, second });
+      continue;
+    }
     if (!row.group && row.key !== 'other') group = null;
     seen.add(row.key);
     if (row.versions) result.votes.push(...row.versions);

@@ -15,6 +15,8 @@ export type RuleId =
   | 'UNREADABLE_CELL'
   | 'MONEY_UNIT_INFERRED'
   | 'VERSION_MIX'
+  | 'META_CONFLICT'
+  | 'DUPLICATE_TABLE'
   | 'DUPLICATE_REPORT';
 
 export interface RuleDef {
@@ -54,6 +56,10 @@ export const RULES: readonly RuleDef[] = [
     definition: '金额未写单位，按数值位数推断为“元”并换算为万元' },
   { id: 'VERSION_MIX', kind: 'reading', severity: 'info', label: '混用模板版本',
     definition: '表格混用了2019版与2021版的行或列' },
+  { id: 'META_CONFLICT', kind: 'reading', severity: 'warning', label: '年度与报告不符',
+    definition: '清单所写年度（expected）与报告标题所写年度（actual）或表格所用模板版本不符' },
+  { id: 'DUPLICATE_TABLE', kind: 'reading', severity: 'warning', label: '表格重复且数字不同',
+    definition: '同一行在报告中出现两次且数字不同；读取的是第一次出现的数字' },
   { id: 'DUPLICATE_REPORT', kind: 'reading', severity: 'warning', label: '重复报告',
     definition: '同一机关同一年度有多份报告' },
 ];
