@@ -108,6 +108,34 @@ describe('damaged reports are kept, with findings', () => {
     expect(e.message).toContain('UTF-16LE');
   });
 
+  it('UTF-16 saved without a byte-order mark reads as the same report; a binary file with zero bytes stays binary', () => {
+    const lf = parseText(seedText);
+    const le = Buffer.from(seedText, 'utf16le');
+    for (const [bytes, encoding] of [[le, 'utf-16le'], [Buffer.from(le).swap16(), 'utf-16be']] as const) {
+      const report = parseBytes(new Uint8Array(bytes));
+      expect(report.source.encoding).toBe(encoding);
+      expect(report.cells).toEqual(lf.cells);
+    }
+    expect(failure(() => parseBytes(new Uint8Array(Array.from({ length: 400 }, (_, i) => (i % 2 ? 0 : 1 + (i % 7)))))).code).toBe('binary');
+  });
+
+  it('GB18030’s four-byte characters (beyond GBK) are decoded, not refused', () => {
+    // 浙 in GBK, then U+3400 (㐀) as GB18030 writes it in four bytes, then a line of the seed.
+    const head = new Uint8Array([0xd5, 0xe3, 0x81, 0x39, 0xee, 0x39, 0x0a]);
+    const gbkSeed = readFileSync(fixture('text/seed-gbk.txt'));
+    const report = parseBytes(new Uint8Array([...head, ...gbkSeed]));
+    expect(report.source.encoding).toBe('gbk');
+    expect(report.prose.startsWith('浙㐀')).toBe(true);
+  });
+
+  it('a UTF-8 file cut short inside a character is read up to the cut', () => {
+    const bytes = Buffer.from(`${seedText}\n附：浙`, 'utf8');
+    const report = parseBytes(new Uint8Array(bytes.subarray(0, bytes.length - 1)));
+    expect(report.source.encoding).toBe('utf-8');
+    expect(shown(cellsByRef(report).get('t2.art20_9.procurement.amount'))).toBe(5234.55);
+    expect(report.prose.endsWith('附：')).toBe(true);
+  });
+
   it('a text saved on Windows (CRLF line breaks, or a lone CR) reads as the same report', () => {
     const lf = parseText(seedText);
     for (const crlf of [seedText.replaceAll('\n', '\r\n'), seedText.replaceAll('\n', '\r')]) {

@@ -5,7 +5,8 @@ export const MAX_REPORT_BYTES = 20 * 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const utf8Replacing = new TextDecoder('utf-8');
-const gbk = new TextDecoder('gbk', { fatal: true });
+// GB18030 decodes all of GBK and its four-byte sequences too (Node's 'gbk' decoder refuses those).
+const gbk = new TextDecoder('gb18030', { fatal: true });
 
 /** The error for a file over MAX_REPORT_BYTES (callers that know the size check before reading). */
 export function tooLarge(size: number): ReportError {
@@ -40,18 +41,48 @@ export const decodeUtf8: Utf8Decoder = (bytes) => {
 export function decodeReport(bytes: Uint8Array, utf8 = decodeUtf8): DecodedReport {
   if (bytes.length === 0) throw new ReportError('empty', '文件为空（empty file）');
   if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
-  const utf16 = utf16Encoding(bytes);
-  if (utf16) return decodeUtf16(bytes, utf16);
+  const marked = utf16Encoding(bytes);
+  if (marked) return decodeUtf16(bytes, marked);
   const known = knownFormat(bytes);
   if (known)
     throw new ReportError('unsupported', `这是${known}，不是可读取的报告：请提供网页（HTML）、PDF、Word（DOCX/DOC）或文本格式的年度报告（unsupported file type）`);
+  const unmarked = utf16WithoutMark(bytes);
+  if (unmarked) return decodeUtf16(bytes, unmarked);
   if (looksBinary(bytes)) throw new ReportError('binary', '不是文本或 HTML 文件（binary file: contains NUL or control bytes）');
   const text = utf8(bytes);
   if (text !== null) return { text, encoding: 'utf-8' };
   try {
     return { text: gbk.decode(bytes), encoding: 'gbk' };
   } catch {
-    throw new ReportError('encoding', '文本编码无法识别：既不是 UTF-8 也不是 GBK（unknown text encoding）');
+    // A UTF-8 file cut short inside a character (a broken download): its text up to the cut.
+    for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+      const before = utf8(bytes.subarray(0, bytes.length - cut));
+      if (before !== null && bytes[bytes.length - cut] >= 0xc0) return { text: before, encoding: 'utf-8' };
+    }
+    throw new ReportError('encoding', '文本编码无法识别：既不是 UTF-8 也不是 GBK/GB18030（unknown text encoding）');
+  }
+}
+
+/**
+ * UTF-16 saved without its byte-order mark: every ASCII character (digits,
+ * '|', line breaks) has a zero byte on the same side of each byte pair, and
+ * most Chinese ones none, so zeros fall mostly on one side; and the text it
+ * then reads as has no control characters.
+ */
+function utf16WithoutMark(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length % 2 !== 0) return null;
+  const sample = bytes.subarray(0, 8192);
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? odd++ : even++;
+  const pairs = sample.length / 2;
+  const side = odd >= pairs * 0.05 && even <= odd / 2 ? 'utf-16le' : even >= pairs * 0.05 && odd <= even / 2 ? 'utf-16be' : null;
+  if (!side) return null;
+  // Only if it then reads as text: no control characters but tabs and line breaks.
+  try {
+    return /[\u0000-\u0008\u000e-\u001f]/.test(new TextDecoder(side, { fatal: true }).decode(sample.subarray(0, sample.length & ~1))) ? null : side;
+  } catch {
+    return null;
   }
 }
 
