@@ -1,12 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
-import { ingest, type IngestSummary } from '../../src/lib/ingest';
+import { collectFiles, ingest, type IngestSummary } from '../../src/lib/ingest';
 import { datasetPath, fixture, SEED } from '../helpers';
 import { DATASET_FILES } from '../../src/lib/dataset/schema';
 import { buildPdf } from '../pdf-builder';
@@ -254,6 +254,21 @@ describe('sources', () => {
     // Written into the folder itself, again and again: only its sources/ are left out.
     expect((await ingest({ inputs: [dir], out: dir })).reports).toBe(1);
     expect((await ingest({ inputs: [dir], out: dir })).reports).toBe(1);
+  });
+
+  it('links in a folder are followed (to a file, to a folder), a link back up does not loop, a broken link is passed over', async () => {
+    const dir = join(work, 'links');
+    mkdirSync(join(dir, 'real'), { recursive: true });
+    copyFileSync(fixture('html/dept-2019.html'), join(dir, 'real', 'dept-2019.html'));
+    const elsewhere = join(work, 'links-elsewhere');
+    mkdirSync(elsewhere, { recursive: true });
+    copyFileSync(SEED, join(elsewhere, 'seed.txt'));
+    symlinkSync(join(elsewhere, 'seed.txt'), join(dir, 'seed-link.txt'));
+    symlinkSync(join(work, 'links-elsewhere'), join(dir, 'folder-link'));
+    symlinkSync(dir, join(dir, 'real', 'back-up'));
+    symlinkSync(join(work, 'no-such-file.txt'), join(dir, 'broken.txt'));
+    const files = await collectFiles([dir], null);
+    expect(files.map((f) => f.name)).toEqual(['folder-link/seed.txt', 'real/dept-2019.html', 'seed-link.txt']);
   });
 
   it('a folder with a dataset.json of its own (not a dataset) is read like any other', async () => {

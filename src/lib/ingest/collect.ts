@@ -1,6 +1,7 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { DATASET_FILES } from '../dataset/schema';
+import { appendAll } from '../reader/arrays';
 import type { ManifestEntry } from '../reader';
 
 /** The file names a folder's walk takes for reports (case aside). */
@@ -39,7 +40,15 @@ function pathWithin(folder: string, path: string): string {
   return path.startsWith(prefix) ? path.slice(prefix.length) : relative(folder, path);
 }
 
-async function walk(dir: string): Promise<string[]> {
+/**
+ * A folder's report files, sub-folders included. Links are followed (to a
+ * file, or to a folder — each real folder walked once, so a link back up does
+ * not loop); a link to nothing is passed over.
+ */
+async function walk(dir: string, visited = new Set<string>()): Promise<string[]> {
+  const real = await realpath(dir).catch(() => dir);
+  if (visited.has(real)) return [];
+  visited.add(real);
   const out: string[] = [];
   const entries = await readdir(dir, { withFileTypes: true });
   // A dataset written into the folder keeps copies of its reports in sources/: they are not new reports.
@@ -47,8 +56,9 @@ async function walk(dir: string): Promise<string[]> {
   for (const entry of entries) {
     if (entry.name.startsWith('.') || (dataset && entry.name === DATASET_FILES.sources)) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await walk(path)));
-    else if (entry.isFile() && REPORT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(path);
+    const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
+    if (target?.isDirectory()) appendAll(out, await walk(path, visited));
+    else if (target?.isFile() && REPORT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(path);
   }
   return out;
 }
