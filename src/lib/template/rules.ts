@@ -15,6 +15,7 @@ export type RuleId =
   | 'UNREADABLE_CELL'
   | 'MONEY_UNIT_INFERRED'
   | 'VERSION_MIX'
+  | 'IMPLAUSIBLE_VALUE'
   | 'META_CONFLICT'
   | 'DUPLICATE_TABLE'
   | 'DUPLICATE_REPORT';
@@ -56,6 +57,8 @@ export const RULES: readonly RuleDef[] = [
     definition: '金额未写单位，按数值位数推断为“元”并换算为万元' },
   { id: 'VERSION_MIX', kind: 'reading', severity: 'info', label: '混用模板版本',
     definition: '表格混用了2019版与2021版的行或列' },
+  { id: 'IMPLAUSIBLE_VALUE', kind: 'reading', severity: 'warning', label: '数值不合常理',
+    definition: '数量不是整数或为负数（本年增/减除外），或数量、金额（actual）超出一个机关一年的合理范围' },
   { id: 'META_CONFLICT', kind: 'reading', severity: 'warning', label: '年度与报告不符',
     definition: '清单所写年度（expected）与报告标题所写年度（actual）或表格所用模板版本不符' },
   { id: 'DUPLICATE_TABLE', kind: 'reading', severity: 'warning', label: '表格重复且数字不同',
