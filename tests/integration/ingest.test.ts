@@ -10,6 +10,7 @@ import { collectFiles, ingest, type IngestSummary } from '../../src/lib/ingest';
 import { datasetPath, fixture, SEED } from '../helpers';
 import { DATASET_FILES } from '../../src/lib/dataset/schema';
 import { buildPdf } from '../pdf-builder';
+import { zipSync } from 'fflate';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { reportCells } from '../../src/lib/queries/report';
 
@@ -405,6 +406,29 @@ describe('the switch from one dataset to the next', () => {
     // Killed early the old dataset stands; killed after the switch, the new one.
     expect([...seen].sort()).toEqual([1, 24]);
   }, 180_000);
+});
+
+describe('files built to take the run down', () => {
+  it('beside good reports: the good ones are written, each bomb gets its own reason, and the run ends within seconds', async () => {
+    const dir = join(work, 'bombs');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(SEED, join(dir, 'seed.txt'));
+    copyFileSync(fixture('published/dept-2021.writer.pdf'), join(dir, 'dept-2021.pdf'));
+    writeFileSync(join(dir, 'grid.html'), `<html><body><table>${'<tr><td rowspan=1000 colspan=1000>1</td></tr>'.repeat(1100)}</table></body></html>`);
+    writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(10_000)}x${'</div>'.repeat(10_000)}</body></html>`);
+    writeFileSync(join(dir, 'long.txt'), `标题\n一、本年新收政府信息公开申请数量 | 1 | 2\n${'x | 1 | 2\n'.repeat(130_000)}`);
+    writeFileSync(join(dir, 'zip-bomb.docx'), zipSync({ 'word/document.xml': new Uint8Array(80 * 1024 * 1024) }, { level: 9 }));
+    const started = performance.now();
+    const summary = await ingest({ inputs: [dir], out: join(work, 'bombs-dataset') });
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(summary.reports).toBe(2);
+    expect(summary.failures.map((f) => [f.file, f.reason.split('（')[0]])).toEqual([
+      ['deep.html', 'HTML 嵌套层级过深，不像年度报告的网页'],
+      ['grid.html', '文件中的表格过大'],
+      ['long.txt', '无法从正文识别发布机关和年度：请在清单'],
+      ['zip-bomb.docx', 'Word 文件正文解压后达 80 MB，不像年度报告：请检查文件或改交 PDF'],
+    ]);
+  }, 60_000);
 });
 
 describe('one writer at a time, and output paths refused with a reason', () => {
