@@ -526,6 +526,28 @@ describe('command line', () => {
     expect(half.stderr).toContain('--year 须为四位年份');
   });
 
+  it('bad arguments and manifests end in one line, never a stack trace', () => {
+    const badManifest = join(work, 'bad-kind.csv');
+    writeFileSync(badManifest, 'file,body,year,kind\nseed.txt,某局,2019,summary\n');
+    const runs = [
+      cli(['src/cli/parse.ts', SEED, '--manifest', badManifest]),
+      cli(['src/cli/parse.ts', SEED, '--manifest', join(work, 'no-such.csv')]),
+      cli(['src/cli/parse.ts', SEED, '--colour']),
+      cli(['src/cli/ingest.ts', SEED, '--out']),
+      cli(['src/cli/ingest.ts', SEED, '--manifest', badManifest, '--out', join(work, 'never-written')]),
+    ];
+    for (const run of runs) {
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^✗ /);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(runs[0].stderr).toContain('kind “summary” 无法识别');
+    expect(runs[1].stderr).toContain('no-such.csv');
+    expect(runs[2].stderr).toContain("Unknown option '--colour'");
+    expect(runs[3].stderr).toContain("Option '--out <value>' argument missing");
+    expect(existsSync(join(work, 'never-written'))).toBe(false);
+  });
+
   it('parse reads a PDF, and names an encrypted one with its reason', () => {
     const pdf = cli(['src/cli/parse.ts', fixture('published/dept-2021.writer.pdf')]);
     expect(pdf.status).toBe(0);
