@@ -469,6 +469,23 @@ describe('one writer at a time, and output paths refused with a reason', () => {
     expect(readdirSync(ROOT).sort()).toEqual(before);
   });
 
+  it('a dataset.json that cannot be replaced (locked, as another program locks a file on Windows): one line naming it, the old dataset as it was', () => {
+    const out = join(work, 'locked');
+    expect(spawnSync('npx', ['tsx', 'src/cli/ingest.ts', SEED, '--out', out], { cwd: ROOT }).status).toBe(0);
+    const before = filesOf(out);
+    // chattr +i: not even root may rename over the file (e2fsprogs, on this machine's ext4).
+    const lock = spawnSync('chattr', ['+i', join(out, 'dataset.json')], { encoding: 'utf8' });
+    expect(lock.status, `chattr +i failed: ${lock.stderr}${lock.error ?? ''}`).toBe(0);
+    try {
+      const run = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', fixture('html/dept-2019.html'), fixture('html/dept-2021.html'), '--out', out], { cwd: ROOT, encoding: 'utf8' });
+      expect(run.status).toBe(2);
+      expect(run.stderr.trim()).toBe(`✗ 没有写入权限：${join(out, 'dataset.json')}（或文件被其他程序锁定）：请换一个输出文件夹，或关闭占用它的程序（permission denied）`);
+      expect(filesOf(out)).toEqual(before);
+    } finally {
+      spawnSync('chattr', ['-i', join(out, 'dataset.json')]);
+    }
+  });
+
   it('an output path that is a file ends in one line naming it', () => {
     const file = join(work, 'out-is-a-file');
     writeFileSync(file, 'not a folder');

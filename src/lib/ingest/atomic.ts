@@ -26,9 +26,11 @@ export async function withStaging<T>(dir: string, fn: (staging: string) => Promi
  * their content, and so are the Parquet files (DATASET_FILES.versioned), so no
  * file of the old dataset is replaced (a file of the same name has the same
  * bytes). Then dataset.json, which names the dataset's files, is renamed over
- * the old one: that one rename is the switch. Only after it are the files the
- * new dataset does not name removed. An ingest that fails or is killed at any
- * point leaves dir's dataset.json naming a complete dataset, old or new.
+ * the old one: that one rename is the switch (if it fails, the files moved in
+ * are taken out again). Only after it are the prepared first view replaced and
+ * the files the new dataset does not name removed. An ingest that fails or is
+ * killed at any point leaves dir's dataset.json naming a complete dataset, old
+ * or new.
  */
 export async function writeDatasetAtomically(dir: string, staging: string, files: { name: string; bytes: Uint8Array }[], sources: ReadonlySet<string>): Promise<void> {
   for (const { name, bytes } of files) {
@@ -40,18 +42,35 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
       await handle.close();
     }
   }
+  // What the switch adds to dir, taken out again if the switch itself fails (dataset.json locked by another program).
+  const added: string[] = [];
+  const moveIn = async (name: string) => {
+    if (!existsSync(join(dir, name))) added.push(name);
+    await rename(join(staging, name), join(dir, name));
+  };
   const sourcesDir = join(dir, DATASET_FILES.sources);
-  if (sources.size > 0 && !existsSync(sourcesDir)) renameSync(join(staging, DATASET_FILES.sources), sourcesDir);
-  else {
+  if (sources.size > 0 && !existsSync(sourcesDir)) {
+    renameSync(join(staging, DATASET_FILES.sources), sourcesDir);
+    added.push(DATASET_FILES.sources);
+  } else {
     if (sources.size > 0) await mkdir(sourcesDir, { recursive: true });
     // Sources come by the hundred thousand: a synchronous rename takes a third of the time of an awaited one.
     for (const name of await sourcesIn(staging)) {
-      if (sources.has(name)) renameSync(join(staging, name), join(dir, name));
+      if (!sources.has(name)) continue;
+      if (!existsSync(join(dir, name))) added.push(name);
+      renameSync(join(staging, name), join(dir, name));
     }
   }
   const description = files.find((f) => f.name === DATASET_FILES.description);
-  for (const { name } of files) if (name !== DATASET_FILES.description) await rename(join(staging, name), join(dir, name));
-  if (description) await rename(join(staging, description.name), join(dir, description.name));
+  try {
+    for (const { name } of files) if (DATASET_FILES.parquetPattern.test(name)) await moveIn(name);
+    if (description) await rename(join(staging, description.name), join(dir, description.name));
+  } catch (e) {
+    for (const name of added) await rm(join(dir, name), { recursive: true, force: true }).catch(() => {});
+    throw e;
+  }
+  // Files of fixed names (the prepared first view) after the switch: each says which dataset it belongs to, and the site checks.
+  for (const { name } of files) if (name !== DATASET_FILES.description && !DATASET_FILES.parquetPattern.test(name)) await rename(join(staging, name), join(dir, name));
 
   const names = new Set(files.map((f) => f.name));
   for (const entry of await readdir(dir)) {

@@ -49,8 +49,9 @@ function alive(pid: number): boolean {
 
 /** A file-system failure as one sentence naming the path and what to do; anything else unchanged. */
 export function fileSystemError(e: unknown, out: string): unknown {
-  const err = e as NodeJS.ErrnoException;
-  const path = err?.path ?? out;
+  const err = e as NodeJS.ErrnoException & { dest?: string };
+  // A rename names where it was going (dest) besides where from (path, in the staging folder).
+  const path = err?.dest ?? err?.path ?? out;
   switch (err?.code) {
     case 'EACCES':
     case 'EPERM':
