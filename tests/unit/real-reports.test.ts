@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkReport } from '../../src/lib/checks';
 import type { ParsedReport } from '../../src/lib/reader';
-import { expected as shanghai } from '../fixtures/real/shanghai-2019.expected';
+import { expected as shanghai, expectedFindings as shanghaiFindings } from '../fixtures/real/shanghai-2019.expected';
 import { fixture, readFile, shownCells } from '../helpers';
 
 const REAL = fileURLToPath(new URL('../../data/real/shanghai-szfbgt-2019.html', import.meta.url));
@@ -33,19 +33,6 @@ describe.each([
 
   it('its blank 总计 cells break exactly the rule instances worked out by hand', () => {
     const got = checkReport(report).map((f) => [f.rule, f.cells[0], f.expected, f.actual]);
-    expect(got).toEqual([
-      ['T3_HANDLED_SUM', 't3.handled.total', 0, 805],
-      ['T3_ROW_SUM', 't3.granted.total', 272, 0],
-      ['T3_ROW_SUM', 't3.partial.total', 3, 0],
-      ['T3_ROW_SUM', 't3.denied.state_secret.total', 14, 0],
-      ['T3_ROW_SUM', 't3.denied.internal.total', 5, 0],
-      ['T3_ROW_SUM', 't3.denied.process.total', 4, 0],
-      ['T3_ROW_SUM', 't3.denied.inquiry.total', 12, 0],
-      ['T3_ROW_SUM', 't3.unavailable.not_held.total', 265, 0],
-      ['T3_ROW_SUM', 't3.unavailable.needs_creation.total', 47, 0],
-      ['T3_ROW_SUM', 't3.unavailable.unclear.total', 25, 0],
-      ['T3_ROW_SUM', 't3.rejected.petition.total', 149, 0],
-      ['T3_ROW_SUM', 't3.rejected.duplicate.total', 9, 0],
-    ]);
+    expect(got).toEqual(shanghaiFindings);
   });
 });

@@ -91,14 +91,8 @@ export const DATASET_FILES = {
   sourcePattern: /^sources\/[0-9a-f]{64}\.(?:txt|pdf|docx|doc)$/,
 } as const;
 
-/** reports.source_format, as the report page names it; the binary formats' originals are kept beside their text. */
-export const SOURCE_FORMATS: Record<string, { label: string; original: boolean }> = {
-  text: { label: '文本', original: false },
-  html: { label: 'HTML', original: false },
-  pdf: { label: 'PDF', original: true },
-  docx: { label: 'Word（DOCX）', original: true },
-  doc: { label: 'Word（DOC）', original: true },
-};
+/** reports.source_format as the report page names it. */
+export const SOURCE_FORMAT_LABELS: Record<string, string> = { text: '文本', html: 'HTML', pdf: 'PDF', docx: 'Word（DOCX）', doc: 'Word（DOC）' };
 
 /** How a table's columns are written to Parquet. */
 export interface ParquetLayout {

@@ -7,7 +7,6 @@ import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { parquetJobBuffers, writeParquetJob, type ParquetJob } from '../dataset/parquet-job';
 import { processFiles, type FileResult, type FileTask } from './process-file';
-import { handledLater } from './promises';
 import type { SourceFolders } from './sources';
 
 export type WorkerRequest =
@@ -63,9 +62,12 @@ export class IngestPool {
   /** Results come back in any order (the dataset builder orders them). With sources, each report's text is staged there. */
   async processFiles(tasks: FileTask[], onResult: (result: FileResult) => void, sources?: SourceFolders): Promise<void> {
     const batches: FileTask[][] = [];
-    let work = BATCH_WORK;
+    let work = 0;
     for (const task of tasks) {
-      if (work >= BATCH_WORK) [batches[batches.length], work] = [[], 0];
+      if (batches.length === 0 || work >= BATCH_WORK) {
+        batches.push([]);
+        work = 0;
+      }
       batches[batches.length - 1].push(task);
       work += workOf(task.file.name);
     }
@@ -129,6 +131,11 @@ export class IngestPool {
   }
 }
 
+/** A promise awaited after other work that may throw first: its rejection is not reported as unhandled meanwhile. */
+export function handledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {});
+  return promise;
+}
 
 function request(worker: Worker, message: WorkerRequest, transfer: ArrayBuffer[] = []): Promise<WorkerResponse> {
   return new Promise((resolve, reject) => {

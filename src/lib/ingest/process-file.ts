@@ -2,25 +2,22 @@ import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { carryFacts, checkReport, type CarryFacts } from '../checks';
 import { CellPacker, type PackedReport } from '../dataset/packed';
-import { MAX_REPORT_BYTES, readReport as readAnyReport, ReportError, tooLarge, type ManifestEntry, type ParsedReport, type ReadResult } from '../reader';
+import { BINARY_FORMATS, MAX_REPORT_BYTES, readReport, ReportError, tooLarge, type ManifestEntry, type ParsedReport, type ReadResult } from '../reader';
 import { PDF_ASSETS } from './pdf-node';
-import { handledLater } from './promises';
 import type { InputFile } from './collect';
 import { stageSource, type SourceFolders } from './sources';
 import { nodeUtf8 } from './utf8';
 
-/**
- * Read one file from disk into a report; the size is checked before reading.
- * Synchronous: report files are small, and awaiting each read leaves the core idle.
- */
+/** Read one file from disk into a report (any format); the size is checked before reading. */
 export async function readReportFile(file: InputFile, manifest?: ManifestEntry): Promise<ParsedReport> {
-  return (await readReport(file, manifest)).report;
+  return (await readFromDisk(file, manifest)).report;
 }
 
-async function readReport(file: InputFile, manifest?: ManifestEntry): Promise<ReadResult & { bytes: Uint8Array }> {
+async function readFromDisk(file: InputFile, manifest?: ManifestEntry): Promise<ReadResult & { bytes: Uint8Array }> {
+  // Read synchronously: report files are small, and awaiting each read leaves the core idle.
   const bytes = readSmallFile(file.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const read = await readAnyReport({ bytes, source: { file: file.name, sha256, bytes: bytes.length }, manifest, pdfAssets: PDF_ASSETS, utf8: nodeUtf8 });
+  const read = await readReport({ bytes, source: { file: file.name, sha256, bytes: bytes.length }, manifest, pdfAssets: PDF_ASSETS, utf8: nodeUtf8 });
   return { ...read, bytes };
 }
 
@@ -49,41 +46,32 @@ export type FileResult =
   | { ok: false; file: string; reason: string };
 
 /**
- * PDFs read at once by one thread: pdf.js waits between its steps (a fifth of
- * a PDF's time here), and another file's work fills those waits.
- */
-const READ_AT_ONCE = 4;
-
-/**
  * Files through reading, parsing and each report's own checks, packed for the
- * dataset (their cells in one PackedCells) in the order given; with sources,
- * each text is staged. A file that cannot be read is a failed result; a source
- * that cannot be written (disk full) throws: that is no fault of the file.
+ * dataset (their cells in one PackedCells); with sources, each text is staged
+ * (and a PDF or Word file itself). A file that cannot be read is a failed
+ * result; a source that cannot be written (disk full) throws: that is no fault of the file.
  */
 export async function processFiles(tasks: readonly FileTask[], sources?: SourceFolders): Promise<FileResult[]> {
-  const reads: Promise<ReadResult & { bytes: Uint8Array }>[] = [];
   const packer = new CellPacker(tasks.length);
   const results: FileResult[] = [];
-  for (let i = 0; i < tasks.length; i++) {
-    for (let j = reads.length; j < Math.min(tasks.length, i + READ_AT_ONCE); j++) reads.push(handledLater(readReport(tasks[j].file, tasks[j].manifest)));
-    results.push(await packed(packer, tasks[i].file, reads[i], sources));
-  }
+  for (const { file, manifest } of tasks) results.push(await processFile(packer, file, manifest, sources));
   packer.finish();
   return results;
 }
 
-async function packed(packer: CellPacker, file: InputFile, reading: Promise<ReadResult & { bytes: Uint8Array }>, sources?: SourceFolders): Promise<FileResult> {
+async function processFile(packer: CellPacker, file: InputFile, manifest: ManifestEntry | undefined, sources?: SourceFolders): Promise<FileResult> {
   let read: ReadResult & { bytes: Uint8Array };
   let result: FileResult;
   try {
-    read = await reading;
+    read = await readFromDisk(file, manifest);
     const { report } = read;
     const findings = checkReport(report);
     result = { ok: true, file: file.name, carry: carryFacts(report), packed: packer.pack(report, findings) };
   } catch (e) {
     return { ok: false, file: file.name, reason: failureReason(e) };
   }
-  if (sources) stageSource(sources, read.report.source, read.text, read.binary ? read.bytes : null);
+  const { source } = read.report;
+  if (sources) stageSource(sources, source, read.text, BINARY_FORMATS.has(source.format) ? read.bytes : null);
   return result;
 }
 

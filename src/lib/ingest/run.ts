@@ -11,8 +11,7 @@ import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
 import { fileSystemError, IngestError, withLock } from './lock';
 import { collectFiles } from './collect';
-import { IngestPool, workOf } from './pool';
-import { handledLater } from './promises';
+import { handledLater, IngestPool, workOf } from './pool';
 import type { FileTask } from './process-file';
 import type { SourceFolders } from './sources';
 

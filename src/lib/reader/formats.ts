@@ -35,8 +35,6 @@ export interface ReadResult {
   report: ParsedReport;
   /** The text the report was read from (text, HTML), or a text rendering of what was read (PDF, Word). */
   text: string;
-  /** For PDF and Word: the original file is kept beside the text. */
-  binary: boolean;
 }
 
 /** Any report file → its report: text and HTML as decoded text, PDF and Word through their readers into the same blocks. */
@@ -46,10 +44,10 @@ export async function readReport({ bytes, source, manifest, pdfAssets, utf8 = de
   const kind = sniffFormat(bytes);
   if (kind === 'text') {
     const decoded = decodeReport(bytes, utf8);
-    return { report: parseDecoded({ decoded, source, manifest }), text: decoded.text, binary: false };
+    return { report: parseDecoded({ decoded, source, manifest }), text: decoded.text };
   }
   const { blocks, format } = await binaryBlocks(kind, bytes, pdfAssets);
-  return { report: parseBlocks({ blocks, format, encoding: 'binary', source, manifest }), text: blocksText(blocks), binary: true };
+  return { report: parseBlocks({ blocks, format, encoding: 'binary', source, manifest }), text: blocksText(blocks) };
 }
 
 async function binaryBlocks(kind: Exclude<FileKind, 'text'>, bytes: Uint8Array, pdfAssets?: PdfAssets): Promise<{ blocks: Block[]; format: SourceFormat }> {

@@ -48,7 +48,7 @@ export interface BlocksInput extends Omit<ReportInput, 'bytes'> {
   /** The file as prose lines and table rows, whatever its format. */
   blocks: Block[];
   format: SourceFormat;
-  /** The text encoding, for text and HTML; binary formats carry their own ('utf-8' then). */
+  /** The text encoding, for text and HTML; 'binary' for PDF and Word, which carry their own. */
   encoding: SourceEncoding;
 }
 

@@ -21,14 +21,6 @@ let pdfjs: Promise<PdfJs> | null = null;
 
 function loadPdfJs(): Promise<PdfJs> {
   return (pdfjs ??= (async () => {
-    // pdf.js 6 uses Promise.withResolvers (Node ≥ 22).
-    const P = Promise as unknown as { withResolvers?: unknown };
-    P.withResolvers ??= function <T>() {
-      let resolve!: (v: T) => void;
-      let reject!: (e: unknown) => void;
-      const promise = new Promise<T>((a, b) => ((resolve = a), (reject = b)));
-      return { promise, resolve, reject };
-    };
     // The legacy build's core-js swaps some built-ins for slower copies for
     // every caller (Array.prototype.push alone cost an eighth of a PDF's
     // reading, and slowed the text reader in the same thread): the native
