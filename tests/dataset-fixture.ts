@@ -61,6 +61,19 @@ export const YEAR_2021_REPORTS: readonly ExtraReport[] = [
   { from: fixture('text/full-2021.txt'), line: 'city-culture-2021.txt,示例市文化和旅游局,2021,示例市,市级,department' },
 ];
 
+/**
+ * The fixture plus 2022 reports that sums must treat with care: a mixed-version
+ * report (示例市交通运输局: the seed's 2019-style t2, full-2021.txt's t3 and t4),
+ * a partial one (示例市卫生健康委员会: full-2021.txt cut before （七）总计), and a
+ * draft of 示例市文化和旅游局's 2022 report (the same cut text) beside the whole
+ * one: a duplicate, which must not count.
+ */
+export const COUNTING_REPORTS: readonly ExtraReport[] = [
+  { from: fixture('text/mixed-2022.txt'), line: 'mixed-2022.txt,示例市交通运输局,2022,示例市,市级,department' },
+  { from: fixture('text/partial-2022.txt'), line: 'partial-2022.txt,示例市卫生健康委员会,2022,示例市,市级,department' },
+  { from: fixture('text/partial-2022.txt'), line: 'city-culture-draft.txt,示例市文化和旅游局,2022,示例市,市级,department' },
+];
+
 /** The fixture dataset loaded into DuckDB-wasm (Node), as the browser loads it. */
 export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promise<{ dir: string; db: Database }> {
   const out = await buildFixtureDataset(extra);

@@ -39,6 +39,8 @@ export function shown(cell: Cell | undefined): number | string | undefined {
       return `?${cell.raw}`;
     case 'not_in_template':
       return '×';
+    case 'missing':
+      return undefined;
   }
 }
 
@@ -47,7 +49,7 @@ export function cellsByRef(report: ParsedReport): Map<string, Cell> {
 }
 
 /** Every cell of the report as shown(), keyed by reference, for whole-table comparisons. */
-export function shownCells(report: ParsedReport, keep: (c: Cell) => boolean = (c) => c.state !== 'not_in_template') {
+export function shownCells(report: ParsedReport, keep: (c: Cell) => boolean = (c) => c.state !== 'not_in_template' && c.state !== 'missing') {
   return Object.fromEntries(report.cells.filter(keep).map((c) => [cellRef(c), shown(c)]));
 }
 

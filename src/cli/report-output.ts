@@ -26,6 +26,7 @@ const SHOWN: Record<Cell['state'], (c: Cell) => string> = {
   blank: () => '',
   not_in_template: () => '×',
   ambiguous: () => '?',
+  missing: () => '（缺）',
 };
 
 /** The report's tables as a person reads them, then its findings. */

@@ -112,6 +112,10 @@ describe('报告: the seed report’s detail', () => {
     // 2019 version: one （六）其他处理 row, not the 2021 version's three.
     expect(await page.$$eval('td[data-ref^="t3.other."]', (cells) => cells.map((c) => c.getAttribute('data-ref')))).toEqual(['natural_person', 'business', 'research', 'social_org', 'legal_service', 'other_org', 'total'].map((c) => `t3.other.${c}`));
 
+    // The rules its flattened rows stop are listed with its findings, each saying why.
+    const findings = await tableRows(page, '本报告发现的问题');
+    expect(findings.flat().join(' ')).toContain('“申请数量平衡”（T3_BALANCE）有 6 处未能检查：所需单元格无法确定 24 个');
+
     const sha256 = createHash('sha256').update(readFileSync(SEED)).digest('hex');
     expect(await page.textContent('dl.meta')).toContain(sha256);
     expect(await page.textContent('dl.meta')).toContain('seed.txt');
@@ -136,6 +140,8 @@ describe('数据质量', () => {
       ['办理结果合计（T3_HANDLED_SUM）', '勾稽关系', '错误', '1', '1'],
       ['申请人合计（T3_ROW_SUM）', '勾稽关系', '错误', '4', '1'],
       ['数字无法对应到列（AMBIGUOUS_SPLIT）', '读取', '提示', '1', '1'],
+      // The seed's flattened rows leave T3_BALANCE, T3_HANDLED_SUM and T3_ROW_SUM unchecked.
+      ['规则未能检查（NOT_EVALUATED）', '读取', '提示', '3', '1'],
     ]);
     // The seed's 23 t3 rows keep only their total: 6 applicant cells each cannot be placed.
     // Blank cells, from the fixtures' expected files: dept-2021.html 10, dept-2019.html 1 (fees.prev_items); the others none.

@@ -2,14 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { buildFixtureDataset, YEAR_2021_REPORTS } from '../dataset-fixture';
+import { buildFixtureDataset, COUNTING_REPORTS, YEAR_2021_REPORTS } from '../dataset-fixture';
 import { launch, settled } from './browser';
 import { serveSite } from './server';
 
 /**
- * The built site in real Chromium, served twice: over the fixture dataset (see
- * tests/dataset-fixture.ts) and over the fixture with its 2021 reports (for
- * comparing 2020 with 2021). Built once for all the e2e suites of the run.
+ * The built site in real Chromium, served over the fixture dataset (see
+ * tests/dataset-fixture.ts), over the fixture with its 2021 reports (for
+ * comparing 2020 with 2021) and with COUNTING_REPORTS (what sums leave out).
+ * Built once for all the e2e suites of the run.
  */
 export const SCREENSHOTS = 'tests/out/screenshots';
 
@@ -18,6 +19,8 @@ export const e2e = {
   browser: null as unknown as Browser,
   site: null as unknown as Site,
   withYear2021: null as unknown as Site,
+  /** The fixture with a duplicate, a mixed-version and a partial 2022 report (COUNTING_REPORTS). */
+  counting: null as unknown as Site,
   consoleErrors: [] as string[],
   offOrigin: [] as string[],
 };
@@ -41,6 +44,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(`vite build failed:\n${build.stderr}`);
   e2e.site = await serveSite('build', await buildFixtureDataset());
   e2e.withYear2021 = await serveSite('build', await buildFixtureDataset(YEAR_2021_REPORTS));
+  e2e.counting = await serveSite('build', await buildFixtureDataset(COUNTING_REPORTS));
   e2e.browser = await launch();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 300_000);
@@ -49,4 +53,5 @@ afterAll(async () => {
   await e2e.browser?.close();
   await e2e.site?.close();
   await e2e.withYear2021?.close();
+  await e2e.counting?.close();
 });

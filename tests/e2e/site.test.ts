@@ -3,6 +3,7 @@ import { e2e } from './context';
 import './dashboard.suite';
 import './analyses.suite';
 import './accessibility.suite';
+import './sums.suite';
 
 // One build of the site for all the browser suites; this check runs after them all.
 describe('offline and clean', () => {

@@ -128,7 +128,10 @@ describe('ingest of a folder with good and bad files', () => {
     const findings = rows(datasetPath(out, 'findings.parquet'));
     const t3Balance = findings.find((f) => f.rule === 'T3_BALANCE')!;
     expect(t3Balance).toMatchObject({ severity: 'error', expected: 131, actual: 139, cells: 't3.handled.total t3.carried_forward.total t3.new.total t3.carried_over.total' });
-    expect(findings.map((f) => f.rule).sort()).toEqual(['AMBIGUOUS_SPLIT', 'T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM']);
+    expect(findings.map((f) => f.rule).sort()).toEqual(['AMBIGUOUS_SPLIT', 'NOT_EVALUATED', 'NOT_EVALUATED', 'NOT_EVALUATED', 'T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM', 'T3_ROW_SUM']);
+    // The seed's flattened rows leave three rules unchecked: each finding names its rule in unchecked_rule.
+    expect(findings.filter((f) => f.rule === 'NOT_EVALUATED').map((f) => f.unchecked_rule).sort()).toEqual(['T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM']);
+    expect(findings.filter((f) => f.rule !== 'NOT_EVALUATED').every((f) => f.unchecked_rule === null)).toBe(true);
   });
 
   it('the same inputs give byte-identical files', async () => {
@@ -515,7 +518,7 @@ describe('command line', () => {
       table: 't2', row: 'art20_5.licensing', col: 'decisions', value: 3185, state: 'value', raw: '3185',
     });
     expect(json.cells.find((c: { row: string; col: string }) => c.row === 'art20_9.procurement' && c.col === 'amount').value).toBe(5234.55);
-    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['AMBIGUOUS_SPLIT']);
+    expect(json.findings.map((f: { rule: string }) => f.rule)).toEqual(['AMBIGUOUS_SPLIT', 'NOT_EVALUATED', 'NOT_EVALUATED', 'NOT_EVALUATED']);
   });
 
   it('parse prints the tables readably by default, and names a bad file', () => {

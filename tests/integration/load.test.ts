@@ -63,6 +63,14 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     await expect(loadDataset(db, source({ 'reports.parquet': fewer }))).rejects.toThrow(/^cells-\d{4}\.[0-9a-f]{12}\.parquet 与 reports\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \d+ names a report, cell or state the dataset does not have）$/);
   });
 
+  it('a dataset of another schema version is refused before anything is loaded, saying what to do', async () => {
+    const db = await createNodeDatabase();
+    const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
+    const older = new TextEncoder().encode(JSON.stringify({ ...description, schema_version: 1 }));
+    await expect(loadDataset(db, source({ 'dataset.json': older }))).rejects.toThrow('数据集（dataset.json）的格式版本是 1，本站读取第 2 版：请用本站同一版本的 npm run ingest 重新生成数据集。');
+    expect(await db.query("SELECT COUNT(*) AS tables FROM information_schema.tables WHERE table_name = 'reports'")).toEqual([{ tables: 0 }]);
+  });
+
   it('a file that is not Parquet fails the load with its name and what to do', async () => {
     const db = await createNodeDatabase();
     await expect(loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }))).rejects.toThrow(/^cells-2020\.[0-9a-f]{12}\.parquet 无法读取/);

@@ -151,11 +151,13 @@ describe('damaged reports are kept, with findings', () => {
   it('a report missing a table (t4 cut off): the other tables are read, TABLE_MISSING names the table', () => {
     const withoutT4 = seedText.slice(0, seedText.indexOf('四、政府信息公开行政复议、行政诉讼情况'));
     const report = parseText(withoutT4);
-    expect(report.cells.filter((c) => c.table === 't4')).toEqual([]);
+    expect(report.cells.filter((c) => c.table === 't4').map((c) => c.state)).toEqual(Array(15).fill('missing'));
     expect(shown(cellsByRef(report).get('t3.new.total'))).toBe(9);
     const missing = checkReport(report).filter((f) => f.rule === 'TABLE_MISSING');
     expect(missing.map((f) => f.message)).toEqual(['缺少表格 t4（四、政府信息公开行政复议、行政诉讼情况）']);
     expect(missing[0].severity).toBe('error');
+    expect(missing[0].cells).toHaveLength(15);
+    expect(missing[0].cells).toContain('t4.suit_after_review.total');
   });
 
   it('a truncated t3: the rows read are kept, the rest listed as CELLS_MISSING', () => {
@@ -163,13 +165,16 @@ describe('damaged reports are kept, with findings', () => {
     const report = parseText(cut);
     const cells = cellsByRef(report);
     expect(shown(cells.get('t3.unavailable.not_held.total'))).toBe(4);
-    expect(cells.has('t3.handled.total')).toBe(false);
+    expect(cells.get('t3.handled.total')?.state).toBe('missing');
     const findings = checkReport(report);
     const missing = findings.find((f) => f.rule === 'CELLS_MISSING')!;
-    expect(missing.message).toBe('表格 t3 缺少 70 个单元格（表格可能被截断）');
+    expect(missing.message).toMatch(/^表格 t3 缺少 70 个单元格（表格可能被截断）：t3\.unavailable\.needs_creation\.natural_person、/);
     expect(missing.cells).toContain('t3.handled.total');
     expect(missing.cells).toContain('t3.unavailable.needs_creation.natural_person');
-    expect(findings.map((f) => f.rule)).toEqual(['TABLE_MISSING', 'AMBIGUOUS_SPLIT', 'CELLS_MISSING']);
+    expect(findings.map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT', 'CELLS_MISSING', 'TABLE_MISSING', 'NOT_EVALUATED', 'NOT_EVALUATED', 'NOT_EVALUATED', 'NOT_EVALUATED']);
+    // The missing cells stop rules too, and each rule says so: t3's three, and t4's (its table is gone).
+    expect(findings.filter((f) => f.rule === 'NOT_EVALUATED').map((f) => f.uncheckedRule)).toEqual(['T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T4_GROUP_SUM']);
+    expect(findings.find((f) => f.uncheckedRule === 'T3_HANDLED_SUM')?.message).toMatch(/^“办理结果合计”（T3_HANDLED_SUM）有 7 处未能检查：所需单元格无法确定 \d+ 个、缺失 \d+ 个/);
   });
 
   it('an unreadable cell is kept as ambiguous with its text, and named', () => {

@@ -72,9 +72,24 @@ describe('chart options', () => {
   });
 
   it('a 100 % stack gives each series its share of the year', () => {
-    const shares = chartOption({ ...data, notInTemplate: [], series: [{ key: 'a', name: 'A', values: [1, 3] }, { key: 'b', name: 'B', values: [3, 1] }] }, 'percent') as { series: { data: number[]; stack: string }[] };
+    const shares = chartOption({ ...data, notInTemplate: [], series: [{ key: 'a', name: 'A', values: [10, 30] }, { key: 'b', name: 'B', values: [30, 10] }] }, 'percent') as { series: { data: number[]; stack: string }[] };
     expect(shares.series.map((s) => s.data)).toEqual([[25, 75], [75, 25]]);
     expect(shares.series[0].stack).toBe('total');
+  });
+
+  it('a 100 % stack says each share’s base: n under the category, small bases faint, count and n in the tooltip', () => {
+    type Option = { series: { data: unknown[] }[]; xAxis: { axisLabel: { formatter: (c: string) => string } }; tooltip: { formatter: (p: unknown[]) => string } };
+    const option = chartOption({ ...data, unit: '件', notInTemplate: [], series: [{ key: 'a', name: 'A', values: [1, 30] }, { key: 'b', name: '<b>B</b>', values: [0, 10] }] }, 'percent') as unknown as Option;
+    // One request is 100 % of a base of 1: drawn, but faint, and its base said.
+    expect(option.series[0].data[0]).toEqual({ value: 100, itemStyle: { opacity: 0.4 } });
+    expect(option.series[0].data[1]).toBe(75);
+    expect(option.xAxis.axisLabel.formatter(data.categories[0])).toBe(`${data.categories[0]}\n(n=1，基数小)`);
+    expect(option.xAxis.axisLabel.formatter(data.categories[1])).toBe(`${data.categories[1]}\n(n=40)`);
+    const tooltip = option.tooltip.formatter([
+      { axisValue: data.categories[1], seriesName: 'A', marker: '', value: 75, dataIndex: 1 },
+      { axisValue: data.categories[1], seriesName: '<b>B</b>', marker: '', value: 25, dataIndex: 1 },
+    ]);
+    expect(tooltip).toBe(`${data.categories[1]}（n=40）<br>A：75%（30 件）<br>&#60;b&#62;B&#60;/b&#62;：25%（10 件）`);
   });
 
   it('a 100 % stack says it is drawn in %, its downloads in the data’s unit', () => {

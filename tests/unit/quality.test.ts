@@ -5,11 +5,13 @@ import { cellText, cellTitle, reportLayout } from '../../src/lib/analysis/report
 import {
   cellStates,
   findingList,
+  findingsByReport,
   findingsByRule,
   incompleteReports,
   NO_FILTERS,
   reportCells,
   reportFindings,
+  type BodyFindingCountRow,
   type CellStateRow,
   type FindingRow,
   type IncompleteReportRow,
@@ -35,6 +37,8 @@ describe('data-quality queries', () => {
       ['T3_HANDLED_SUM', '错误', 1, 1],
       ['T3_ROW_SUM', '错误', 4, 1],
       ['AMBIGUOUS_SPLIT', '提示', 1, 1],
+      // The seed's flattened rows leave T3_BALANCE, T3_HANDLED_SUM and T3_ROW_SUM unchecked.
+      ['NOT_EVALUATED', '提示', 3, 1],
     ]);
   });
 
@@ -45,6 +49,12 @@ describe('data-quality queries', () => {
       ['浙江省生态环境厅', 2022, 'T3_ROW_SUM'],
     ]);
     expect(rows[0].total).toBe(4);
+  });
+
+  it('the per body and year list stops at its limit and says how many reports there are', async () => {
+    // Two reports have findings: the seed (its flattened rows) and 浙江省生态环境厅 (its sums).
+    const rows = await run<BodyFindingCountRow>(findingsByReport(NO_FILTERS, 1));
+    expect(rows.map((r) => [r.body, r.errors, r.total])).toEqual([['浙江省生态环境厅', 6, 2]]);
   });
 
   it('finds the reports with ambiguous or blank cells, and counts cell states', async () => {
@@ -110,8 +120,9 @@ describe('report detail layout', () => {
     ]);
     const newRow = t3.rows[0];
     expect(newRow.cells.map((c) => c.text)).toEqual([...Array(6).fill('无法确定'), '9']);
-    // AMBIGUOUS_SPLIT names whole rows (t3.new …): every cell of the row carries it.
-    expect(newRow.cells.every((c) => c.findings.length === 1)).toBe(true);
+    // AMBIGUOUS_SPLIT names whole rows (t3.new …): every cell of the row carries it; the
+    // applicant cells also stop T3_BALANCE and T3_ROW_SUM (NOT_EVALUATED names them).
+    expect(newRow.cells.map((c) => c.findings.length)).toEqual([3, 3, 3, 3, 3, 3, 1]);
     const t4 = tables.find((t) => t.id === 't4')!;
     expect(t4.rows.flatMap((r) => r.cells.map((c) => c.text))).toEqual(Array(15).fill('/'));
   });

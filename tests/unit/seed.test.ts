@@ -96,9 +96,23 @@ describe('the real seed report (pipe-table text)', () => {
 
   it('holds T3_BALANCE on the total column and breaks no rule; it reports the ambiguous rows once', () => {
     const findings = checkReport(report);
-    expect(findings.map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT']);
+    expect(findings.map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT', 'NOT_EVALUATED', 'NOT_EVALUATED', 'NOT_EVALUATED']);
     expect(findings[0].cells).toHaveLength(23);
     expect(findings[0].cells).toContain('t3.new');
+  });
+
+  it('says which rules its flattened rows leave unchecked: every applicant column, every row, never a silent pass', () => {
+    const unchecked = checkReport(report).filter((f) => f.rule === 'NOT_EVALUATED');
+    // 23 rows, each with its 6 applicant cells ambiguous (only 总计 survived flattening):
+    // T3_BALANCE and T3_HANDLED_SUM on the 6 applicant columns (the 总计 column is checked),
+    // T3_ROW_SUM on all 23 rows; the cells: 4 rows × 6, 20 rows (19 outcomes and （七）总计) × 6, 23 × 6.
+    expect(unchecked.map((f) => [f.uncheckedRule, f.severity, f.cells.length])).toEqual([
+      ['T3_BALANCE', 'info', 24],
+      ['T3_HANDLED_SUM', 'info', 120],
+      ['T3_ROW_SUM', 'info', 138],
+    ]);
+    expect(unchecked[0].message).toBe('“申请数量平衡”（T3_BALANCE）有 6 处未能检查：所需单元格无法确定 24 个（t3.new.natural_person、t3.new.business、t3.new.research、t3.new.social_org、t3.new.legal_service、t3.new.other_org 等）');
+    expect(unchecked[2].message).toMatch(/^“申请人合计”（T3_ROW_SUM）有 23 处未能检查：所需单元格无法确定 138 个/);
   });
 
   /** The seed with one passage replaced. */
@@ -111,13 +125,13 @@ describe('the real seed report (pipe-table text)', () => {
   it('its t3 cut in two by a 续表 line (a table over a page) reads the same', () => {
     const split = seedWith('\n(四)无法提供 |', '\n\n续表\n(四)无法提供 |');
     expect(shownCells(split)).toEqual(EXPECTED);
-    expect(checkReport(split).map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT']);
+    expect(checkReport(split).map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT', 'NOT_EVALUATED', 'NOT_EVALUATED', 'NOT_EVALUATED']);
   });
 
   it('a table of other figures right after t4 is not read into it: t4’s lost data row stays missing', () => {
     const t4Values = '/ | / | / | / | / | / | / | / | / | / | / | / | / | / | / |';
     const report = seedWith(t4Values, '\n政务新媒体 | 发布条数 | 关注人数 |\n微信公众号 | 3000 | 310000 |');
-    expect(report.cells.filter((c) => c.table === 't4')).toEqual([]);
+    expect(report.cells.filter((c) => c.table === 't4').map((c) => c.state)).toEqual(Array(15).fill('missing'));
     expect(report.findings.find((f) => f.rule === 'CELLS_MISSING')?.cells).toContain('t4.review.upheld');
   });
 

@@ -163,10 +163,13 @@ describe('a table copied from a browser (one cell per <td>, no padding)', () => 
 });
 
 describe('textBlocks: which lines are tab-separated rows', () => {
-  const shape = (text: string) => textBlocks(text).map((b) => (b.kind === 'text' ? b.text : b.rows.map((r) => r.map((c) => c.text))));
+  // Rows as their cells' texts, without the trailing empty cells (marked: padding or the row's own blanks, as its table decides).
+  const shape = (text: string) => textBlocks(text).map((b) => (b.kind === 'text' ? b.text : b.rows.map((r) => r.filter((c) => !c.trailing).map((c) => c.text))));
 
-  it('a run of two lines with tabs between cells is a table; empty cells kept, trailing ones dropped', () => {
+  it('a run of two lines with tabs between cells is a table; empty cells kept, trailing ones marked', () => {
     expect(shape('行政许可\t245\t\n行政处罚\t\t36\t\t\n')).toEqual([[['行政许可', '245'], ['行政处罚', '', '36']]]);
+    const [table] = textBlocks('行政许可\t245\t\n行政处罚\t\t36\t\t\n');
+    expect(table.kind === 'table' && table.rows[1].map((c) => c.trailing ?? false)).toEqual([false, false, false, true, true]);
   });
 
   it('a lone line with a tab is prose, and so are paragraphs indented by a tab', () => {

@@ -1,6 +1,6 @@
 import { SMALL_BASE, SMALL_BASE_NOTE } from '../format/numbers';
 import type { BodyYearMeasures } from '../queries/body-years';
-import { MEASURES, type MeasureKey } from '../queries/measures';
+import { SUMMED_COLUMNS } from '../queries/measures';
 import { compareText } from '../format/collation';
 import { inTemplate, meaningsOf, metricValue, type MeasureRow, type Metric } from './metrics';
 
@@ -57,10 +57,10 @@ export function compareMetric(metric: Metric, a: Side, b: Side, single = false):
   return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: small ? `${SMALL_BASE_NOTE}，变化仅供参考` : null };
 }
 
-/** The measures of several rows summed (a whole selection's year). */
+/** The measures (and the rates' parts) of several rows summed (a whole selection's year). */
 export function sumRows(rows: readonly BodyYearMeasures[]): MeasureRow {
   const total: MeasureRow = {};
-  for (const key of Object.keys(MEASURES) as MeasureKey[]) {
+  for (const key of SUMMED_COLUMNS) {
     const values = rows.map((r) => r[key]).filter((v): v is number => v !== null);
     total[key] = values.length === 0 ? null : values.reduce((x, y) => x + y, 0);
   }

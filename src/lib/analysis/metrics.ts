@@ -1,9 +1,9 @@
 import { rate, type Rate } from '../format/numbers';
-import { MEASURES, type Measure, type MeasureKey } from '../queries/measures';
+import { MEASURES, RATES, rateColumns, type Measure, type MeasureKey, type RateColumn, type RateDef } from '../queries/measures';
 import { TEMPLATE_CELLS, TEMPLATE_VERSIONS, type TemplateVersion } from '../template';
 
 /** A row of summed measures: a body's year, or a whole selection's year. */
-export type MeasureRow = Partial<Record<MeasureKey, number | null>>;
+export type MeasureRow = Partial<Record<MeasureKey | RateColumn, number | null>>;
 
 /**
  * What users compare and rank: the measures, and the rates of TEMPLATE.md
@@ -14,19 +14,15 @@ export interface Metric {
   label: string;
   unit: '件' | '万元' | '%' | '项';
   value(row: MeasureRow): number | null;
-  /** Rates: what is counted, over the n the rate is taken over. */
+  /** Rates: what is counted, over the n the rate is taken over, and how many reports both come from. */
   part?(row: MeasureRow): number | null;
   base?(row: MeasureRow): number | null;
+  rateReports?(row: MeasureRow): number;
   /** Only this version's template has it (procurement, item counts): other versions say 模板无此项. */
   only?: TemplateVersion;
   /** Same name, different thing in each version (2019 fees count items, 2021 fees are money): never compared across versions. */
   perVersion?: Record<TemplateVersion, { measure: MeasureKey; meaning: string; unit: Metric['unit'] }>;
 }
-
-const sum = (row: MeasureRow, ...keys: MeasureKey[]) => {
-  const values = keys.map((k) => row[k]).filter((v): v is number => v !== null && v !== undefined);
-  return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
-};
 
 /** The one version whose template has a measure's cells, when only one has them (procurement: 2019). */
 function onlyVersion(m: Measure): TemplateVersion | undefined {
@@ -39,17 +35,22 @@ const count = (key: MeasureKey): Metric => {
   return { key, label: MEASURES[key].label, unit: 'money' in MEASURES[key] ? '万元' : '件', value: (row) => row[key] ?? null, ...(only ? { only } : {}) };
 };
 
-const share = (key: string, label: string, part: (row: MeasureRow) => number | null, base: (row: MeasureRow) => number | null): Metric => ({
-  key,
-  label,
-  unit: '%',
-  value: (row) => {
-    const r = rate(part(row), base(row));
-    return r.value === null ? null : r.value * 100;
-  },
-  part,
-  base,
-});
+/** A rate of RATES: part over base, both summed over the reports that have every cell of both (see RateDef). */
+const share = (def: RateDef, label: string): Metric => {
+  const columns = rateColumns(def);
+  return {
+    key: def.key,
+    label,
+    unit: '%',
+    value: (row) => {
+      const r = rate(row[columns.part], row[columns.base]);
+      return r.value === null ? null : r.value * 100;
+    },
+    part: (row) => row[columns.part] ?? null,
+    base: (row) => row[columns.base] ?? null,
+    rateReports: (row) => row[columns.reports] ?? 0,
+  };
+};
 
 /** A rate metric as a Rate (value 0–1 with its base n), for the formats that show the base. */
 export function metricRate(metric: Metric, row: MeasureRow): Rate {
@@ -67,8 +68,6 @@ const changedMeaning = (key: string, label: string, byVersion: Record<TemplateVe
   ) as Metric['perVersion'] & {},
 });
 
-const handled = (row: MeasureRow) => row.handled ?? null;
-
 export const METRICS: readonly Metric[] = [
   count('new_requests'),
   count('carried_over'),
@@ -80,13 +79,13 @@ export const METRICS: readonly Metric[] = [
   count('unavailable'),
   count('rejected'),
   count('other'),
-  share('disclosure_rate', '实质公开率', (r) => sum(r, 'granted', 'partial'), handled),
-  share('refusal_rate', '不予公开率', (r) => r.denied ?? null, handled),
-  share('unavailable_rate', '无法提供率', (r) => r.unavailable ?? null, handled),
+  share(RATES.disclosure_rate, '实质公开率'),
+  share(RATES.refusal_rate, '不予公开率'),
+  share(RATES.unavailable_rate, '无法提供率'),
   count('review_total'),
-  share('review_correction_rate', '复议纠错率', (r) => r.review_corrected ?? null, (r) => r.review_total ?? null),
+  share(RATES.review_correction_rate, '复议纠错率'),
   count('suit_total'),
-  share('suit_correction_rate', '诉讼纠错率', (r) => r.suit_corrected ?? null, (r) => r.suit_total ?? null),
+  share(RATES.suit_correction_rate, '诉讼纠错率'),
   count('licensing'),
   count('penalty'),
   count('coercion'),

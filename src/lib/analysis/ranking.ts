@@ -18,7 +18,8 @@ export interface RankedBody {
 /**
  * The bodies of one year ranked by a metric, largest first (pure). Listed but
  * not ranked: a rate over fewer than SMALL_BASE cases (one request granted is
- * not a 100 % disclosure rate to put first), a body with two reports that year,
+ * not a 100 % disclosure rate to put first), a name with two counted reports
+ * that year (same-named bodies of two regions: a body's own second report never counts),
  * and, for a metric whose meaning changed, bodies on the less common version.
  */
 export function rankBodies(rows: readonly BodyYearMeasures[], metric: Metric): RankedBody[] {

@@ -3,7 +3,6 @@ import {
   cellRef,
   CELL_STATE_LABELS,
   columnName,
-  MISSING,
   stateLabel,
   T2_ITEMS,
   T2_ROW_HEADER,
@@ -16,7 +15,7 @@ import {
   TEMPLATE_CELLS,
   templateIndex,
   type ColumnDef,
-  type ShownState,
+  type CellState,
   type T2Item,
   type TableId,
   type TemplateVersion,
@@ -29,7 +28,7 @@ export interface ShownCell {
   /** The cell's row (t3.new): findings on a whole row (AMBIGUOUS_SPLIT) name it. */
   rowRef: string;
   text: string;
-  state: ShownState;
+  state: CellState;
   raw: string | null;
   /** The PDF page the source text is on. */
   page: number | null;
@@ -78,7 +77,7 @@ export function sourceText(cell: Pick<ShownCell, 'raw' | 'page'>): string {
 
 /** A cell's tooltip: the source's text and its page, or why there is none, and how many findings name it. */
 export function cellTitle(cell: ShownCell): string {
-  const source = cell.state === MISSING ? '原文中没有此单元格（表格缺失或不完整）' : cell.state === 'not_in_template' ? CELL_STATE_LABELS.not_in_template : sourceText(cell);
+  const source = cell.state === 'missing' ? '原文中没有此单元格（表格缺失或不完整）' : cell.state === 'not_in_template' ? CELL_STATE_LABELS.not_in_template : sourceText(cell);
   return `${source}${cell.findings.length ? `；涉及 ${cell.findings.length} 项发现` : ''}`;
 }
 
@@ -96,9 +95,9 @@ export function reportLayout(version: TemplateVersion, cells: readonly ReportCel
   const shown = (key: { table: TableId; item: string | null; row: string; col: string }, isMoney = false): ShownCell => {
     const ref = cellRef(key);
     const rowRef = ref.slice(0, ref.lastIndexOf('.'));
-    const cell = byRef.get(ref) ?? { value: null, state: MISSING, raw: null, page: null };
+    const cell = byRef.get(ref) ?? { value: null, state: 'missing', raw: null, page: null };
     const findingsOf = [...(flagged.get(ref) ?? []), ...(flagged.get(rowRef) ?? [])];
-    return { ref, rowRef, text: cellText(cell, isMoney), state: cell.state as ShownState, raw: cell.raw, page: cell.page ?? null, findings: findingsOf };
+    return { ref, rowRef, text: cellText(cell, isMoney), state: cell.state as CellState, raw: cell.raw, page: cell.page ?? null, findings: findingsOf };
   };
   // Whether the report has cells that only the other version's template has (it mixes versions).
   const stored = (keys: { table: TableId; item: string | null; row: string; col: string }[]) =>

@@ -17,10 +17,15 @@ export function kpis(rows: YearlyRow[]): { year: number | null; cards: Kpi[] } {
   if (!now) return { year: null, cards: [] };
   const before = rows.find((r) => r.year === now.year - 1);
   const vs = (key: keyof YearlyRow) => (before ? `比上年 ${formatChange(now[key] as number | null, before[key] as number | null)}` : '无上年数据');
-  const rateOf = (key: string) => formatRate(metricRate(METRIC_BY_KEY[key], now));
+  // A rate is taken over the reports that have both its parts: say how many of the year's reports it leaves out.
+  const leftOut = (key: string) => {
+    const n = now.reports - (METRIC_BY_KEY[key].rateReports?.(now) ?? now.reports);
+    return n > 0 ? `；${formatCount(n)} 份报告缺少所需单元格，未计入` : '';
+  };
+  const rateOf = (key: string) => `${formatRate(metricRate(METRIC_BY_KEY[key], now))}${leftOut(key)}`;
   const rateCard = (label: string, key: string, detail: string): Kpi => {
     const { share, base } = formatRateParts(metricRate(METRIC_BY_KEY[key], now));
-    return { label, value: share, base, detail };
+    return { label, value: share, base, detail: `${detail}${leftOut(key)}` };
   };
   const procurementYear = [...rows].reverse().find((r) => r.procurement_reports > 0);
   return {

@@ -117,8 +117,14 @@ export function correctionRates(rows: YearlyRow[]): ChartData {
     const v = METRIC_BY_KEY[key].value(row(y));
     return v === null ? null : Math.round(v * 10) / 10;
   };
-  const bases = ys.map((y) => `${y}：复议 n=${row(y).review_total ?? 0}，诉讼 n=${row(y).suit_total ?? 0}`);
-  const small = ys.filter((y) => (row(y).review_total ?? 0) < SMALL_BASE || (row(y).suit_total ?? 0) < SMALL_BASE);
+  // Each rate over the reports that have both its parts: its n, and the reports it leaves out.
+  const base = (key: string, y: number) => METRIC_BY_KEY[key].base!(row(y)) ?? 0;
+  const leftOut = (key: string, y: number) => row(y).reports - (METRIC_BY_KEY[key].rateReports?.(row(y)) ?? row(y).reports);
+  const bases = ys.map((y) => {
+    const skipped = leftOut('review_correction_rate', y) + leftOut('suit_correction_rate', y) > 0 ? `（复议 ${leftOut('review_correction_rate', y)} 份、诉讼 ${leftOut('suit_correction_rate', y)} 份报告缺少所需单元格，未计入）` : '';
+    return `${y}：复议 n=${base('review_correction_rate', y)}，诉讼 n=${base('suit_correction_rate', y)}${skipped}`;
+  });
+  const small = ys.filter((y) => base('review_correction_rate', y) < SMALL_BASE || base('suit_correction_rate', y) < SMALL_BASE);
   return {
     title: '纠错率',
     unit: '%',

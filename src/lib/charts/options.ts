@@ -1,8 +1,11 @@
+import { SMALL_BASE } from '../format/numbers';
 import { isPercent, type ChartData, type ChartKind } from './chart-data';
 
 const PALETTE = ['#1f6feb', '#f0883e', '#2da44e', '#a371f7', '#d4a72c', '#e5534b', '#768390', '#0ea5a4', '#bf8700', '#57606a'];
 const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+/** Text for a tooltip ECharts renders as HTML (body names come from the reports). */
+const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * ECharts option for chart data (pure: the same data gives the same option).
@@ -20,7 +23,10 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
     emphasis: { focus: 'series' },
     data: s.values.map((v, i) => {
       if (marked.has(data.categories[i])) return null;
-      return percent ? (totals[i] > 0 ? Math.round(((v ?? 0) / totals[i]) * 10000) / 100 : null) : v;
+      if (!percent) return v;
+      const share = totals[i] > 0 ? Math.round(((v ?? 0) / totals[i]) * 10000) / 100 : null;
+      // A share of a small base is drawn faint: one request is not a 100 % to compare.
+      return totals[i] < SMALL_BASE ? { value: share, itemStyle: { opacity: 0.4 } } : share;
     }),
     ...(k === 0 && marked.size > 0
       ? {
@@ -35,12 +41,27 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
   }));
   const unit = percent ? '%' : data.unit;
   const valueAxis = { type: 'value', name: unit, axisLabel: { formatter: (v: number) => number.format(v) }, max: percent ? 100 : undefined };
-  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true } };
+  const baseOf = new Map(data.categories.map((c, i) => [c, totals[i]]));
+  const baseText = (category: string) => `n=${number.format(baseOf.get(category) ?? 0)}${(baseOf.get(category) ?? 0) < SMALL_BASE ? '，基数小' : ''}`;
+  // A 100 % stack shows each category's base beside it (n=…, 基数小 under 30), as the KPI cards do.
+  const categoryLabel = percent ? { formatter: (c: string) => `${c}${horizontal ? ' ' : '\n'}(${baseText(c)})` } : {};
+  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true, ...categoryLabel } };
+  const percentTooltip = (params: { axisValue: string; seriesName: string; marker: string; value: number | null; dataIndex: number }[]) => {
+    const category = params[0]?.axisValue ?? '';
+    const i = data.categories.indexOf(category);
+    const lines = params.map((p) => {
+      const count = data.series.find((s) => s.name === p.seriesName)?.values[i] ?? null;
+      return `${p.marker}${html(p.seriesName)}：${p.value === null || p.value === undefined ? '—' : `${number.format(p.value)}%`}（${count === null ? '—' : number.format(count)} ${data.unit}）`;
+    });
+    return [`${html(category)}（${baseText(category)}）`, ...lines].join('<br>');
+  };
   return {
     animation: false,
     color: PALETTE,
     textStyle: { fontFamily: FONT },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${number.format(v)} ${unit}`) },
+    tooltip: percent
+      ? { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: percentTooltip }
+      : { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${number.format(v)} ${unit}`) },
     legend: { show: data.series.length > 1, top: 0, type: data.series.length > 3 ? 'scroll' : 'plain' },
     // Room above the plot for the legend and, below it, the value axis's name (件, %).
     grid: { left: 8, right: 24, top: data.series.length > 1 ? 52 : 28, bottom: 8, containLabel: true },

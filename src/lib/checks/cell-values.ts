@@ -25,6 +25,16 @@ export class CellValues {
     return numberOf(this.byIndex[index]);
   }
 
+  /** The state of a cell (undefined: the template has no such cell). */
+  state(ref: string): Cell['state'] | undefined {
+    return this.cell(ref)?.state;
+  }
+
+  /** The state of the cell at a TEMPLATE_CELLS position. */
+  stateAt(index: number): Cell['state'] | undefined {
+    return this.byIndex[index]?.state;
+  }
+
   /** False only for a cell this report's template version does not have (a missing cell still applies). */
   appliesAt(index: number): boolean {
     return this.byIndex[index]?.state !== 'not_in_template';

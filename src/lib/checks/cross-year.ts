@@ -1,6 +1,8 @@
-import { RULE_BY_ID, T2_ITEMS, type Finding, type RuleId } from '../template';
+import { CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, type CellState, type Finding, type RuleId } from '../template';
 import type { ParsedReport } from '../reader/types';
 import { CellValues, differ } from './cell-values';
+import { notEvaluated, type UnusableCell } from './not-evaluated';
+import { MONEY_CELLS, MONEY_LIMIT } from './plausibility';
 
 /** Reports of one body: same region and body name. */
 export function bodyKey(report: { region: string | null; body: string }): string {
@@ -8,13 +10,14 @@ export function bodyKey(report: { region: string | null; body: string }): string
 }
 
 const IN_FORCE_ROWS = T2_ITEMS.find((i) => i.item === 'art20_1' && i.version === '2021')!.rows;
+const CARRIED_OVER = 't3.carried_over.total';
+const CARRIED_FORWARD = 't3.carried_forward.total';
+const inForceRefs = (row: string) => ({ inForce: `t2.art20_1.${row}.in_force`, issued: `t2.art20_1.${row}.issued`, repealed: `t2.art20_1.${row}.repealed` });
 
-interface InForce {
-  row: string;
-  label: string;
-  inForce?: number;
-  issued?: number;
-  repealed?: number;
+/** A figure a rule across years uses: its number, or the state that leaves it without one. */
+interface Figure {
+  value?: number;
+  state?: CellState;
 }
 
 /** What the rules across years need of one report: a few numbers, so that all reports' cells need not be kept. */
@@ -22,39 +25,54 @@ export interface CarryFacts {
   reportId: string;
   body: string;
   region: string | null;
+  kind: string | null;
   year: number;
   template: ParsedReport['template'];
   file: string;
-  carriedOver?: number;
-  carriedForward?: number;
-  inForce: InForce[];
+  /** Cells read (a number, '/', '—' or blank): of two reports for one year, the more complete one counts. */
+  readable: number;
+  figures: Record<string, Figure>;
+  /** Money cells with a value, by reference (万元). */
+  money: Record<string, number>;
 }
+
+const READABLE: ReadonlySet<CellState> = new Set(['value', 'slash', 'dash', 'blank']);
+const FIGURES = [CARRIED_OVER, CARRIED_FORWARD, ...IN_FORCE_ROWS.flatMap((r) => Object.values(inForceRefs(r.key)))];
 
 export function carryFacts(report: ParsedReport): CarryFacts {
   const cells = new CellValues(report.cells);
-  return {
-    reportId: report.id,
-    body: report.body,
-    region: report.region,
-    year: report.year,
-    template: report.template,
-    file: report.source.file,
-    carriedOver: cells.number('t3.carried_over.total'),
-    carriedForward: cells.number('t3.carried_forward.total'),
-    inForce: IN_FORCE_ROWS.map((row) => ({
-      row: row.key,
-      label: row.label,
-      inForce: cells.number(`t2.art20_1.${row.key}.in_force`),
-      issued: cells.number(`t2.art20_1.${row.key}.issued`),
-      repealed: cells.number(`t2.art20_1.${row.key}.repealed`),
-    })),
-  };
+  const figures: Record<string, Figure> = {};
+  for (const ref of FIGURES) figures[ref] = { value: cells.number(ref), state: cells.state(ref) };
+  const money: Record<string, number> = {};
+  let readable = 0;
+  for (const cell of report.cells) {
+    if (READABLE.has(cell.state)) readable++;
+    if (cell.state === 'value' && cell.value !== null && cell.table === 't2') {
+      const ref = `t2.${cell.item}.${cell.row}.${cell.col}`;
+      if (MONEY_CELLS.has(ref)) money[ref] = cell.value;
+    }
+  }
+  return { reportId: report.id, body: report.body, region: report.region, kind: report.kind, year: report.year, template: report.template, file: report.source.file, readable, figures, money };
 }
 
 /**
- * Rules across the reports of one body (YEAR_CARRY, IN_FORCE_CARRY), and
- * DUPLICATE_REPORT where a body has two reports for one year (the first by
- * file name is compared; the other is kept and flagged).
+ * Of a body's reports for one year, the one that counts in sums: the most
+ * complete (most cells read), then the one whose file name sorts last (a
+ * corrected edition, 更正版 or v2, is usually named after the first).
+ */
+function countedFirst(a: CarryFacts, b: CarryFacts): number {
+  return b.readable - a.readable || (a.file < b.file ? 1 : a.file > b.file ? -1 : 0);
+}
+
+/** A money figure this many times the median of the body's other years is 元 written as 万元. */
+const MONEY_JUMP = 1000;
+
+/**
+ * Rules across the reports of one body: DUPLICATE_REPORT where a body has two
+ * reports for one year (on each report that does not count, naming the one
+ * that does: see countedFirst), then over the counted reports YEAR_CARRY,
+ * IN_FORCE_CARRY (NOT_EVALUATED where their cells are missing or ambiguous)
+ * and MONEY_UNIT_SUSPECT against the body's other years.
  */
 export function checkAcrossYears(reports: readonly CarryFacts[]): Finding[] {
   const findings: Finding[] = [];
@@ -66,27 +84,74 @@ export function checkAcrossYears(reports: readonly CarryFacts[]): Finding[] {
   }
   for (const group of byBody.values()) {
     const byYear = new Map<number, CarryFacts>();
-    for (const r of [...group].sort((a, b) => a.year - b.year || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
-      const first = byYear.get(r.year);
-      if (first) findings.push(finding('DUPLICATE_REPORT', r, first, [], null, null, `${r.body} ${r.year} 年有多份报告：${first.file}、${r.file}`));
-      else byYear.set(r.year, r);
+    const years = [...new Set(group.map((r) => r.year))].sort((a, b) => a - b);
+    for (const year of years) {
+      const [counted, ...others] = group.filter((r) => r.year === year).sort(countedFirst);
+      byYear.set(year, counted);
+      for (const r of others)
+        findings.push(finding('DUPLICATE_REPORT', r, counted, [], null, null,
+          `${r.body} ${year} 年有 ${others.length + 1} 份报告：计入合计的是 ${counted.file}（读出的单元格最多；一样多时取文件名排在后面的），本报告 ${r.file} 不计入合计`));
     }
     for (const [year, now] of byYear) {
       const before = byYear.get(year - 1);
-      if (!before) continue;
-      if (before.carriedForward !== undefined && now.carriedOver !== undefined && differ(before.carriedForward, now.carriedOver))
-        findings.push(finding('YEAR_CARRY', now, before, ['t3.carried_over.total'], before.carriedForward, now.carriedOver,
-          `${year} 年上年结转 ${now.carriedOver} 件，而 ${year - 1} 年报告结转下年度 ${before.carriedForward} 件`));
-      if (now.template !== '2021' || before.template !== '2021') continue;
-      now.inForce.forEach((current, i) => {
-        const prior = before.inForce[i].inForce;
-        const { inForce, issued, repealed, row, label } = current;
-        if (prior === undefined || inForce === undefined || issued === undefined || repealed === undefined) return;
-        const expected = prior + issued - repealed;
-        if (differ(expected, inForce))
-          findings.push(finding('IN_FORCE_CARRY', now, before, [`t2.art20_1.${row}.in_force`, `t2.art20_1.${row}.issued`, `t2.art20_1.${row}.repealed`], expected, inForce,
-            `${label}：上年现行有效 ${prior} + 本年制发 ${issued} − 本年废止 ${repealed} = ${expected}，报告现行有效 ${inForce}`));
-      });
+      if (before) findings.push(...carryRules(now, before));
+    }
+    findings.push(...moneyAgainstOtherYears([...byYear.values()]));
+  }
+  return findings;
+}
+
+function carryRules(now: CarryFacts, before: CarryFacts): Finding[] {
+  const findings: Finding[] = [];
+  const year = now.year;
+  const forward = before.figures[CARRIED_FORWARD];
+  const over = now.figures[CARRIED_OVER];
+  if (forward.value === undefined || over.value === undefined) {
+    if (forward.state !== 'not_in_template' && over.state !== 'not_in_template')
+      findings.push(notEvaluated('YEAR_CARRY', now.reportId, 1, [...(forward.value === undefined ? [{ ref: CARRIED_FORWARD, state: forward.state, related: true }] : []), ...(over.value === undefined ? [{ ref: CARRIED_OVER, state: over.state }] : [])], before.reportId));
+  } else if (differ(forward.value, over.value))
+    findings.push(finding('YEAR_CARRY', now, before, [CARRIED_OVER], forward.value, over.value, `${year} 年上年结转 ${over.value} 件，而 ${year - 1} 年报告结转下年度 ${forward.value} 件`));
+  if (now.template !== '2021' || before.template !== '2021') return findings;
+  const unusable: UnusableCell[] = [];
+  let unchecked = 0;
+  for (const { key: row, label } of IN_FORCE_ROWS) {
+    const refs = inForceRefs(row);
+    const prior = before.figures[refs.inForce];
+    const [inForce, issued, repealed] = [now.figures[refs.inForce], now.figures[refs.issued], now.figures[refs.repealed]];
+    const lacking = [
+      ...(prior.value === undefined ? [{ ref: refs.inForce, state: prior.state, related: true }] : []),
+      ...[refs.inForce, refs.issued, refs.repealed].filter((ref) => now.figures[ref].value === undefined).map((ref) => ({ ref, state: now.figures[ref].state })),
+    ];
+    if (lacking.some((c) => c.state === 'not_in_template')) continue;
+    if (lacking.length > 0) {
+      unchecked++;
+      unusable.push(...lacking);
+      continue;
+    }
+    const expected = prior.value! + issued.value! - repealed.value!;
+    if (differ(expected, inForce.value!))
+      findings.push(finding('IN_FORCE_CARRY', now, before, [refs.inForce, refs.issued, refs.repealed], expected, inForce.value!,
+        `${label}：上年现行有效 ${prior.value} + 本年制发 ${issued.value} − 本年废止 ${repealed.value} = ${expected}，报告现行有效 ${inForce.value}`));
+  }
+  if (unchecked > 0) findings.push(notEvaluated('IN_FORCE_CARRY', now.reportId, unchecked, unusable, before.reportId));
+  return findings;
+}
+
+/** MONEY_UNIT_SUSPECT: a money figure MONEY_JUMP times the median of the same figure in the body's other years. */
+function moneyAgainstOtherYears(reports: CarryFacts[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const ref of MONEY_CELLS) {
+    const withValue = reports.filter((r) => (r.money[ref] ?? 0) > 0);
+    for (const r of withValue) {
+      const value = r.money[ref];
+      // Beyond the national range it is flagged already (plausibility.ts).
+      if (value > (r.kind === CONSOLIDATED_KIND ? MONEY_LIMIT.consolidated : MONEY_LIMIT.body)) continue;
+      const others = withValue.filter((o) => o !== r).map((o) => o.money[ref]).sort((a, b) => a - b);
+      if (others.length === 0) continue;
+      const median = others.length % 2 ? others[(others.length - 1) / 2] : (others[others.length / 2 - 1] + others[others.length / 2]) / 2;
+      if (value >= MONEY_JUMP * median)
+        findings.push({ rule: 'MONEY_UNIT_SUSPECT', severity: RULE_BY_ID.MONEY_UNIT_SUSPECT.severity, reportId: r.reportId, cells: [ref], expected: median, actual: value, relatedReportId: null,
+          message: `${ref}：${r.year} 年 ${value.toLocaleString('zh-CN')} 万元，是本机关其他年度中位数 ${median.toLocaleString('zh-CN')} 万元的 ${Math.round(value / median).toLocaleString('zh-CN')} 倍：可能把“元”写成了“万元”` });
     }
   }
   return findings;

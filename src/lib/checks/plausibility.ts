@@ -1,32 +1,53 @@
-import { cellRef, RULE_BY_ID, T2_ITEMS, type Finding } from '../template';
+import { cellRef, CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, type Cell, type Finding, type RuleId } from '../template';
 import type { ParsedReport } from '../reader/types';
 
 /** The template's money cells (t2 fees and procurement), in 万元. */
-const MONEY = new Set(T2_ITEMS.flatMap((it) => it.rows.flatMap((r) => it.cols.filter((c) => c.money).map((c) => cellRef({ table: 't2', item: it.item, row: r.key, col: c.key })))));
+export const MONEY_CELLS: ReadonlySet<string> = new Set(T2_ITEMS.flatMap((it) => it.rows.flatMap((r) => it.cols.filter((c) => c.money).map((c) => cellRef({ table: 't2', item: it.item, row: r.key, col: c.key })))));
 
 /**
  * Beyond any one body's year: 10 million licensing or penalty decisions, a
- * million disclosure requests or reviews, 10 million 万元 (1,000 亿元) of fees
- * or procurement. Past these a figure was misread or mistyped (元 written as 万元).
+ * million disclosure requests or reviews. Past these a figure was misread or mistyped.
  */
-const LIMIT = { t2: 1e7, t3: 1e6, t4: 1e6, money: 1e7 } as const;
+const COUNT_LIMIT = { t2: 1e7, t3: 1e6, t4: 1e6 } as const;
 
-/** IMPLAUSIBLE_VALUE: figures no report can mean — fractions or negatives of counts, magnitudes beyond any body. */
+/**
+ * Money beyond one body's year anywhere in the country: 100 亿元 of fees or
+ * centralised procurement (1,000 亿元 for a region-wide report), or 10 亿元
+ * per procurement project on average. Past these, 元 were most likely written
+ * under a 万元 header: the figure is 10,000 times too large.
+ */
+export const MONEY_LIMIT = { body: 1e6, consolidated: 1e7, perProject: 1e5 } as const;
+
+const PROCUREMENT_AMOUNT = 't2.art20_9.procurement.amount';
+const PROCUREMENT_PROJECTS = 't2.art20_9.procurement.projects';
+
+const wan = (n: number) => `${n.toLocaleString('zh-CN')} 万元（${(n / 1e4).toLocaleString('zh-CN')} 亿元）`;
+
+/**
+ * IMPLAUSIBLE_VALUE: figures no report can mean (fractions or negatives of
+ * counts, counts beyond any body, negative money); MONEY_UNIT_SUSPECT: money
+ * too large for its unit (see MONEY_LIMIT; the body's other years are
+ * compared in cross-year.ts).
+ */
 export function checkPlausibility(report: ParsedReport): Finding[] {
   const findings: Finding[] = [];
+  const flag = (rule: RuleId, cell: Cell, why: string, expected: number | null = null) =>
+    findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: report.id, cells: [cellRef(cell)], expected, actual: cell.value, message: `${cellRef(cell)}：${why}（原文“${cell.raw}”）`, relatedReportId: null });
+  const projects = report.cells.find((c) => c.state === 'value' && cellRef(c) === PROCUREMENT_PROJECTS)?.value ?? null;
+  const moneyLimit = report.kind === CONSOLIDATED_KIND ? MONEY_LIMIT.consolidated : MONEY_LIMIT.body;
   for (const cell of report.cells) {
     if (cell.state !== 'value' || cell.value === null) continue;
-    const ref = cellRef(cell);
     const value = cell.value;
-    const money = MONEY.has(ref);
-    let why: string | null = null;
-    if (money && value > LIMIT.money) why = `金额 ${value.toLocaleString('zh-CN')} 万元（${(value / 1e4).toLocaleString('zh-CN')} 亿元）超出一个机关一年的合理范围：可能把“元”写成了“万元”`;
-    else if (money && value < 0) why = `金额为负数（${value}）`;
-    else if (!money && !Number.isInteger(value)) why = `数量不是整数（${value}）`;
-    else if (!money && value < 0 && cell.col !== 'change') why = `数量为负数（${value}）`;
-    else if (!money && Math.abs(value) > LIMIT[cell.table]) why = `数量 ${value.toLocaleString('zh-CN')} 超出一个机关一年的合理范围`;
-    if (why)
-      findings.push({ rule: 'IMPLAUSIBLE_VALUE', severity: RULE_BY_ID.IMPLAUSIBLE_VALUE.severity, reportId: report.id, cells: [ref], expected: null, actual: value, message: `${ref}：${why}（原文“${cell.raw}”）`, relatedReportId: null });
+    if (MONEY_CELLS.has(cellRef(cell))) {
+      const perProject = cellRef(cell) === PROCUREMENT_AMOUNT && projects ? value / projects : null;
+      if (value < 0) flag('IMPLAUSIBLE_VALUE', cell, `金额为负数（${value}）`);
+      else if (value > moneyLimit)
+        flag('MONEY_UNIT_SUSPECT', cell, `金额 ${wan(value)}超出一个机关一年的合理范围：可能把“元”写成了“万元”，按元计为 ${(value / 1e4).toLocaleString('zh-CN')} 万元`, value / 1e4);
+      else if (perProject !== null && perProject > MONEY_LIMIT.perProject)
+        flag('MONEY_UNIT_SUSPECT', cell, `${projects} 个采购项目共 ${wan(value)}，平均每个 ${wan(perProject)}：可能把“元”写成了“万元”，按元计为 ${(value / 1e4).toLocaleString('zh-CN')} 万元`, value / 1e4);
+    } else if (!Number.isInteger(value)) flag('IMPLAUSIBLE_VALUE', cell, `数量不是整数（${value}）`);
+    else if (value < 0 && cell.col !== 'change') flag('IMPLAUSIBLE_VALUE', cell, `数量为负数（${value}）`);
+    else if (Math.abs(value) > COUNT_LIMIT[cell.table]) flag('IMPLAUSIBLE_VALUE', cell, `数量 ${value.toLocaleString('zh-CN')} 超出一个机关一年的合理范围`);
   }
   return findings;
 }

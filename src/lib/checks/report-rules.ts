@@ -7,11 +7,13 @@ import {
   T4_COLUMNS,
   T4_GROUPS,
   templateIndex,
+  TEMPLATE_CELLS,
   type Finding,
   type RuleId,
 } from '../template';
 import type { ParsedReport } from '../reader/types';
 import { CellValues, differ } from './cell-values';
+import { notEvaluated } from './not-evaluated';
 
 /** One rule instance: the sum of `expected` cells must equal the sum of `actual` cells. */
 interface SumRule {
@@ -60,28 +62,42 @@ const SUM_RULES = [...T3_SUM_RULES, ...ROW_SUM_RULES, ...T4_RULES].map((r) => ({
   actualAt: r.actual.map((ref) => templateIndex(ref)!),
 }));
 
-/** The sum over the cells that apply to this report's version; undefined when one has no number or none applies. */
-function sumApplying(cells: CellValues, indices: number[]): number | undefined {
+/** The sum over the cells that apply to this report's version (none: undefined), and the applying cells with no number. */
+function sumApplying(cells: CellValues, indices: number[], unusable: number[]): number | undefined {
   let total = 0;
   let applying = 0;
   for (const i of indices) {
     if (!cells.appliesAt(i)) continue;
-    const n = cells.numberAt(i);
-    if (n === undefined) return undefined;
-    total += n;
     applying++;
+    const n = cells.numberAt(i);
+    if (n === undefined) unusable.push(i);
+    else total += n;
   }
   return applying === 0 ? undefined : total;
 }
 
-/** One report's own consistency rules: T3_BALANCE, T3_HANDLED_SUM, T3_ROW_SUM, T4_GROUP_SUM. */
+/**
+ * One report's own consistency rules: T3_BALANCE, T3_HANDLED_SUM, T3_ROW_SUM,
+ * T4_GROUP_SUM. An instance whose cells are missing or ambiguous is not
+ * evaluated, and one NOT_EVALUATED finding per rule says so.
+ */
 export function checkReportRules(report: ParsedReport): Finding[] {
   const cells = new CellValues(report.cells);
   const findings: Finding[] = [];
+  const unchecked = new Map<RuleId, { instances: number; cells: Set<number> }>();
   for (const { rule, expected, actual, expectedAt, actualAt, describe } of SUM_RULES) {
-    const e = sumApplying(cells, expectedAt);
-    const a = sumApplying(cells, actualAt);
-    if (e === undefined || a === undefined || !differ(e, a)) continue;
+    const unusable: number[] = [];
+    const e = sumApplying(cells, expectedAt, unusable);
+    const a = sumApplying(cells, actualAt, unusable);
+    if (e === undefined || a === undefined) continue;
+    if (unusable.length > 0) {
+      const skipped = unchecked.get(rule) ?? { instances: 0, cells: new Set<number>() };
+      skipped.instances++;
+      for (const i of unusable) skipped.cells.add(i);
+      unchecked.set(rule, skipped);
+      continue;
+    }
+    if (!differ(e, a)) continue;
     const applying = (refs: string[]) => refs.filter((r) => cells.applies(r));
     findings.push({
       rule,
@@ -94,5 +110,7 @@ export function checkReportRules(report: ParsedReport): Finding[] {
       relatedReportId: null,
     });
   }
+  for (const [rule, { instances, cells: at }] of unchecked)
+    findings.push(notEvaluated(rule, report.id, instances, [...at].sort((x, y) => x - y).map((i) => ({ ref: TEMPLATE_CELLS[i].ref, state: cells.stateAt(i) }))));
   return findings;
 }

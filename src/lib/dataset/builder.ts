@@ -39,7 +39,7 @@ export class DatasetBuilder {
   }
 
   /** The tables, with findings made across reports (cross-year rules) added to each report's own. */
-  build(acrossReports: readonly Finding[]): DatasetTables & { findingList: Finding[]; inOrder: readonly PackedReport[] } {
+  build(acrossReports: readonly Finding[]): DatasetTables & { findingList: Finding[]; inOrder: readonly PackedReport[]; supersededBy: ReadonlyMap<string, string> } {
     const reports = this.packed.sort((a, b) => compareReports(a.report, b.report));
     const order = new Map(reports.map((p, i) => [p.report.id, i]));
     const findings = [...reports.flatMap((p) => p.findings), ...acrossReports].sort(
@@ -49,7 +49,8 @@ export class DatasetBuilder {
     for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
       cellsByYear.set(year, () => gatherCells(reports.filter((p) => p.report.year === year)));
     }
-    return { reports: () => reportsTable(reports.map((p) => p.report), findings), findings: () => findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports };
+    const supersededBy = supersession(acrossReports);
+    return { reports: () => reportsTable(reports.map((p) => p.report), findings, supersededBy), findings: () => findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports, supersededBy };
   }
 }
 
@@ -78,7 +79,14 @@ function tableOf(specs: readonly ColumnSpec[], records: readonly Record<string, 
   return new Table(Object.fromEntries(specs.map((s) => [s.name, column(s, records.map((r) => r[s.name]))])));
 }
 
-function reportsTable(reports: ReportRecord[], findings: Finding[]): Table {
+/** A report that does not count in sums → the report of its body and year that does (DUPLICATE_REPORT's related report). */
+export function supersession(findings: readonly Finding[]): Map<string, string> {
+  const counted = new Map<string, string>();
+  for (const f of findings) if (f.rule === 'DUPLICATE_REPORT' && f.relatedReportId) counted.set(f.reportId, f.relatedReportId);
+  return counted;
+}
+
+function reportsTable(reports: ReportRecord[], findings: Finding[], supersededBy: ReadonlyMap<string, string>): Table {
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const f of findings) {
     const c = counts.get(f.reportId) ?? { errors: 0, warnings: 0 };
@@ -108,6 +116,7 @@ function reportsTable(reports: ReportRecord[], findings: Finding[]): Table {
         status: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok',
         n_errors: errors,
         n_warnings: warnings,
+        superseded_by: supersededBy.get(r.id) ?? null,
       };
     }),
   );
@@ -125,6 +134,7 @@ function findingsTable(findings: Finding[]): Table {
       actual: f.actual,
       message: f.message,
       related_report_id: f.relatedReportId,
+      unchecked_rule: f.uncheckedRule ?? null,
     })),
   );
 }

@@ -62,7 +62,9 @@ const KEY_DICTIONARIES = Object.fromEntries(
   }),
 ) as Record<KeyField, { dictionary: string[]; indexOf: Int32Array }>;
 
+// Cells with no source text: the version lacks them, or the source does.
 const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');
+const MISSING = CELL_STATES.indexOf('missing');
 
 /** The cells table of the dataset (CELL_COLUMNS), its text columns dictionary-encoded. */
 export function cellsTable(cells: GatheredCells): Table {
@@ -84,7 +86,7 @@ export function cellsTable(cells: GatheredCells): Table {
     else valueNulls++;
     if (cells.page[i] > 0) pageValid[i >> 3] |= 1 << (i & 7);
     else pageNulls++;
-    if (cells.state[i] !== NOT_IN_TEMPLATE) rawValid[i >> 3] |= 1 << (i & 7);
+    if (cells.state[i] !== NOT_IN_TEMPLATE && cells.state[i] !== MISSING) rawValid[i >> 3] |= 1 << (i & 7);
     else rawNulls++;
   }
   const columns: Record<string, Vector> = {

@@ -37,6 +37,7 @@ export const REPORT_COLUMNS: readonly ColumnSpec[] = [
   utf8('status', "worst finding: 'ok' | 'warning' | 'error'", false, true),
   { name: 'n_errors', type: 'int32', nullable: false, doc: 'findings of severity error' },
   { name: 'n_warnings', type: 'int32', nullable: false, doc: 'findings of severity warning' },
+  utf8('superseded_by', 'null when the report counts in sums; else the report of the same body and year that does (a DUPLICATE_REPORT: the more complete one, see checks/cross-year.ts)', true),
 ];
 
 export const CELL_COLUMNS: readonly ColumnSpec[] = [
@@ -46,8 +47,8 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
   utf8('row', 'row key (TEMPLATE.md); t4: the group', false, true),
   utf8('col', 'column key (TEMPLATE.md)', false, true),
   { name: 'value', type: 'float64', nullable: true, doc: "the number (money in 万元); null unless state = 'value'", dictionary: true },
-  utf8('state', "'value' | 'slash' | 'dash' | 'blank' | 'not_in_template' | 'ambiguous'", false, true),
-  utf8('raw', 'the text as the source wrote it (ambiguous: the unplaced texts of the row); null for not_in_template', true, true),
+  utf8('state', "'value' | 'slash' | 'dash' | 'blank' | 'not_in_template' | 'ambiguous' | 'missing'", false, true),
+  utf8('raw', 'the text as the source wrote it (ambiguous: the unplaced texts of the row); null for not_in_template and missing', true, true),
   { name: 'page', type: 'int16', nullable: true, doc: "the PDF page the cell's text is on (1-based); null for other formats and cells not found" },
 ];
 
@@ -60,7 +61,14 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   { name: 'actual', type: 'float64', nullable: true, doc: 'what the report says' },
   utf8('message', 'the finding in words (zh-CN)'),
   utf8('related_report_id', 'the other report a cross-year rule compared with', true),
+  utf8('unchecked_rule', 'NOT_EVALUATED: the rule that could not be evaluated (its cells are missing or ambiguous)', true, true),
 ];
+
+/**
+ * dataset.json's schema_version: the site reads datasets of this version only.
+ * 2: cells in state 'missing', reports.superseded_by, findings.unchecked_rule.
+ */
+export const DATASET_SCHEMA_VERSION = 2;
 
 /**
  * The files of a dataset folder. Cells are split by report year so that a view

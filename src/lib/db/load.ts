@@ -1,4 +1,4 @@
-import { DATASET_FILES } from '../dataset/schema';
+import { DATASET_FILES, DATASET_SCHEMA_VERSION } from '../dataset/schema';
 import { derivedTables } from '../queries/summary-cells';
 import type { Database } from './database';
 
@@ -35,6 +35,8 @@ export interface LoadProgress {
  */
 export async function loadDataset(db: Database, source: DatasetSource, onProgress?: (p: LoadProgress) => void): Promise<DatasetDescription> {
   const description = JSON.parse(new TextDecoder().decode(await source.fetch('dataset.json'))) as DatasetDescription;
+  if (description.schema_version !== DATASET_SCHEMA_VERSION)
+    throw new Error(`数据集（dataset.json）的格式版本是 ${description.schema_version ?? '未知'}，本站读取第 ${DATASET_SCHEMA_VERSION} 版：请用本站同一版本的 npm run ingest 重新生成数据集。`);
   const isReports = (name: string) => DATASET_FILES.logical(name) === DATASET_FILES.reports;
   const files = [...description.files].sort((a, b) => Number(isReports(b.name)) - Number(isReports(a.name)));
   const total = files.reduce((n, f) => n + f.bytes, 0);

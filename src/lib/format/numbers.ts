@@ -19,9 +19,10 @@ export interface Rate {
   small: boolean;
 }
 
+/** part ÷ base; no value when the base is 0 or unknown, or the part unknown (unknown is not zero). */
 export function rate(part: number | null | undefined, base: number | null | undefined): Rate {
   const n = base ?? 0;
-  return { value: n > 0 ? (part ?? 0) / n : null, base: n, small: n < SMALL_BASE };
+  return { value: n > 0 && part !== null && part !== undefined ? part / n : null, base: n, small: n < SMALL_BASE };
 }
 
 export function formatRate(r: Rate): string {

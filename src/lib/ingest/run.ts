@@ -3,7 +3,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { tableToIPC } from 'apache-arrow';
-import { CELL_COLUMNS, DATASET_FILES, DatasetBuilder, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS } from '../dataset';
+import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, DatasetBuilder, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS } from '../dataset';
 import type { ParquetJob } from '../dataset/parquet-job';
 import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from '../dataset/overview';
 import { BINARY_FORMATS, parseManifest } from '../reader';
@@ -158,7 +158,7 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     return { name: DATASET_FILES.versioned(name, sha256), bytes: parquet[i], sha256 };
   });
   const description = {
-    schema_version: 1,
+    schema_version: DATASET_SCHEMA_VERSION,
     reports: read.builder.size,
     years: [...tables.cellsByYear.keys()],
     origins: read.builder.origins(),
@@ -166,7 +166,7 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     files: outputs.map(({ name, bytes, sha256 }) => ({ name, bytes: bytes.length, sha256 })),
   };
   const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: overviewRows(tables.inOrder) })}\n`) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: overviewRows(tables.inOrder, tables.supersededBy) })}\n`) };
   await writeDatasetAtomically(summary.out, staging, [...outputs, prepared, json], read.sources);
   return [...outputs, prepared, json].map((f) => f.name);
 }

@@ -1,5 +1,5 @@
 import { inScope, type Filters } from './filters';
-import { measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
+import { measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey, type RateColumn } from './measures';
 import type { Query } from './query';
 
 /** Every measure of one body in one year, with the template versions its reports follow. */
@@ -12,7 +12,7 @@ export type BodyYearMeasures = {
   /** Template versions of the body's reports that year, e.g. ['2019'] (two when it changed mid-year or reports disagree). */
   templates: string[];
   procurement_reports: number;
-} & Record<MeasureKey, number | null>;
+} & Record<MeasureKey | RateColumn, number | null>;
 
 /**
  * All measures per body and year, for the years given (every year of the

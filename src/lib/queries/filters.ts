@@ -35,11 +35,20 @@ export function withinYears<Row extends { year: number }>(rows: readonly Row[], 
 const placeholders = (n: number) => Array(n).fill('?').join(', ');
 
 /**
- * The condition selecting the reports the filters select, over any table with
- * the reports' year, body, region, level and kind (reports, report_measures).
- * `years` overrides the year range (e.g. two years to compare).
+ * Which reports a sum adds: one per body and year (a second report of the
+ * same body and year, DUPLICATE_REPORT, has reports.superseded_by set and
+ * never counts), and never a consolidated report with the reports it sums.
  */
-export function inScope(filters: Filters, years?: readonly number[]): Query {
+export const COUNTED = 'superseded_by IS NULL';
+
+/**
+ * The condition selecting the reports the filters select, over any table with
+ * the reports' year, body, region, level, kind and superseded_by (reports,
+ * report_measures). `years` overrides the year range (e.g. two years to
+ * compare). 'counted' (for sums) leaves out the reports that do not count
+ * (COUNTED); 'all' (for lists of reports and findings) keeps them.
+ */
+export function inScope(filters: Filters, years?: readonly number[], reports: 'counted' | 'all' = 'counted'): Query {
   const where: string[] = [];
   const params: unknown[] = [];
   if (years) where.push(`year IN (${placeholders(years.length) || 'NULL'})`) && params.push(...years);
@@ -52,6 +61,7 @@ export function inScope(filters: Filters, years?: readonly number[]): Query {
   }
   if (filters.kinds.length > 0) where.push(`kind IN (${placeholders(filters.kinds.length)})`) && params.push(...filters.kinds);
   else where.push(`kind IS DISTINCT FROM '${CONSOLIDATED_KIND}'`);
+  if (reports === 'counted') where.push(COUNTED);
   return { sql: where.join(' AND '), params };
 }
 
@@ -78,8 +88,8 @@ export function inScopeRow(filters: Filters): (row: ScopeColumns) => boolean {
     (filters.kinds.length > 0 ? within(filters.kinds, row.kind) : row.kind !== CONSOLIDATED_KIND);
 }
 
-/** `scope`: the reports the filters select (see inScope), as a CTE to start a query over cells with. */
+/** `scope`: every report the filters select, counted or not (see inScope), as a CTE to start a list of reports, cells or findings with. */
 export function scope(filters: Filters, years?: readonly number[]): Query {
-  const condition = inScope(filters, years);
+  const condition = inScope(filters, years, 'all');
   return { sql: `scope AS (SELECT report_id, body, year, template, origin FROM reports WHERE ${condition.sql})`, params: condition.params };
 }

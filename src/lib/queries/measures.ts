@@ -59,9 +59,45 @@ export function measureHasCell(m: Measure, key: Pick<CellKey, 'table' | 'row' | 
   return key.table === m.table && m.rows.includes(key.row) && key.col === m.col;
 }
 
-/** Sums of report_measures columns, each under its measure's key (all measures by default). */
-export function measureColumnSums(measures: readonly Measure[] = MEASURE_LIST): string[] {
-  return measures.map((m) => `SUM(${m.key}) AS ${m.key}`);
+/**
+ * The rates of TEMPLATE.md ("Derived measures"): a sum of measures over a sum
+ * of measures, taken only over the reports that have every cell of both (none
+ * missing or ambiguous), so that part and base always come from the same
+ * reports; n is the base summed over them.
+ */
+export interface RateDef {
+  key: string;
+  part: readonly MeasureKey[];
+  base: readonly MeasureKey[];
+}
+
+export const RATES = {
+  disclosure_rate: { key: 'disclosure_rate', part: ['granted', 'partial'], base: ['handled'] },
+  refusal_rate: { key: 'refusal_rate', part: ['denied'], base: ['handled'] },
+  unavailable_rate: { key: 'unavailable_rate', part: ['unavailable'], base: ['handled'] },
+  review_correction_rate: { key: 'review_correction_rate', part: ['review_corrected'], base: ['review_total'] },
+  suit_correction_rate: { key: 'suit_correction_rate', part: ['suit_corrected'], base: ['suit_total'] },
+} as const satisfies Record<string, RateDef>;
+
+export type RateKey = keyof typeof RATES;
+export const RATE_LIST: readonly RateDef[] = Object.values(RATES);
+
+/** A rate's columns per report: its part and base (null for a report without every cell of both), and 1 for a report that has them, else 0. */
+export type RateColumn = `${RateKey}_${'part' | 'base' | 'reports'}`;
+
+export function rateColumns(rate: RateDef): { part: RateColumn; base: RateColumn; reports: RateColumn } {
+  return { part: `${rate.key}_part` as RateColumn, base: `${rate.key}_base` as RateColumn, reports: `${rate.key}_reports` as RateColumn };
+}
+
+/** Every column of report_measures that sums over reports: the measures, then each rate's part, base and report count. */
+export const SUMMED_COLUMNS: readonly (MeasureKey | RateColumn)[] = [
+  ...MEASURE_LIST.map((m) => m.key as MeasureKey),
+  ...RATE_LIST.flatMap((r) => Object.values(rateColumns(r))),
+];
+
+/** Sums of report_measures columns, each under its own name (every summed column by default). */
+export function measureColumnSums(measures?: readonly Measure[]): string[] {
+  return (measures ? measures.map((m) => m.key) : SUMMED_COLUMNS).map((key) => `SUM(${key}) AS ${key}`);
 }
 
 /** How many reports of a group have procurement in their template (report_measures.procurement_reports summed). */

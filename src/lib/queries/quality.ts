@@ -1,5 +1,4 @@
 import { scope, type Filters } from './filters';
-import { MISSING, TEMPLATE_CELLS } from '../template';
 import { FINDING_COLUMNS, FINDING_ORDER } from './report';
 import type { Query } from './query';
 
@@ -30,6 +29,8 @@ export interface BodyFindingCountRow {
   errors: number;
   warnings: number;
   infos: number;
+  /** How many reports of the selection have findings (the list stops at its limit). */
+  total: number;
 }
 
 /** Findings per report (body and year), the reports with most errors first. */
@@ -40,7 +41,8 @@ export function findingsByReport(filters: Filters, limit = 500): Query {
 SELECT s.body, s.year, s.report_id,
   COUNT(*) FILTER (WHERE f.severity = 'error') AS errors,
   COUNT(*) FILTER (WHERE f.severity = 'warning') AS warnings,
-  COUNT(*) FILTER (WHERE f.severity = 'info') AS infos
+  COUNT(*) FILTER (WHERE f.severity = 'info') AS infos,
+  COUNT(*) OVER () AS total
 FROM scope s JOIN findings f ON f.report_id = s.report_id
 GROUP BY s.body, s.year, s.report_id ORDER BY errors DESC, warnings DESC, s.body, s.year LIMIT ${Math.trunc(limit)}`,
     params: s.params,
@@ -71,13 +73,6 @@ export interface IncompleteReportRow {
   total: number;
 }
 
-/**
- * Every report stores one row per template cell of either version, except the
- * cells its source lacks (a missing or truncated table): those are counted as
- * this number of cells less the rows stored.
- */
-const CELLS_PER_REPORT = TEMPLATE_CELLS.length;
-
 /** Reports with ambiguous, blank or missing cells, most first. */
 export function incompleteReports(filters: Filters, limit = 500): Query {
   const s = scope(filters);
@@ -87,7 +82,7 @@ per_report AS (
   SELECT s.report_id, s.body, s.year,
     COUNT(*) FILTER (WHERE c.state = 'ambiguous') AS ambiguous,
     COUNT(*) FILTER (WHERE c.state = 'blank') AS blank,
-    ${CELLS_PER_REPORT} - COUNT(c.report_id) AS missing
+    COUNT(*) FILTER (WHERE c.state = 'missing') AS missing
   FROM scope s LEFT JOIN cells c ON c.report_id = s.report_id
   GROUP BY s.report_id, s.body, s.year)
 SELECT *, COUNT(*) OVER () AS total FROM per_report WHERE ambiguous + blank + missing > 0
@@ -119,13 +114,28 @@ export interface CellStateRow {
 export function cellStates(filters: Filters): Query {
   const s = scope(filters);
   return {
-    sql: `WITH ${s.sql},
-stored AS (SELECT c.state FROM scope s JOIN cells c ON c.report_id = s.report_id)
-SELECT * FROM (
-  SELECT state, COUNT(*) AS cells FROM stored WHERE state <> 'not_in_template' GROUP BY state
-  UNION ALL
-  SELECT '${MISSING}', ${CELLS_PER_REPORT} * (SELECT COUNT(*) FROM scope) - (SELECT COUNT(*) FROM stored))
-WHERE cells > 0 ORDER BY state`,
+    sql: `WITH ${s.sql}
+SELECT c.state, COUNT(*) AS cells FROM scope s JOIN cells c ON c.report_id = s.report_id
+WHERE c.state <> 'not_in_template' GROUP BY c.state ORDER BY c.state`,
+    params: s.params,
+  };
+}
+
+export interface UncheckedRuleRow {
+  rule: string;
+  /** Reports the rule could not be evaluated on (each has one NOT_EVALUATED finding for it, saying why). */
+  reports: number;
+}
+
+/** The rules that could not be evaluated on some reports of the selection (NOT_EVALUATED), with how many reports. */
+export function uncheckedRules(filters: Filters): Query {
+  const s = scope(filters);
+  return {
+    sql: `WITH ${s.sql}
+SELECT f.unchecked_rule AS rule, COUNT(DISTINCT f.report_id) AS reports
+FROM scope s JOIN findings f ON f.report_id = s.report_id
+WHERE f.rule = 'NOT_EVALUATED'
+GROUP BY f.unchecked_rule ORDER BY reports DESC, rule`,
     params: s.params,
   };
 }

@@ -1,27 +1,27 @@
 import type { Table } from 'apache-arrow';
 import { plainRows } from '../db/database';
-import type { Filters } from './filters';
-import { MEASURE_LIST } from './measures';
+import { COUNTED, type Filters } from './filters';
+import { SUMMED_COLUMNS } from './measures';
 import type { Query } from './query';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
 
 /**
- * Every report's measures, ordered by body: each report is a cube row of its
+ * Every report's measures (of the reports that count: COUNTED), ordered by body: each report is a cube row of its
  * own (see yearlyCube). Held in the page as Arrow columns (~0.3 KB a report,
  * no object per report), it answers a choice of bodies with no query.
  */
 export function reportsByBody(): Query {
   return {
     sql: `SELECT year, region, level, kind, 1 AS reports, CAST(COALESCE(procurement_reports, 0) AS INTEGER) AS procurement_reports,
-  ${MEASURE_LIST.map((m) => m.key).join(', ')}
-FROM report_measures ORDER BY body, year`,
+  ${SUMMED_COLUMNS.join(', ')}
+FROM report_measures WHERE ${COUNTED} ORDER BY body, year`,
     params: [],
   };
 }
 
 /** How many reports each body has, in reportsByBody's order of bodies. */
 export function reportCountsByBody(): Query {
-  return { sql: 'SELECT body, COUNT(*) AS reports FROM report_measures GROUP BY body ORDER BY body', params: [] };
+  return { sql: `SELECT body, COUNT(*) AS reports FROM report_measures WHERE ${COUNTED} GROUP BY body ORDER BY body`, params: [] };
 }
 
 /** reportsByBody's answer, with where each body's reports lie in it. */

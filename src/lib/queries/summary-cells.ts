@@ -1,6 +1,6 @@
-import { CELL_STATES, TEMPLATE_CELLS, type CellKey, type CellState } from '../template';
+import { CELL_STATES, TEMPLATE_CELLS, UNKNOWN_STATES, type CellKey, type CellState } from '../template';
 import { inScope, type Filters } from './filters';
-import { MEASURE_LIST, measureHasCell, MEASURES } from './measures';
+import { MEASURE_LIST, measureHasCell, MEASURES, RATE_LIST, rateColumns, type RateDef } from './measures';
 import { list, type Query } from './query';
 
 type CellPlace = Pick<CellKey, 'table' | 'row' | 'col'>;
@@ -20,6 +20,28 @@ const SUMMARY_KEYS = TEMPLATE_CELLS.flatMap((cell, id) => (isSummaryCell(cell) ?
 
 const idsOf = (keep: (key: CellPlace) => boolean) => SUMMARY_KEYS.filter(keep).map((k) => k.id);
 const cellIn = (ids: readonly number[]) => (ids.length > 0 ? `c.cell IN (${ids.join(', ')})` : 'FALSE');
+
+/** The summary cells of a rate's measures: its part's, and all of them. */
+function rateCells(rate: RateDef): { part: number[]; all: number[] } {
+  const of = (keys: readonly string[]) => idsOf((k) => MEASURE_LIST.some((m) => keys.includes(m.key) && measureHasCell(m, k)));
+  return { part: of(rate.part), all: of([...rate.part, ...rate.base]) };
+}
+
+/**
+ * A rate's columns per report (rateColumns): part and base only when the
+ * report has every cell of both in its template and none missing or ambiguous.
+ */
+function rateSums(rate: RateDef): string[] {
+  const { part, all } = rateCells(rate);
+  const base = all.filter((id) => !part.includes(id));
+  const columns = rateColumns(rate);
+  const known = `COUNT(*) FILTER (WHERE ${cellIn(all)} AND c.unknown) = 0 AND COUNT(*) FILTER (WHERE ${cellIn(all)} AND c.in_template) > 0`;
+  return [
+    `CASE WHEN ${known} THEN COALESCE(SUM(c.value) FILTER (WHERE ${cellIn(part)}), 0) END AS ${columns.part}`,
+    `CASE WHEN ${known} THEN COALESCE(SUM(c.value) FILTER (WHERE ${cellIn(base)}), 0) END AS ${columns.base}`,
+    `CAST(CASE WHEN ${known} THEN 1 ELSE 0 END AS DOUBLE) AS ${columns.reports}`,
+  ];
+}
 
 const literal = (value: string | null) => (value === null ? 'NULL' : list([value]));
 const STATE = (state: CellState) => CELL_STATES.indexOf(state);
@@ -50,13 +72,13 @@ SELECT r.report_id, k."table", k.item, k."row", k.col, v.value, s.name AS state,
 FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.state = v.state JOIN reports r ON r.report_no = v.report_no`,
     `CREATE OR REPLACE TABLE summary_keys AS SELECT cell AS id, "table", "row", col FROM cell_keys c WHERE ${cellIn(SUMMARY_KEYS.map((k) => k.id))}`,
     `CREATE OR REPLACE TABLE summary_cells AS
-SELECT c.report_no, c.cell, c.value, c.state = ${STATE('ambiguous')} AS ambiguous, c.state <> ${STATE('not_in_template')} AS in_template
+SELECT c.report_no, c.cell, c.value, c.state = ${STATE('ambiguous')} AS ambiguous, c.state IN (${UNKNOWN_STATES.map(STATE).join(', ')}) AS unknown, c.state <> ${STATE('not_in_template')} AS in_template
 FROM cell_values c JOIN summary_keys k ON k.id = c.cell`,
     `CREATE OR REPLACE TABLE report_measures AS
-SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.template, m.* EXCLUDE (report_no)
+SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.template, r.superseded_by, m.* EXCLUDE (report_no)
 FROM reports r LEFT JOIN (
   SELECT c.report_no, CAST(COUNT(*) FILTER (WHERE ${procurement} AND c.in_template) > 0 AS INTEGER) AS procurement_reports,
-    ${sums.join(',\n    ')}
+    ${[...sums, ...RATE_LIST.flatMap(rateSums)].join(',\n    ')}
   FROM summary_cells c GROUP BY c.report_no
 ) m ON m.report_no = r.report_no`,
   ];
@@ -78,7 +100,7 @@ export function summaryCellsOf(table: string, rows: readonly string[], cols: rea
 
 /** `scope`: the reports the filters select (see inScope) by their number in summary_cells, with body and year. */
 export function summaryScope(filters: Filters, years?: readonly number[]): Query {
-  const condition = inScope(filters, years);
+  const condition = inScope(filters, years, 'counted');
   return { sql: `scope AS (SELECT report_no, body, year FROM report_measures WHERE ${condition.sql})`, params: condition.params };
 }
 

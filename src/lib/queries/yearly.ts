@@ -1,8 +1,9 @@
 import { inScope, inScopeRow, type Filters, type ScopeColumns } from './filters';
-import { MEASURE_LIST, measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey } from './measures';
+import { COUNTED } from './filters';
+import { measureColumnSums, PROCUREMENT_REPORTS_SUM, SUMMED_COLUMNS, type MeasureKey, type RateColumn } from './measures';
 import type { Query } from './query';
 
-export type YearlyRow = { year: number; reports: number; procurement_reports: number } & Record<MeasureKey, number | null>;
+export type YearlyRow = { year: number; reports: number; procurement_reports: number } & Record<MeasureKey | RateColumn, number | null>;
 
 /** Every measure per year for the selection: the overview's KPI cards and trend lines. */
 export function yearlyTotals(filters: Filters): Query {
@@ -19,8 +20,8 @@ GROUP BY year ORDER BY year`,
 export type YearlyCubeRow = YearlyRow & ScopeColumns;
 
 /**
- * Every measure per year, region, level and kind: a few hundred rows, queried
- * once. The yearly rows of any filters but bodies are sums of its rows
+ * Every measure per year, region, level and kind, over the reports that count
+ * (COUNTED): a few hundred rows, queried once. The yearly rows of any filters but bodies are sums of its rows
  * (yearlyFromCube), so the page answers a change of region, level or kind
  * without a query.
  */
@@ -28,13 +29,12 @@ export function yearlyCube(): Query {
   return {
     sql: `SELECT year, region, level, kind, COUNT(*) AS reports, ${PROCUREMENT_REPORTS_SUM},
   ${measureColumnSums().join(',\n  ')}
-FROM report_measures
+FROM report_measures WHERE ${COUNTED}
 GROUP BY year, region, level, kind ORDER BY year, region, level, kind`,
     params: [],
   };
 }
 
-const MEASURE_KEYS = MEASURE_LIST.map((m) => m.key as MeasureKey);
 
 /** yearlyTotals(filters), summed from the cube's rows (filters without bodies); a sum of no values stays null, as SQL's SUM. */
 export function yearlyFromCube(cube: readonly YearlyCubeRow[], filters: Filters): YearlyRow[] {
@@ -50,7 +50,7 @@ export function yearlyFromCube(cube: readonly YearlyCubeRow[], filters: Filters)
     }
     sum.reports += row.reports;
     sum.procurement_reports += row.procurement_reports;
-    for (const key of MEASURE_KEYS) {
+    for (const key of SUMMED_COLUMNS) {
       const value = row[key];
       if (value !== null) sum[key] = (sum[key] ?? 0) + value;
     }

@@ -10,6 +10,8 @@ export interface SourceCell {
   carried: boolean;
   /** The PDF page the cell is on (1-based); absent for other formats. */
   page?: number;
+  /** Text forms: an empty cell after the row's last text, a blank cell or the padding flattening adds (see rowCells). */
+  trailing?: boolean;
 }
 
 /** The page a row's cells are on, if the format has pages. */
@@ -73,13 +75,14 @@ function tabTableRows(lines: string[]): boolean[] {
 }
 
 /**
- * A row's cells, empty ones kept where they stand; flattening pads rows to the
- * grid width with trailing separators (and Excel writes empty trailing cells):
- * padding, not cells.
+ * A row's cells, empty ones kept where they stand. Empty cells after the last
+ * text are marked trailing: flattening pads rows to the grid width with
+ * separators (and Excel writes empty trailing cells), but they may as well be
+ * blank cells at the row's end; the table readers decide (see splitRow).
  */
 function rowCells(line: string, separator: '|' | '\t'): SourceCell[] {
-  const cells = line.split(separator).map((text) => ({ text: text.trim(), carried: false }));
-  while (cells.length > 0 && cells[cells.length - 1].text === '') cells.pop();
+  const cells: SourceCell[] = line.split(separator).map((text) => ({ text: text.trim(), carried: false }));
+  for (let i = cells.length - 1; i >= 0 && cells[i].text === ''; i--) cells[i].trailing = true;
   return cells;
 }
 

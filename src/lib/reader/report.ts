@@ -1,6 +1,7 @@
 import {
   cellRef,
   inTemplate,
+  refList,
   labelMatches,
   RULE_BY_ID,
   TABLE_HEADINGS,
@@ -65,8 +66,9 @@ export function parseBlocks({ blocks, format, encoding, source, manifest }: Bloc
   const t2 = readT2(tables.t2 ?? []);
   const t3 = readT3(tables.t3 ?? []);
   const t4 = readT4(tables.t4 ?? []);
-  const template = decideVersion([t2.votes, t3.votes], meta.year);
-  const t2Placed = placeT2(t2.rows, template);
+  const versions = decideVersions({ t2: t2.votes, t3: t3.votes }, meta.year);
+  const template = versions.report;
+  const t2Placed = placeT2(t2.rows, versions.tables.t2);
   const placed = t2Placed.cells.concat(t3.cells, t4.cells);
 
   const id = reportId(source.file, meta.body, meta.year);
@@ -74,11 +76,7 @@ export function parseBlocks({ blocks, format, encoding, source, manifest }: Bloc
   const note = (rule: RuleId, cells: string[], message: string, expected: number | null = null, actual: number | null = null) =>
     findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: id, cells, expected, actual, message, relatedReportId: null });
 
-  for (const table of ['t2', 't3', 't4'] as const) {
-    if (!tables[table]) note('TABLE_MISSING', [], `缺少表格 ${table}（${TABLE_HEADINGS[table]}）`);
-  }
-  if ([...t2.votes, ...t3.votes].includes('2019') && [...t2.votes, ...t3.votes].includes('2021'))
-    note('VERSION_MIX', [], `表格混用了2019版和2021版的行或列；按${template}版读取`);
+  if (versions.mix) note('VERSION_MIX', [], versions.mix);
   if (manifest) {
     const stated = titleYear(proseLines);
     if (stated && stated !== manifest.year)
@@ -91,13 +89,16 @@ export function parseBlocks({ blocks, format, encoding, source, manifest }: Bloc
   const ambiguousRows = [...t2Placed.ambiguousRows, ...t3.ambiguousRows.map((row) => `t3.${row}`), ...(t4.ambiguous ? ['t4'] : [])];
   if (ambiguousRows.length > 0) note('AMBIGUOUS_SPLIT', ambiguousRows, '原文丢失了空单元格：这些行只确定总计，其余数字属于哪一列无法确定');
 
-  const { cells, slots, unreadable, inferred } = assembleCells(placed, template);
+  const { cells, missingByTable, unreadable, inferred } = assembleCells(placed, versions.tables);
   if (unreadable.length > 0)
     note('UNREADABLE_CELL', unreadable.map(cellRef), `无法识别的单元格：${unreadable.map((c) => `${cellRef(c)}=“${c.raw}”`).join('，')}`);
   if (inferred.length > 0)
     note('MONEY_UNIT_INFERRED', inferred.map(cellRef), `金额未写单位，按位数读作“元”：${inferred.map((c) => c.raw).join('，')}`);
-  for (const [table, refs] of missingCells(slots, template, tables))
-    note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）`);
+  for (const table of ['t2', 't3', 't4'] as const) {
+    const refs = missingByTable.get(table) ?? [];
+    if (!tables[table]) note('TABLE_MISSING', refs, `缺少表格 ${table}（${TABLE_HEADINGS[table]}）`);
+    else if (refs.length > 0) note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）：${refList(refs)}`);
+  }
 
   const report: ParsedReport = {
     id,
@@ -190,31 +191,59 @@ export class MetadataMissing extends ReportError {
   }
 }
 
-/** The version the tables say; the year decides only when the tables say nothing. */
-function decideVersion(votes: TemplateVersion[][], year: number): TemplateVersion {
-  for (const list of votes) {
-    const v2019 = list.filter((v) => v === '2019').length;
-    const v2021 = list.filter((v) => v === '2021').length;
-    if (v2019 !== v2021) return v2019 > v2021 ? '2019' : '2021';
-  }
-  return versionForYear(year);
+interface Versions {
+  /** The report's version: what most of its tables follow; the year's when they are split or say nothing. */
+  report: TemplateVersion;
+  /** The version each table follows: its own rows and columns where they say, else the report's. */
+  tables: Record<TableId, TemplateVersion>;
+  /** What VERSION_MIX says, when the tables follow different versions or one table mixes them. */
+  mix: string | null;
 }
 
-/** Every template cell of either version, in template order; cells the version lacks are not_in_template. */
-function assembleCells(placed: PlacedCell[], template: TemplateVersion) {
+/**
+ * The template versions: each table's from its own rows and columns (t4 is the
+ * same in both), the report's from all its tables, the year breaking a tie.
+ */
+export function decideVersions(votes: Record<'t2' | 't3', TemplateVersion[]>, year: number): Versions {
+  const said: Partial<Record<TableId, TemplateVersion>> = {};
+  const mixed: string[] = [];
+  for (const table of ['t2', 't3'] as const) {
+    const v2019 = votes[table].filter((v) => v === '2019').length;
+    const v2021 = votes[table].length - v2019;
+    if (v2019 !== v2021) said[table] = v2019 > v2021 ? '2019' : '2021';
+    if (v2019 > 0 && v2021 > 0) mixed.push(`${table} 同时有2019版（${v2019} 处）和2021版（${v2021} 处）的行或列`);
+  }
+  const sayings = Object.values(said);
+  const for2019 = sayings.filter((v) => v === '2019').length;
+  const for2021 = sayings.length - for2019;
+  const report: TemplateVersion = for2019 === for2021 ? versionForYear(year) : for2019 > for2021 ? '2019' : '2021';
+  const tables = { t2: said.t2 ?? report, t3: said.t3 ?? report, t4: report };
+  if (for2019 > 0 && for2021 > 0) mixed.unshift(`${(['t2', 't3'] as const).map((t) => `${t} 按${tables[t]}版`).join('，')}填写`);
+  const mix = mixed.length > 0 ? `${mixed.join('；')}；报告按${report}版读取${for2019 === for2021 && year ? `（${year} 年度）` : ''}，每个表格按它自己的版本检查` : null;
+  return { report, tables, mix };
+}
+
+/**
+ * Every template cell of either version, in template order: read, missing (the
+ * version its table follows has it, the source does not), or not_in_template.
+ */
+function assembleCells(placed: PlacedCell[], versions: Record<TableId, TemplateVersion>) {
   const slots: (PlacedCell | undefined)[] = new Array(TEMPLATE_CELLS.length);
   for (const p of placed) {
     const i = templateIndexOf(p.key);
     if (i !== undefined && !slots[i]) slots[i] = p;
   }
   const cells: Cell[] = [];
+  const missingByTable = new Map<TableId, string[]>();
   const unreadable: Cell[] = [];
   const inferred: Cell[] = [];
   TEMPLATE_CELLS.forEach((tc, templateIndex) => {
     const p = slots[templateIndex];
     const { table, item, row, col } = tc;
     if (!p) {
-      if (!inTemplate(tc, template)) cells.push({ table, item, row, col, templateIndex, value: null, state: 'not_in_template', raw: null });
+      const state = inTemplate(tc, versions[table]) ? 'missing' : 'not_in_template';
+      cells.push({ table, item, row, col, templateIndex, value: null, state, raw: null });
+      if (state === 'missing') missingByTable.get(table)?.push(tc.ref) ?? missingByTable.set(table, [tc.ref]);
       return;
     }
     const reading: CellReading = p.ambiguous ? { state: 'ambiguous', value: null } : readCell(p.raw, p.money ?? null);
@@ -224,26 +253,6 @@ function assembleCells(placed: PlacedCell[], template: TemplateVersion) {
     if (reading.note === 'unreadable') unreadable.push(cell);
     if (reading.note === 'unitInferred') inferred.push(cell);
   });
-  return { cells, slots, unreadable, inferred };
+  return { cells, missingByTable, unreadable, inferred };
 }
 
-/** Template cells of the tables found that the reader could not locate (a truncated or damaged table). */
-function missingCells(slots: (PlacedCell | undefined)[], template: TemplateVersion, tables: Partial<Record<TableId, unknown>>): [TableId, string[]][] {
-  // slots has a hole for every cell not found: a loop, not some(), which is slow over holes.
-  let singleOther = false;
-  let splitOther = false;
-  for (const p of slots) {
-    if (p?.key.row === 'other') singleOther = true;
-    else if (p?.key.row.startsWith('other.')) splitOther = true;
-  }
-  // A report that mixes versions may give （六）其他处理 as one row or as three: either form is complete.
-  const otherInOtherForm = (row: string) =>
-    (row === 'other' && splitOther && !singleOther) || (row.startsWith('other.') && singleOther && !splitOther);
-  const missing = new Map<TableId, string[]>();
-  TEMPLATE_CELLS.forEach((tc, i) => {
-    if (slots[i] || !tables[tc.table] || !inTemplate(tc, template)) return;
-    if (tc.table === 't3' && otherInOtherForm(tc.row)) return;
-    missing.set(tc.table, [...(missing.get(tc.table) ?? []), tc.ref]);
-  });
-  return [...missing];
-}

@@ -4,8 +4,10 @@ import { readCell } from './cell-value';
 export interface SplitRow {
   /** Label cells, left to right (rowspan-carried group labels included). */
   labels: string[];
-  /** The cells after the labels, as written. */
+  /** The cells after the labels, as written, without a text row's trailing empty cells. */
   values: string[];
+  /** The cells after the labels with the trailing empty ones: blank cells when the table's full rows are as wide. */
+  padded: string[];
 }
 
 /**
@@ -32,10 +34,44 @@ const valueTexts = new Map<string, boolean>();
 export function splitRow(cells: SourceCell[]): SplitRow {
   let i = 0;
   while (i < cells.length && (cells[i].carried || !isValueText(cells[i].text))) i++;
+  const padded = cells.slice(i).map((c) => c.text);
+  let end = cells.length;
+  while (end > i && cells[end - 1].trailing) end--;
   return {
     labels: cells.slice(0, i).map((c) => c.text).filter((t) => t !== ''),
-    values: cells.slice(i).map((c) => c.text),
+    values: end === cells.length ? padded : padded.slice(0, end - i),
+    padded,
   };
+}
+
+/**
+ * The width (values with trailing cells) of a text table's rows when they are
+ * not padded, as a set of none or one. Flattening pads every row to one total
+ * width, labels included, so rows with more labels have fewer trailing cells:
+ * there a short row's trailing cells are padding, not blank cells. A table is
+ * unpadded when its full rows (as many values as columns) all have exactly as
+ * many cells as columns, or all one more (a separator ending each row) while
+ * their label counts differ (so it cannot be padding).
+ */
+export function unpaddedWidths(rows: readonly SplitRow[], columns: number): Set<number> {
+  const widths = new Set<number>();
+  const labelCounts = new Set<number>();
+  for (const { labels, values, padded } of rows) {
+    if (values.length !== columns) continue;
+    widths.add(padded.length);
+    labelCounts.add(labels.length);
+  }
+  const [width] = widths;
+  const unpadded = widths.size === 1 && (width === columns || (width === columns + 1 && labelCounts.size > 1));
+  return new Set(unpadded ? [width] : []);
+}
+
+/**
+ * A text row's values, its trailing empty cells kept when they are its own
+ * blank cells: the row is as wide as the table's unpadded full rows.
+ */
+export function valuesWithBlanks({ values, padded }: SplitRow, columns: number, unpadded: ReadonlySet<number>): string[] {
+  return values.length < columns && padded.length >= columns && unpadded.has(padded.length) ? padded : values;
 }
 
 export type FittedValues =

@@ -1,8 +1,8 @@
-import { labelMatches, normalizeLabel, T2_ITEMS, type ColumnDef, type T2Item, type TemplateVersion } from '../template';
+import { labelMatches, normalizeLabel, T2_ITEMS, T2_ROW_HEADER, type ColumnDef, type T2Item, type TemplateVersion } from '../template';
 import { rowPage, type SourceCell } from './blocks';
 import { headerMoneyUnit, type MoneyUnit } from './cell-value';
 import { onPage, unplacedRow, type PlacedCell } from './placed';
-import { fitValues, splitRow } from './rows';
+import { fitValues, splitRow, unpaddedWidths, valuesWithBlanks, type SplitRow } from './rows';
 
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const ITEM_MARKER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
@@ -19,7 +19,8 @@ export interface T2Row {
   row: string;
   /** Columns named by the item's header row, or null to use the version's template order. */
   header: HeaderColumn[] | null;
-  values: string[];
+  /** The row's values as splitRow gives them (a text row's trailing cells apart). */
+  split: SplitRow;
   /** The PDF page of the row (1-based). */
   page?: number;
 }
@@ -36,7 +37,8 @@ export function readT2(rows: SourceCell[][]): T2Reading {
   let item: string | null = null;
   let header: HeaderColumn[] | null = null;
   for (const cells of rows) {
-    const { labels, values } = splitRow(cells);
+    const split = splitRow(cells);
+    const { labels, values } = split;
     const rest: string[] = [];
     let marked: string | null = null;
     for (const label of labels) {
@@ -51,8 +53,11 @@ export function readT2(rows: SourceCell[][]): T2Reading {
     }
     if (rest.length === 0) continue;
     const found = findRow(rest[rest.length - 1], item);
-    if (rest[0] === '信息内容' || (!found && values.every((v) => v === ''))) {
-      const named = readHeader(rest[0] === '信息内容' ? rest.slice(1) : rest, item);
+    const headed = rest[0] === T2_ROW_HEADER;
+    const words = headed ? rest.slice(1) : rest;
+    const named = headed || values.every((v) => v === '') ? readHeader(words, item) : [];
+    // A header row: 信息内容 first, or labels that are all column names (采购项目数量 | 采购总金额（元）), or no row of the template.
+    if (headed || (named.length > 0 && named.length === words.length) || (!found && values.every((v) => v === ''))) {
       if (named.length > 0) header = named;
       for (const h of named) if (h.versions.length === 1) result.votes.push(h.versions[0]);
       continue;
@@ -61,7 +66,7 @@ export function readT2(rows: SourceCell[][]): T2Reading {
     item = found.item;
     const rowVersions = versionsOfRow(found);
     if (rowVersions.length === 1) result.votes.push(rowVersions[0]);
-    result.rows.push({ item: found.item, row: found.row, header, values, page: rowPage(cells) });
+    result.rows.push({ item: found.item, row: found.row, header, split, page: rowPage(cells) });
   }
   return result;
 }
@@ -145,12 +150,15 @@ function matchRow(label: string, item: string | null): { item: string; row: stri
 /** Place t2 rows on their columns once the version is known. */
 export function placeT2(rows: T2Row[], version: TemplateVersion): { cells: PlacedCell[]; ambiguousRows: string[] } {
   const ambiguousRows: string[] = [];
-  const cells = rows.flatMap(({ item, row, header, values, page }) => onPage(placeRow(item, row, header, values), page));
+  const columnsOf = ({ item, header }: T2Row) => (header && header.length > 0 ? header : (T2_ITEMS.find((i) => i.item === item && i.version === version)?.cols ?? []).map((def) => ({ def, unit: null })));
+  const cells = rows.flatMap((r) => {
+    const columns = columnsOf(r);
+    const unpadded = unpaddedWidths(rows.filter((other) => other.item === r.item && columnsOf(other).length === columns.length).map((other) => other.split), columns.length);
+    return onPage(placeRow(r.item, r.row, columns, valuesWithBlanks(r.split, columns.length, unpadded)), r.page);
+  });
   return { cells, ambiguousRows };
 
-  function placeRow(item: string, row: string, header: HeaderColumn[] | null, values: string[]): PlacedCell[] {
-    const itemDef: T2Item | undefined = T2_ITEMS.find((i) => i.item === item && i.version === version);
-    const columns = header && header.length > 0 ? header : (itemDef?.cols ?? []).map((def) => ({ def, unit: null }));
+  function placeRow(item: string, row: string, columns: { def: ColumnDef; unit: MoneyUnit | null }[], values: string[]): PlacedCell[] {
     const keys = columns.map((c) => ({ table: 't2' as const, item, row, col: c.def.key }));
     const money = (i: number) => (columns[i].def.money ? { money: { headerUnit: columns[i].unit } } : {});
     const fitted = fitValues(values, columns.length);

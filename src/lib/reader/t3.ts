@@ -10,7 +10,7 @@ import {
 } from '../template';
 import { rowPage, type SourceCell } from './blocks';
 import { onPage, unplacedRow, type PlacedCell } from './placed';
-import { fitValues, splitRow } from './rows';
+import { fitValues, splitRow, unpaddedWidths, valuesWithBlanks } from './rows';
 
 const HEADER_WORDS = ['自然人', '商业企业', '申请人情况', '法人或其他组织'];
 const TOP_LEVEL = T3_ROWS.filter((r) => !r.group && r.key !== 'other');
@@ -38,8 +38,11 @@ export function readT3(rows: SourceCell[][]): T3Reading {
   const result: T3Reading = { cells: [], votes: [], ambiguousRows: [], conflicts: [] };
   const seen = new Set<string>();
   let group: T3Group | null = null;
-  for (const cells of rows) {
-    const { labels, values } = splitRow(cells);
+  const split = rows.map(splitRow);
+  const unpadded = unpaddedWidths(split, T3_COLUMNS.length);
+  for (const [r, cells] of rows.entries()) {
+    const { labels } = split[r];
+    const values = valuesWithBlanks(split[r], T3_COLUMNS.length, unpadded);
     if (labels.length === 0 || values.length === 0) continue;
     let header = false;
     let groupHere: T3Group | undefined;

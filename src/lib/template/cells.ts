@@ -26,6 +26,11 @@ export function cellRef(key: CellKey): string {
   return key.item ? `${key.table}.${key.item}.${key.row}.${key.col}` : `${key.table}.${key.row}.${key.col}`;
 }
 
+/** Cell references for a message: the first few, then 等 (the finding's cells list them all). */
+export function refList(refs: readonly string[]): string {
+  return refs.length <= 6 ? refs.join('、') : `${refs.slice(0, 6).join('、')} 等`;
+}
+
 export interface TemplateCell extends CellKey {
   ref: string;
   /** Versions whose template has this cell. */

@@ -16,6 +16,8 @@ export type RuleId =
   | 'MONEY_UNIT_INFERRED'
   | 'VERSION_MIX'
   | 'IMPLAUSIBLE_VALUE'
+  | 'MONEY_UNIT_SUSPECT'
+  | 'NOT_EVALUATED'
   | 'META_CONFLICT'
   | 'DUPLICATE_TABLE'
   | 'DUPLICATE_REPORT';
@@ -59,6 +61,10 @@ export const RULES: readonly RuleDef[] = [
     definition: '表格混用了2019版与2021版的行或列' },
   { id: 'IMPLAUSIBLE_VALUE', kind: 'reading', severity: 'warning', label: '数值不合常理',
     definition: '数量不是整数或为负数（本年增/减除外），或数量、金额（actual）超出一个机关一年的合理范围' },
+  { id: 'MONEY_UNIT_SUSPECT', kind: 'reading', severity: 'warning', label: '金额单位存疑',
+    definition: '金额按所写单位读作万元（actual）后不合常理：超过一个机关一年的全国范围、每个采购项目平均超过10亿元，或是本机关其他年度的千倍以上（expected：其他年度的中位数，或按“元”读时的万元数）' },
+  { id: 'NOT_EVALUATED', kind: 'reading', severity: 'info', label: '规则未能检查',
+    definition: '规则所需的单元格缺失或无法确定，这条规则未能检查：列出规则与所缺的单元格' },
   { id: 'META_CONFLICT', kind: 'reading', severity: 'warning', label: '年度与报告不符',
     definition: '清单所写年度（expected）与报告标题所写年度（actual）或表格所用模板版本不符' },
   { id: 'DUPLICATE_TABLE', kind: 'reading', severity: 'warning', label: '表格重复且数字不同',
@@ -81,6 +87,8 @@ export interface Finding {
   message: string;
   /** The other report a cross-year rule compared with. */
   relatedReportId: string | null;
+  /** NOT_EVALUATED: the rule that could not be evaluated. */
+  uncheckedRule?: RuleId;
 }
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };

@@ -1,0 +1,99 @@
+/**
+ * README's claims about the figures, each with the tests that prove it: a
+ * claim is a passage of README (exact text), a test is a file and the name of
+ * an `it(…)` in it. tests/unit/readme.test.ts fails when a claim is no longer
+ * in README or names a test that does not exist. A sentence added to README
+ * about what the figures mean belongs here.
+ */
+export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly [file: string, name: string])[] }[] = [
+  {
+    claim: 'one with the most cells read counts',
+    tests: [
+      ['tests/unit/sums.test.ts', 'the draft is the one left out, naming the report that counts'],
+      ['tests/unit/sums.test.ts', '2022: four reports, 新收申请 131 + 29 + 29 + 29 = 218 (not 247 with the draft), 办理总计 132 + 30 + 30 = 192'],
+    ],
+  },
+  {
+    claim: '**Never a consolidated report with the reports it sums**',
+    tests: [
+      ['tests/unit/manifest.test.ts', 'kind as people write it: Consolidated, 合并报告, 汇总 are consolidated; anything else is refused'],
+      ['tests/unit/queries.test.ts', 'sums each measure per year over the bodies’ own reports; the consolidated report is not added'],
+    ],
+  },
+  {
+    claim: 'Each page says what its sums left out',
+    tests: [
+      ['tests/unit/sums.test.ts', 'says what it left out: one duplicate, one consolidated report'],
+      ['tests/e2e/sums.suite.ts', 'overview: 新收申请 218, 实质公开率 108 / 192 with the partial report left out, and a note naming what sums left out'],
+    ],
+  },
+  {
+    claim: "**A rate's part and base come from the same reports**",
+    tests: [
+      ['tests/unit/sums.test.ts', '实质公开率 2022 = (59 + 13 + 15 + 3 + 15 + 3) / (132 + 30 + 30) = 108 / 192, the partial report left out'],
+      ['tests/unit/sums.test.ts', 'a rate with an unknown part is no rate, not 0 %'],
+      ['tests/integration/demo.test.ts', 'prepared-overview.json holds the rows the overview query gives in DuckDB over the same dataset'],
+    ],
+  },
+  {
+    claim: '**100 % stacked charts say their base**',
+    tests: [
+      ['tests/unit/export.test.ts', 'a 100 % stack says each share’s base: n under the category, small bases faint, count and n in the tooltip'],
+      ['tests/e2e/sums.suite.ts', 'outcomes: the 100 % stack says each year’s base and each share’s count'],
+    ],
+  },
+  {
+    claim: "- **Columns**: t2's are mapped by its header's words",
+    tests: [
+      ['tests/unit/trailing-blanks.test.ts', '采购项目数量 | 采购总金额（元） without 信息内容 is a header: its 元 converts the amount, with no guess'],
+      ['tests/unit/trailing-blanks.test.ts', 'columns in another order are mapped by their words: 采购总金额（万元） | 采购项目数量'],
+      ['tests/unit/html-reports.test.ts', 'extracts every cell of its version exactly (rowspan/colspan, &nbsp;, <br>, brackets, signs, 元 → 万元)'],
+    ],
+  },
+  {
+    claim: '**each table is read and checked against its own version**',
+    tests: [
+      ['tests/unit/versions.test.ts', 'a 2022 report with a 2019-style t2 and a 2021-style t3 is read as 2021, and VERSION_MIX says which table follows which'],
+      ['tests/unit/versions.test.ts', 'each table is complete against its own version: the 2019 t2 cells are read, its 2021 cells are not in its template, nothing is missing'],
+      ['tests/unit/versions.test.ts', 'a broken sum in a mixed report is still found: T3_HANDLED_SUM over the 2021 rows its t3 has'],
+      ['tests/unit/versions.test.ts', 'a 2021 report whose t3 gives （六）其他处理 as one row (2019’s) is checked against 2019’s t3: no cell missing, its sums checked'],
+    ],
+  },
+  {
+    claim: 'An amount too large for its unit is stored as its unit says and flagged',
+    tests: [
+      ['tests/unit/plausibility.test.ts', 'a 2021 fee written in 元 under the template’s （单位：万元） header: the header’s unit is used, and the value flagged'],
+      ['tests/unit/plausibility.test.ts', 'a 2019 procurement of 3500000 or 52345500.00 with no unit: read as 万元 (the 8-digit rule skips decimals), and flagged'],
+      ['tests/unit/plausibility.test.ts', 'within the national range but 20 亿元 per project: 3 projects, 600000 万元'],
+      ['tests/unit/plausibility.test.ts', 'against the body’s other years: 2023’s fee 10,000 times 2021’s and 2022’s'],
+    ],
+  },
+  {
+    claim: 'Then a row\nas wide holds its own blank cells',
+    tests: [
+      ['tests/unit/trailing-blanks.test.ts', 'a blank 总计 (`… | 1 | 1 | `) in a table of whole rows: the six figures keep their columns, 总计 is blank'],
+      ['tests/unit/trailing-blanks.test.ts', 'in a padded table (every row filled out to one width, as flattening does) the last text is still 总计, the rest unplaced'],
+      ['tests/unit/trailing-blanks.test.ts', 't4: a blank last 总计 under a header row naming all 15 columns'],
+    ],
+  },
+  {
+    claim: '**Rules that need an ambiguous or missing cell are not evaluated, and say so**',
+    tests: [
+      ['tests/unit/seed.test.ts', 'says which rules its flattened rows leave unchecked: every applicant column, every row, never a silent pass'],
+      ['tests/unit/bad-input.test.ts', 'a truncated t3: the rows read are kept, the rest listed as CELLS_MISSING'],
+      ['tests/e2e/sums.suite.ts', '数据质量: the rules that could not be evaluated, with how many reports'],
+    ],
+  },
+  {
+    claim: 'Long lists stop at 1,000 rows and say how many',
+    tests: [['tests/unit/quality.test.ts', 'the per body and year list stops at its limit and says how many reports there are']],
+  },
+  {
+    claim: 'the site loads every year',
+    tests: [['tests/integration/load.test.ts', 'holds the cells as numbers, and the view cells gives back every cell of the Parquet files as written']],
+  },
+  {
+    claim: 'the site refuses another, saying to run the ingest of the same version again',
+    tests: [['tests/integration/load.test.ts', 'a dataset of another schema version is refused before anything is loaded, saying what to do']],
+  },
+];

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { METRIC_BY_KEY, metricRate } from '../../src/lib/analysis/metrics';
+import { leftOut, NO_FILTERS, yearlyTotals, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
+import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
+
+// 2022 in the fixture with COUNTING_REPORTS (tests/dataset-fixture.ts). By hand, from the reports:
+// counted: 浙江省生态环境厅 (dept-2021.html: new 131, granted 59, partial 13, handled 132),
+//          示例市文化和旅游局 (full-2021.txt: new 29, granted 15, partial 3, handled 30),
+//          示例市交通运输局 (mixed-2022.txt, full-2021.txt's t3: the same 29, 15, 3, 30),
+//          示例市卫生健康委员会 (partial-2022.txt: new 29, granted 15, partial 3, no （七）总计);
+// not counted: the draft of 示例市文化和旅游局 (a second report for its body and year, fewer cells read)
+//          and 示例市（全市汇总） (consolidated).
+const run = fixtureQueries(COUNTING_REPORTS);
+const year2022 = async () => (await run<YearlyRow>(yearlyTotals(NO_FILTERS))).find((r) => r.year === 2022)!;
+
+describe('sums count each body’s year once and never a consolidated report', () => {
+  it('2022: four reports, 新收申请 131 + 29 + 29 + 29 = 218 (not 247 with the draft), 办理总计 132 + 30 + 30 = 192', async () => {
+    const row = await year2022();
+    expect(row.reports).toBe(4);
+    expect(row.new_requests).toBe(218);
+    expect(row.handled).toBe(192);
+  });
+
+  it('says what it left out: one duplicate, one consolidated report', async () => {
+    expect(await run<LeftOutRow>(leftOut(NO_FILTERS))).toEqual([{ duplicates: 1, consolidated: 1 }]);
+    expect(await run<LeftOutRow>(leftOut({ ...NO_FILTERS, kinds: ['consolidated'] }))).toEqual([{ duplicates: 0, consolidated: 0 }]);
+  });
+
+  it('the draft is the one left out, naming the report that counts', async () => {
+    const rows = await run<{ source_file: string; counted: string | null }>({
+      sql: `SELECT r.source_file, c.source_file AS counted FROM reports r LEFT JOIN reports c ON c.report_id = r.superseded_by WHERE r.body = '示例市文化和旅游局' AND r.year = 2022 ORDER BY r.source_file`,
+      params: [],
+    });
+    expect(rows).toEqual([
+      { source_file: 'city-culture-draft.txt', counted: 'city-culture.txt' },
+      { source_file: 'city-culture.txt', counted: null },
+    ]);
+  });
+});
+
+describe('a rate’s part and base come from the same reports', () => {
+  it('实质公开率 2022 = (59 + 13 + 15 + 3 + 15 + 3) / (132 + 30 + 30) = 108 / 192, the partial report left out', async () => {
+    const row = await year2022();
+    const disclosure = metricRate(METRIC_BY_KEY.disclosure_rate, row);
+    expect(disclosure.base).toBe(192);
+    expect(disclosure.value).toBeCloseTo(108 / 192, 12);
+    expect(METRIC_BY_KEY.disclosure_rate.rateReports!(row)).toBe(3);
+    // The partial report's granted and partial (15 + 3) are in the plain sums, not in the rate.
+    expect((row.granted ?? 0) + (row.partial ?? 0)).toBe(126);
+  });
+
+  it('a rate with an unknown part is no rate, not 0 %', () => {
+    expect(metricRate(METRIC_BY_KEY.disclosure_rate, { disclosure_rate_part: null, disclosure_rate_base: 30 }).value).toBeNull();
+  });
+});
