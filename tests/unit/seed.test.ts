@@ -105,13 +105,15 @@ describe('the real seed report (pipe-table text)', () => {
     const unchecked = checkReport(report).filter((f) => f.rule === 'NOT_EVALUATED');
     // 23 rows, each with its 6 applicant cells ambiguous (only 总计 survived flattening):
     // T3_BALANCE and T3_HANDLED_SUM on the 6 applicant columns (the 总计 column is checked),
-    // T3_ROW_SUM on all 23 rows; the cells: 4 rows × 6, 20 rows (19 outcomes and （七）总计) × 6, 23 × 6.
+    // T3_ROW_SUM on all 23 rows; the cells: 4 rows × 6, 20 rows (19 outcomes and （七）总计) × 6, 23 × 6,
+    // each row's six named by the row.
     expect(unchecked.map((f) => [f.uncheckedRule, f.severity, f.cells.length])).toEqual([
-      ['T3_BALANCE', 'info', 24],
-      ['T3_HANDLED_SUM', 'info', 120],
-      ['T3_ROW_SUM', 'info', 138],
+      ['T3_BALANCE', 'info', 4],
+      ['T3_HANDLED_SUM', 'info', 20],
+      ['T3_ROW_SUM', 'info', 23],
     ]);
-    expect(unchecked[0].message).toBe('“申请数量平衡”（T3_BALANCE）有 6 处未能检查：所需单元格无法确定 24 个（t3.new.natural_person、t3.new.business、t3.new.research、t3.new.social_org、t3.new.legal_service、t3.new.other_org 等）');
+    expect(unchecked[0].cells).toEqual(['t3.new', 't3.carried_over', 't3.handled', 't3.carried_forward']);
+    expect(unchecked[0].message).toBe('“申请数量平衡”（T3_BALANCE）有 6 处未能检查：所需单元格无法确定 24 个（t3.new、t3.carried_over、t3.handled、t3.carried_forward）');
     expect(unchecked[2].message).toMatch(/^“申请人合计”（T3_ROW_SUM）有 23 处未能检查：所需单元格无法确定 138 个/);
   });
 

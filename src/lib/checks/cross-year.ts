@@ -1,8 +1,8 @@
-import { CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, type CellState, type Finding, type RuleId } from '../template';
+import { CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, TEMPLATE_CELLS, templateIndex, type CellState, type Finding, type RuleId } from '../template';
 import type { ParsedReport } from '../reader/types';
 import { CellValues, differ } from './cell-values';
 import { notEvaluated, type UnusableCell } from './not-evaluated';
-import { MONEY_CELLS, MONEY_LIMIT } from './plausibility';
+import { MONEY_AT, MONEY_CELLS, MONEY_LIMIT } from './plausibility';
 
 /** Reports of one body: same region and body name. */
 export function bodyKey(report: { region: string | null; body: string }): string {
@@ -47,10 +47,7 @@ export function carryFacts(report: ParsedReport): CarryFacts {
   let readable = 0;
   for (const cell of report.cells) {
     if (READABLE.has(cell.state)) readable++;
-    if (cell.state === 'value' && cell.value !== null && cell.table === 't2') {
-      const ref = `t2.${cell.item}.${cell.row}.${cell.col}`;
-      if (MONEY_CELLS.has(ref)) money[ref] = cell.value;
-    }
+    if (cell.state === 'value' && cell.value !== null && MONEY_AT.has(cell.templateIndex)) money[TEMPLATE_CELLS[cell.templateIndex].ref] = cell.value;
   }
   return { reportId: report.id, body: report.body, region: report.region, kind: report.kind, year: report.year, template: report.template, file: report.source.file, readable, figures, money };
 }
@@ -108,7 +105,7 @@ function carryRules(now: CarryFacts, before: CarryFacts): Finding[] {
   const over = now.figures[CARRIED_OVER];
   if (forward.value === undefined || over.value === undefined) {
     if (forward.state !== 'not_in_template' && over.state !== 'not_in_template')
-      findings.push(notEvaluated('YEAR_CARRY', now.reportId, 1, [...(forward.value === undefined ? [{ ref: CARRIED_FORWARD, state: forward.state, related: true }] : []), ...(over.value === undefined ? [{ ref: CARRIED_OVER, state: over.state }] : [])], before.reportId));
+      findings.push(notEvaluated('YEAR_CARRY', now.reportId, 1, [...(forward.value === undefined ? [{ index: templateIndex(CARRIED_FORWARD)!, state: forward.state, related: true }] : []), ...(over.value === undefined ? [{ index: templateIndex(CARRIED_OVER)!, state: over.state }] : [])], before.reportId));
   } else if (differ(forward.value, over.value))
     findings.push(finding('YEAR_CARRY', now, before, [CARRIED_OVER], forward.value, over.value, `${year} 年上年结转 ${over.value} 件，而 ${year - 1} 年报告结转下年度 ${forward.value} 件`));
   if (now.template !== '2021' || before.template !== '2021') return findings;
@@ -118,9 +115,9 @@ function carryRules(now: CarryFacts, before: CarryFacts): Finding[] {
     const refs = inForceRefs(row);
     const prior = before.figures[refs.inForce];
     const [inForce, issued, repealed] = [now.figures[refs.inForce], now.figures[refs.issued], now.figures[refs.repealed]];
-    const lacking = [
-      ...(prior.value === undefined ? [{ ref: refs.inForce, state: prior.state, related: true }] : []),
-      ...[refs.inForce, refs.issued, refs.repealed].filter((ref) => now.figures[ref].value === undefined).map((ref) => ({ ref, state: now.figures[ref].state })),
+    const lacking: UnusableCell[] = [
+      ...(prior.value === undefined ? [{ index: templateIndex(refs.inForce)!, state: prior.state, related: true }] : []),
+      ...[refs.inForce, refs.issued, refs.repealed].filter((ref) => now.figures[ref].value === undefined).map((ref) => ({ index: templateIndex(ref)!, state: now.figures[ref].state })),
     ];
     if (lacking.some((c) => c.state === 'not_in_template')) continue;
     if (lacking.length > 0) {

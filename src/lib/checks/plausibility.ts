@@ -1,8 +1,11 @@
-import { cellRef, CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, type Cell, type Finding, type RuleId } from '../template';
+import { cellRef, CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, templateIndex, type Cell, type Finding, type RuleId } from '../template';
 import type { ParsedReport } from '../reader/types';
 
-/** The template's money cells (t2 fees and procurement), in 万元. */
+/** The template's money cells (t2 fees and procurement), in 万元, by reference. */
 export const MONEY_CELLS: ReadonlySet<string> = new Set(T2_ITEMS.flatMap((it) => it.rows.flatMap((r) => it.cols.filter((c) => c.money).map((c) => cellRef({ table: 't2', item: it.item, row: r.key, col: c.key })))));
+
+/** The same by TEMPLATE_CELLS position. */
+export const MONEY_AT: ReadonlySet<number> = new Set([...MONEY_CELLS].map((ref) => templateIndex(ref)!));
 
 /**
  * Beyond any one body's year: 10 million licensing or penalty decisions, a
@@ -18,8 +21,8 @@ const COUNT_LIMIT = { t2: 1e7, t3: 1e6, t4: 1e6 } as const;
  */
 export const MONEY_LIMIT = { body: 1e6, consolidated: 1e7, perProject: 1e5 } as const;
 
-const PROCUREMENT_AMOUNT = 't2.art20_9.procurement.amount';
-const PROCUREMENT_PROJECTS = 't2.art20_9.procurement.projects';
+const PROCUREMENT_AMOUNT = templateIndex('t2.art20_9.procurement.amount')!;
+const PROCUREMENT_PROJECTS = templateIndex('t2.art20_9.procurement.projects')!;
 
 const wan = (n: number) => `${n.toLocaleString('zh-CN')} 万元（${(n / 1e4).toLocaleString('zh-CN')} 亿元）`;
 
@@ -33,13 +36,13 @@ export function checkPlausibility(report: ParsedReport): Finding[] {
   const findings: Finding[] = [];
   const flag = (rule: RuleId, cell: Cell, why: string, expected: number | null = null) =>
     findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: report.id, cells: [cellRef(cell)], expected, actual: cell.value, message: `${cellRef(cell)}：${why}（原文“${cell.raw}”）`, relatedReportId: null });
-  const projects = report.cells.find((c) => c.state === 'value' && cellRef(c) === PROCUREMENT_PROJECTS)?.value ?? null;
+  const projects = report.cells.find((c) => c.state === 'value' && c.templateIndex === PROCUREMENT_PROJECTS)?.value ?? null;
   const moneyLimit = report.kind === CONSOLIDATED_KIND ? MONEY_LIMIT.consolidated : MONEY_LIMIT.body;
   for (const cell of report.cells) {
     if (cell.state !== 'value' || cell.value === null) continue;
     const value = cell.value;
-    if (MONEY_CELLS.has(cellRef(cell))) {
-      const perProject = cellRef(cell) === PROCUREMENT_AMOUNT && projects ? value / projects : null;
+    if (MONEY_AT.has(cell.templateIndex)) {
+      const perProject = cell.templateIndex === PROCUREMENT_AMOUNT && projects ? value / projects : null;
       if (value < 0) flag('IMPLAUSIBLE_VALUE', cell, `金额为负数（${value}）`);
       else if (value > moneyLimit)
         flag('MONEY_UNIT_SUSPECT', cell, `金额 ${wan(value)}超出一个机关一年的合理范围：可能把“元”写成了“万元”，按元计为 ${(value / 1e4).toLocaleString('zh-CN')} 万元`, value / 1e4);

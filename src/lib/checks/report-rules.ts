@@ -7,7 +7,6 @@ import {
   T4_COLUMNS,
   T4_GROUPS,
   templateIndex,
-  TEMPLATE_CELLS,
   type Finding,
   type RuleId,
 } from '../template';
@@ -111,6 +110,6 @@ export function checkReportRules(report: ParsedReport): Finding[] {
     });
   }
   for (const [rule, { instances, cells: at }] of unchecked)
-    findings.push(notEvaluated(rule, report.id, instances, [...at].sort((x, y) => x - y).map((i) => ({ ref: TEMPLATE_CELLS[i].ref, state: cells.stateAt(i) }))));
+    findings.push(notEvaluated(rule, report.id, instances, [...at].sort((x, y) => x - y).map((index) => ({ index, state: cells.stateAt(index) }))));
   return findings;
 }

@@ -42,9 +42,11 @@ export class DatasetBuilder {
   build(acrossReports: readonly Finding[]): DatasetTables & { findingList: Finding[]; inOrder: readonly PackedReport[]; supersededBy: ReadonlyMap<string, string> } {
     const reports = this.packed.sort((a, b) => compareReports(a.report, b.report));
     const order = new Map(reports.map((p, i) => [p.report.id, i]));
-    const findings = [...reports.flatMap((p) => p.findings), ...acrossReports].sort(
-      (a, b) => order.get(a.reportId)! - order.get(b.reportId)! || compareText(a.rule, b.rule) || compareText(a.cells.join(' '), b.cells.join(' ')),
-    );
+    // Sorted by report, rule and cells, each finding's cells joined once (not in every comparison).
+    const findings = [...reports.flatMap((p) => p.findings), ...acrossReports]
+      .map((f) => ({ f, order: order.get(f.reportId)!, cells: f.cells.join(' ') }))
+      .sort((a, b) => a.order - b.order || compareText(a.f.rule, b.f.rule) || compareText(a.cells, b.cells))
+      .map(({ f }) => f);
     const cellsByYear = new Map<number, () => GatheredCells>();
     for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
       cellsByYear.set(year, () => gatherCells(reports.filter((p) => p.report.year === year)));
