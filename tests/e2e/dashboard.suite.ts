@@ -184,8 +184,8 @@ describe('downloading the filtered dataset', () => {
     const page = await open('/?body=浙江省自然资源厅');
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: '下载所选数据' }).getByRole('button', { name: 'CSV' }).click()]);
     const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-    expect(csv[0]).toBe('发布机关,年度,模板版本,来源（real 真实 / synthetic 合成）,表,项,行,列,数值（金额为万元）,状态,原文,报告编号,源文件');
-    expect(csv).toContain(`浙江省自然资源厅,2020,2019,real,t2,art20_9,procurement,amount,25.1,value,251000元,${csv[1].split(',')[11]},dept-2019.html`);
+    expect(csv[0]).toBe('发布机关,年度,模板版本,来源（real 真实 / synthetic 合成）,表,项,行,列,数值（金额为万元）,状态,原文,报告编号,源文件,不计入合计（同一机关同一年度计入的报告编号）');
+    expect(csv).toContain(`浙江省自然资源厅,2020,2019,real,t2,art20_9,procurement,amount,25.1,value,251000元,${csv[1].split(',')[11]},dept-2019.html,`);
     expect(csv.filter((l) => l && !l.startsWith('浙江省自然资源厅')).length).toBe(1);
     const [parquetDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: '下载所选数据' }).getByRole('button', { name: 'Parquet' }).click()]);
     const table = fromParquet(readFileSync(await parquetDownload.path()));

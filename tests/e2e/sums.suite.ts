@@ -21,6 +21,23 @@ describe('what the figures add, in Chromium', () => {
     await page.close();
   });
 
+  it('the draft’s own page says it does not count and leads to the one that does; the body’s list marks it', async () => {
+    const page = await open('/body?name=示例市文化和旅游局', e2e.counting);
+    const rows = await tableRows(page, '示例市文化和旅游局的报告');
+    expect(rows[0].at(-1)).toBe('计入合计');
+    expect(rows.slice(1).map((r) => [r[0], r[3], r.at(-1)]).sort()).toEqual([
+      ['2022', 'city-culture-draft.txt', '否（同年另有一份报告计入）'],
+      ['2022', 'city-culture.txt', '是'],
+    ]);
+    await page.getByRole('row', { name: /city-culture-draft\.txt/ }).getByRole('link', { name: '2022' }).click();
+    await page.waitForSelector('p.superseded');
+    expect(await page.textContent('p.superseded')).toBe('本报告不计入合计：示例市文化和旅游局 2022 年另有一份报告，计入的是读出单元格更多的那一份（见下方“重复报告”）。');
+    await page.getByRole('link', { name: '那一份' }).click();
+    await page.waitForFunction(() => document.querySelector('dl.meta')?.textContent?.includes('city-culture.txt'));
+    expect(await page.$('p.superseded')).toBeNull();
+    await page.close();
+  });
+
   it('outcomes: the 100 % stack says each year’s base and each share’s count', async () => {
     const page = await open('/outcomes', e2e.counting);
     const chart = page.locator('figure[data-chart="办理结果构成"]');

@@ -51,10 +51,14 @@ export function compareMetric(metric: Metric, a: Side, b: Side, single = false):
   if (absent) return { ...result, note: `${absent.year} 年的模板无此项` };
   const versions = new Set([...a.templates, ...b.templates]);
   if (metric.perVersion && versions.size > 1) return { ...result, note: `含义不同，不作比较：${meaningsOf(metric, versions).join('；')}` };
-  if (va.value === null || vb.value === null) return result;
+  // A rate is taken over the reports that have both its parts: say which reports it left out.
+  const leftOut = [a, b].map((s) => ({ year: s.year, n: s.reports - (metric.rateReports?.(s.sums!) ?? s.reports) })).filter((s) => s.n > 0);
+  const leftOutNote = leftOut.length > 0 ? `${leftOut.map((s) => `${s.year} 年 ${s.n} 份`).join('、')}报告缺少所需单元格，未计入` : null;
+  if (va.value === null || vb.value === null) return { ...result, note: leftOutNote };
   const change = vb.value - va.value;
   const small = metric.base && Math.min(result.baseA ?? 0, result.baseB ?? 0) < SMALL_BASE;
-  return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: small ? `${SMALL_BASE_NOTE}，变化仅供参考` : null };
+  const notes = [small ? `${SMALL_BASE_NOTE}，变化仅供参考` : null, leftOutNote].filter(Boolean);
+  return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: notes.length > 0 ? notes.join('；') : null };
 }
 
 /** The measures (and the rates' parts) of several rows summed (a whole selection's year). */

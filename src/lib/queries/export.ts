@@ -16,6 +16,7 @@ export const EXPORT_COLUMNS = [
   ['raw', '原文'],
   ['report_id', '报告编号'],
   ['source_file', '源文件'],
+  ['superseded_by', '不计入合计（同一机关同一年度计入的报告编号）'],
 ] as const;
 
 export type ExportRow = Record<(typeof EXPORT_COLUMNS)[number][0], string | number | null>;
@@ -25,7 +26,7 @@ export function filteredCells(filters: Filters): Query {
   const s = scope(filters);
   return {
     sql: `WITH ${s.sql}
-SELECT s.body, s.year, s.template, s.origin, c."table" AS "table", c.item, c."row" AS "row", c.col, c.value, c.state, c.raw, c.report_id, r.source_file
+SELECT s.body, s.year, s.template, s.origin, c."table" AS "table", c.item, c."row" AS "row", c.col, c.value, c.state, c.raw, c.report_id, r.source_file, r.superseded_by
 FROM scope s JOIN cells c ON c.report_id = s.report_id JOIN reports r ON r.report_id = s.report_id
 ORDER BY s.body, s.year, c.report_id`,
     params: s.params,

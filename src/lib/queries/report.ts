@@ -20,6 +20,8 @@ export interface ReportRow {
   status: string;
   n_errors: number;
   n_warnings: number;
+  /** Set when another report of the same body and year counts in sums instead (DUPLICATE_REPORT). */
+  superseded_by: string | null;
 }
 
 export interface ReportCellRow {

@@ -14,6 +14,7 @@ export function reportColumns(href: (id: string) => string): Column<ReportRow>[]
     { key: 'status', label: '检查结果', value: (r) => REPORT_STATUS_LABELS[r.status] ?? r.status },
     { key: 'errors', label: '错误', numeric: true, value: (r) => r.n_errors },
     { key: 'warnings', label: '警告', numeric: true, value: (r) => r.n_warnings },
+    { key: 'counted', label: '计入合计', value: (r) => (r.superseded_by ? '否（同年另有一份报告计入）' : '是') },
   ];
 }
 
