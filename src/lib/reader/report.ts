@@ -2,6 +2,7 @@ import {
   cellRef,
   inTemplate,
   refList,
+  refsByRow,
   labelMatches,
   RULE_BY_ID,
   TABLE_HEADINGS,
@@ -95,9 +96,10 @@ export function parseBlocks({ blocks, format, encoding, source, manifest }: Bloc
   if (inferred.length > 0)
     note('MONEY_UNIT_INFERRED', inferred.map(cellRef), `金额未写单位，按位数读作“元”：${inferred.map((c) => c.raw).join('，')}`);
   for (const table of ['t2', 't3', 't4'] as const) {
-    const refs = missingByTable.get(table) ?? [];
+    const missing = missingByTable.get(table) ?? [];
+    const refs = missing.map((i) => TEMPLATE_CELLS[i].ref);
     if (!tables[table]) note('TABLE_MISSING', refs, `缺少表格 ${table}（${TABLE_HEADINGS[table]}）`);
-    else if (refs.length > 0) note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）：${refList(refs)}`);
+    else if (refs.length > 0) note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）：${refList(refsByRow(missing))}`);
   }
 
   const report: ParsedReport = {
@@ -234,7 +236,8 @@ function assembleCells(placed: PlacedCell[], versions: Record<TableId, TemplateV
     if (i !== undefined && !slots[i]) slots[i] = p;
   }
   const cells: Cell[] = [];
-  const missingByTable = new Map<TableId, string[]>();
+  // TEMPLATE_CELLS positions of the cells missing, by table.
+  const missingByTable = new Map<TableId, number[]>();
   const unreadable: Cell[] = [];
   const inferred: Cell[] = [];
   TEMPLATE_CELLS.forEach((tc, templateIndex) => {
@@ -243,7 +246,7 @@ function assembleCells(placed: PlacedCell[], versions: Record<TableId, TemplateV
     if (!p) {
       const state = inTemplate(tc, versions[table]) ? 'missing' : 'not_in_template';
       cells.push({ table, item, row, col, templateIndex, value: null, state, raw: null });
-      if (state === 'missing') missingByTable.get(table)?.push(tc.ref) ?? missingByTable.set(table, [tc.ref]);
+      if (state === 'missing') missingByTable.get(table)?.push(templateIndex) ?? missingByTable.set(table, [templateIndex]);
       return;
     }
     const reading: CellReading = p.ambiguous ? { state: 'ambiguous', value: null } : readCell(p.raw, p.money ?? null);

@@ -86,3 +86,31 @@ export function templateIndexOf(key: CellKey): number | undefined {
 export function inTemplate(cell: TemplateCell, version: TemplateVersion): boolean {
   return cell.versions.includes(version);
 }
+
+// Each template cell's row (t3.new, t4.review, t2.art20_5.licensing …) by number, and each row's reference and width.
+const ROW_REFS: string[] = [];
+const ROW_WIDTHS: number[] = [];
+const ROW_OF = Int32Array.from(TEMPLATE_CELLS, (cell) => {
+  const ref = cell.ref.slice(0, cell.ref.lastIndexOf('.'));
+  let row = ROW_REFS.indexOf(ref);
+  if (row < 0) row = ROW_REFS.push(ref) - 1;
+  ROW_WIDTHS[row] = (ROW_WIDTHS[row] ?? 0) + 1;
+  return row;
+});
+const perRow = new Int32Array(ROW_REFS.length);
+
+/**
+ * References of cells (TEMPLATE_CELLS positions), a row's named by the row
+ * (t3.new) when all its cells or all but one are (a flattened row's six
+ * applicant cells): findings stay short, and the report page marks the row.
+ */
+export function refsByRow(indices: readonly number[]): string[] {
+  for (const i of indices) perRow[ROW_OF[i]]++;
+  const refs = new Set<string>();
+  for (const i of indices) {
+    const row = ROW_OF[i];
+    refs.add(ROW_WIDTHS[row] > 2 && perRow[row] >= ROW_WIDTHS[row] - 1 ? ROW_REFS[row] : TEMPLATE_CELLS[i].ref);
+  }
+  for (const i of indices) perRow[ROW_OF[i]] = 0;
+  return [...refs];
+}
