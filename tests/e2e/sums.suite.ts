@@ -54,13 +54,15 @@ describe('what the figures add, in Chromium', () => {
     const page = await open('/quality', e2e.counting);
     await engineReady(page);
     // The seed (2019) leaves T3_BALANCE, T3_HANDLED_SUM and T3_ROW_SUM unchecked; the partial report and the draft
-    // (no （七）总计) leave T3_BALANCE, T3_HANDLED_SUM, T3_ROW_SUM and T4_GROUP_SUM unchecked.
+    // (no （七）总计, no t4) leave T3_BALANCE, T3_HANDLED_SUM, T3_ROW_SUM, T4_GROUP_SUM and NARRATIVE (their prose's
+    // 行政复议3件，行政诉讼2件 against the missing t4) unchecked.
     const rows = await tableRows(page, '未能检查的规则');
     expect(rows.map((r) => r.slice(0, 2))).toEqual([
       ['未能检查的规则', '涉及报告数'],
       ['申请数量平衡（T3_BALANCE）', '3'],
       ['办理结果合计（T3_HANDLED_SUM）', '3'],
       ['申请人合计（T3_ROW_SUM）', '3'],
+      ['正文与表格一致（NARRATIVE）', '2'],
       ['复议诉讼合计（T4_GROUP_SUM）', '2'],
     ]);
     await page.close();

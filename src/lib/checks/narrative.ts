@@ -1,6 +1,7 @@
-import { RULE_BY_ID, type Finding } from '../template';
+import { RULE_BY_ID, templateIndex, type Finding } from '../template';
 import type { ParsedReport } from '../reader/types';
 import { CellValues, differ } from './cell-values';
+import { notEvaluated, type UnusableCell } from './not-evaluated';
 
 interface Claim {
   what: string;
@@ -55,11 +56,19 @@ export function checkNarrative(report: ParsedReport): Finding[] {
   const cells = new CellValues(report.cells);
   const prose = report.prose.normalize('NFKC');
   const findings: Finding[] = [];
+  const unchecked: UnusableCell[] = [];
+  let instances = 0;
   for (const claim of CLAIMS) {
     const match = firstMatch(prose, claim);
     if (!match) continue;
     const table = cells.sum(claim.cells);
-    if (table === undefined) continue;
+    if (table === undefined) {
+      // The prose states a figure the table cannot give (its cells missing or ambiguous): said, not passed over.
+      const lacking = claim.cells.filter((ref) => cells.number(ref) === undefined && cells.applies(ref));
+      if (lacking.length > 0) instances++;
+      for (const ref of lacking) unchecked.push({ index: templateIndex(ref)!, state: cells.state(ref) });
+      continue;
+    }
     const alt = claim.alsoAccepted ? cells.sum(claim.alsoAccepted) : undefined;
     if (!differ(table, match.stated) || (alt !== undefined && !differ(alt, match.stated))) continue;
     findings.push({
@@ -73,6 +82,7 @@ export function checkNarrative(report: ParsedReport): Finding[] {
       relatedReportId: null,
     });
   }
+  if (instances > 0) findings.push(notEvaluated('NARRATIVE', report.id, instances, unchecked));
   return findings;
 }
 
