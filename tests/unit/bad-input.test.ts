@@ -185,6 +185,24 @@ describe('damaged reports are kept, with findings', () => {
     expect(cellsByRef(report).get('t2.art20_5.licensing.decisions')).toMatchObject({ state: 'ambiguous', value: null, raw: '约1500' });
     expect(checkReport(report).map((f) => [f.rule, f.message])).toEqual([['UNREADABLE_CELL', '无法识别的单元格：t2.art20_5.licensing.decisions=“约1500”']]);
   });
+
+  it('text with no figure in a row’s first value column (=HYPERLINK("x"), a,b) is that column’s unreadable cell: the row and its other cells are kept', () => {
+    const html = readFileSync(fixture('html/dept-2021.html'), 'utf8');
+    // dept-2021.html's 予以公开 row: 41 | 10 | 1 | 1 | 4 | 2 | 59 (tests/fixtures/html/dept-2021.expected.ts).
+    for (const text of ['=HYPERLINK("x")', 'a,b']) {
+      const report = parseText(html.replace('<td>41</td><td>10</td><td>1</td><td>1</td><td>4</td><td>2</td><td>59</td>', `<td>${text}</td><td>10</td><td>1</td><td>1</td><td>4</td><td>2</td><td>59</td>`), 'r.html');
+      const cells = cellsByRef(report);
+      expect(cells.get('t3.granted.natural_person')).toMatchObject({ state: 'ambiguous', raw: text });
+      expect([shown(cells.get('t3.granted.business')), shown(cells.get('t3.granted.total'))]).toEqual([10, 59]);
+      expect(report.findings.map((f) => f.rule)).toContain('UNREADABLE_CELL');
+      expect(report.findings.map((f) => f.rule)).not.toContain('CELLS_MISSING');
+    }
+    // The same in the seed's t2 (行政许可 | 10 | 1 | 3185 under 上一年项目数量 | 本年增/减 | 处理决定数量).
+    const t2 = parseText(seedText.replace('行政许可 | 10 | 1 | 3185 |', '行政许可 | =HYPERLINK("x") | 1 | 3185 |'), 'seed.txt');
+    const cells = cellsByRef(t2);
+    expect(['prev_items', 'change', 'decisions'].map((c) => shown(cells.get(`t2.art20_5.licensing.${c}`)))).toEqual(['?=HYPERLINK("x")', 1, 3185]);
+    expect(t2.findings.map((f) => f.rule)).not.toContain('CELLS_MISSING');
+  });
 });
 
 describe('a manifest row that contradicts its report, and a table given twice, are findings, not silence', () => {

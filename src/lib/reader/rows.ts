@@ -91,3 +91,24 @@ export function fitValues(values: string[], n: number): FittedValues {
   const kept = values.slice(start, end);
   return kept.length === n ? { kind: 'placed', values: kept } : { kind: 'unplaced', present: kept.filter((v) => v !== '') };
 }
+
+/** The last of a row's labels that names a row of the template, and where it stands. */
+export function lastNaming<T>(names: readonly string[], match: (name: string) => T | undefined): { found: T; at: number } | null {
+  for (let at = names.length - 1; at >= 0; at--) {
+    const found = match(names[at]);
+    if (found) return { found, at };
+  }
+  return null;
+}
+
+/**
+ * A row whose first value cells hold text with no figure (=HYPERLINK("x"),
+ * 见附件) reads those cells as labels. When the labels after the one that
+ * names the row fill exactly the columns its values leave, they are values
+ * (unreadable ones, kept in their columns), not labels.
+ */
+export function textValuesAfter(split: SplitRow, at: number, columns: number): SplitRow {
+  const moved = split.labels.slice(at + 1);
+  if (moved.length === 0 || moved.length + split.values.length !== columns) return split;
+  return { labels: split.labels.slice(0, at + 1), values: [...moved, ...split.values], padded: [...moved, ...split.padded] };
+}

@@ -2,7 +2,7 @@ import { labelMatches, normalizeLabel, T2_ITEMS, T2_ROW_HEADER, type ColumnDef, 
 import { rowPage, type SourceCell } from './blocks';
 import { headerMoneyUnit, type MoneyUnit } from './cell-value';
 import { onPage, unplacedRow, type PlacedCell } from './placed';
-import { fitValues, splitRow, unpaddedWidths, valuesWithBlanks, type SplitRow } from './rows';
+import { fitValues, lastNaming, splitRow, textValuesAfter, unpaddedWidths, valuesWithBlanks, type SplitRow } from './rows';
 
 const NUMERALS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 const ITEM_MARKER = /第二十条第\(?([一二三四五六七八九十]+)\)?项/;
@@ -37,16 +37,18 @@ export function readT2(rows: SourceCell[][]): T2Reading {
   let item: string | null = null;
   let header: HeaderColumn[] | null = null;
   for (const cells of rows) {
-    const split = splitRow(cells);
+    let split = splitRow(cells);
     const { labels, values } = split;
     const rest: string[] = [];
+    // Where each of rest stands among the labels (item markers are left out of rest).
+    const restAt: number[] = [];
     let marked: string | null = null;
-    for (const label of labels) {
+    labels.forEach((label, at) => {
       const normalized = normalizeLabel(label);
       const itemHere = itemMarked(normalized);
-      if (itemHere === null) rest.push(normalized);
+      if (itemHere === null) rest.push(normalized) && restAt.push(at);
       else marked ??= itemHere;
-    }
+    });
     if (marked) {
       item = marked;
       header = null;
@@ -55,18 +57,22 @@ export function readT2(rows: SourceCell[][]): T2Reading {
     const found = findRow(rest[rest.length - 1], item);
     const headed = rest[0] === T2_ROW_HEADER;
     const words = headed ? rest.slice(1) : rest;
-    const named = headed || values.every((v) => v === '') ? readHeader(words, item) : [];
+    const named: HeaderColumn[] = headed || values.every((v) => v === '') ? readHeader(words, item) : [];
     // A header row: 信息内容 first, or labels that are all column names (采购项目数量 | 采购总金额（元）), or no row of the template.
     if (headed || (named.length > 0 && named.length === words.length) || (!found && values.every((v) => v === ''))) {
       if (named.length > 0) header = named;
       for (const h of named) if (h.versions.length === 1) result.votes.push(h.versions[0]);
       continue;
     }
-    if (!found || values.length === 0) continue;
-    item = found.item;
-    const rowVersions = versionsOfRow(found);
+    // A row whose first value is text (=HYPERLINK("x")): the label naming the row is an earlier one, the rest are its values.
+    const naming = found ? null : lastNaming(rest, (name) => findRow(name, item) ?? undefined);
+    if (naming && header) split = textValuesAfter(split, restAt[naming.at], header.length);
+    const row: { item: string; row: string } | null = found ?? (naming && split.values.length === header?.length ? naming.found : null);
+    if (!row || split.values.length === 0) continue;
+    item = row.item;
+    const rowVersions = versionsOfRow(row);
     if (rowVersions.length === 1) result.votes.push(rowVersions[0]);
-    result.rows.push({ item: found.item, row: found.row, header, split, page: rowPage(cells) });
+    result.rows.push({ item: row.item, row: row.row, header, split, page: rowPage(cells) });
   }
   return result;
 }

@@ -10,7 +10,7 @@ import {
 } from '../template';
 import { rowPage, type SourceCell } from './blocks';
 import { onPage, unplacedRow, type PlacedCell } from './placed';
-import { fitValues, splitRow, unpaddedWidths, valuesWithBlanks } from './rows';
+import { fitValues, lastNaming, splitRow, textValuesAfter, unpaddedWidths, valuesWithBlanks } from './rows';
 
 const HEADER_WORDS = ['自然人', '商业企业', '申请人情况', '法人或其他组织'];
 const TOP_LEVEL = T3_ROWS.filter((r) => !r.group && r.key !== 'other');
@@ -42,21 +42,22 @@ export function readT3(rows: SourceCell[][]): T3Reading {
   const unpadded = unpaddedWidths(split, T3_COLUMNS.length);
   for (const [r, cells] of rows.entries()) {
     const { labels } = split[r];
-    const values = valuesWithBlanks(split[r], T3_COLUMNS.length, unpadded);
-    if (labels.length === 0 || values.length === 0) continue;
+    if (labels.length === 0 || split[r].padded.length === 0) continue;
     let header = false;
     let groupHere: T3Group | undefined;
-    let last = '';
-    for (const label of labels) {
-      last = normalizeLabel(label);
-      const info = labelInfo(last);
+    const names = labels.map(normalizeLabel);
+    for (const name of names) {
+      const info = labelInfo(name);
       if (info.header) header = true;
       groupHere ??= info.group;
     }
     if (header) continue;
     if (groupHere) group = groupHere;
-    const row = matchRow(last, group);
-    if (!row) continue;
+    const named = lastNaming(names, (name) => matchRow(name, group));
+    if (!named) continue;
+    const row = named.found;
+    const values = valuesWithBlanks(textValuesAfter(split[r], named.at, T3_COLUMNS.length), T3_COLUMNS.length, unpadded);
+    if (values.length === 0) continue;
     if (seen.has(row.key)) {
       const again = fitValues(values, T3_COLUMNS.length);
       const first = result.cells.filter((c) => c.key.row === row.key).map((c) => c.raw).join(' | ');
