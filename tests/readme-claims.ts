@@ -96,4 +96,11 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     claim: 'the site refuses another, saying to run the ingest of the same version again',
     tests: [['tests/integration/load.test.ts', 'a dataset of another schema version is refused before anything is loaded, saying what to do']],
   },
+  {
+    claim: 'No server configuration is needed: every page is a folder with its own',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'every page is a folder with its own index.html: no page needs a rewrite to requests.html'],
+      ['tests/e2e/dashboard.suite.ts', 'a reload or a shared link of any page loads, with or without its closing /, the query kept'],
+    ],
+  },
 ];

@@ -64,7 +64,7 @@ describe('accessibility', () => {
     expect(await page.getAttribute('section[data-table="行政处罚处理决定：2022 年各机关排名"] th[aria-sort]', 'aria-sort')).toBe('descending');
     await focusTo("(el) => el?.tagName === 'A' && el.textContent === '示例市文化和旅游局'");
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/body\?/);
+    await page.waitForURL(/\/body\/\?/);
     expect(decodeURIComponent(page.url())).toContain('name=示例市文化和旅游局');
     await page.close();
   });

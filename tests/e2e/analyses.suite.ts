@@ -21,7 +21,7 @@ describe('年度对比: 2020 against 2021', () => {
     expect(totals).toContainEqual(['政府集中采购金额', '25.10 万元', '—', '—', '—', '万元', '2021 年的模板无此项']);
     expect(totals).toContainEqual(['行政事业性收费', '—', '25.00 万元', '—', '—', '项 / 万元', '含义不同，不作比较：2019 版：收费项目数（上一年项目数量）；2021 版：本年收费金额']);
     // The share link names the years and the metric, defaults included.
-    expect(await page.getByLabel('本对比的链接').inputValue()).toBe(`${e2e.withYear2021.url}/compare?a=2020&b=2021&metric=new_requests`);
+    expect(await page.getByLabel('本对比的链接').inputValue()).toBe(`${e2e.withYear2021.url}/compare/?a=2020&b=2021&metric=new_requests`);
     expect(await page.textContent('.coverage')).toContain('2020 年 1 个机关、2021 年 2 个机关有报告（仅 2020 年：0 个；仅 2021 年：1 个');
     await page.screenshot({ path: `${SCREENSHOTS}/compare.png`, fullPage: true });
     await page.close();
@@ -40,7 +40,7 @@ describe('年度对比: 2020 against 2021', () => {
     expect(await chartTable(page, '行政许可处理决定：减少最多的机关（2020→2021）')).toEqual([['机关', '变化（行政许可处理决定）（件）'], ['浙江省自然资源厅', '-1010']]);
     expect((await tableRows(page, '行政许可处理决定：各机关 2020 年与 2021 年'))[1]).toEqual(['浙江省自然资源厅', '2,846 件', '1,836 件', '−1,010 件', '−35.5%', '件', '']);
     const link = await page.getByLabel('本对比的链接').inputValue();
-    expect(link).toBe(`${e2e.withYear2021.url}/compare?a=2020&b=2021&metric=licensing`);
+    expect(link).toBe(`${e2e.withYear2021.url}/compare/?a=2020&b=2021&metric=licensing`);
     await page.goto(link);
     await chartsDrawn(page);
     expect((await tableRows(page, '行政许可处理决定：各机关 2020 年与 2021 年'))[1][3]).toBe('−1,010 件');
@@ -66,7 +66,7 @@ describe('部门: ranking and a body’s page', () => {
       ['2', '示例市文化和旅游局', '示例市', '市级', '1,520 件', ''],
     ]);
     await page.getByRole('link', { name: '浙江省生态环境厅' }).click();
-    await page.waitForURL(/\/body\?/);
+    await page.waitForURL(/\/body\/\?/);
     await chartsDrawn(page);
     expect(await chartTable(page, '申请数量趋势')).toEqual([['年度', `${NEW}（件）`, '办理结果总计（件）'], ['2022', '131', '132']]);
     // Its reasons inside 不予公开, from dept-2021.html's expected cells (blank totals stay empty).
@@ -92,9 +92,9 @@ describe('报告: the seed report’s detail', () => {
   it('shows the cells as the source has them, money in 万元 with the raw text, and the source', async () => {
     const page = await open('/bodies?year=2019');
     await page.getByRole('link', { name: '浙江省经济和信息化厅' }).click();
-    await page.waitForURL(/\/body\?/);
+    await page.waitForURL(/\/body\/\?/);
     await page.getByRole('link', { name: '2019' }).click();
-    await page.waitForURL(/\/report\?id=/);
+    await page.waitForURL(/\/report\/\?id=/);
     await page.waitForSelector('td[data-ref="t4.review.total"]');
     expect(await page.textContent('h1')).toBe('浙江省经济和信息化厅 2019 年政府信息公开工作年度报告');
     expect(await reportCell(page, 't2.art20_5.licensing.decisions')).toBe('3,185');
@@ -166,7 +166,7 @@ describe('数据质量', () => {
     await page.waitForURL(/rule=T3_BALANCE/);
     await expect.poll(async () => (await tableRows(page, '发现的问题：申请数量平衡')).length).toBe(2);
     await page.getByRole('link', { name: '在报告中查看' }).click();
-    await page.waitForURL(/\/report\?id=.*rule=T3_BALANCE/);
+    await page.waitForURL(/\/report\/\?id=.*rule=T3_BALANCE/);
     await page.waitForSelector('td.selected');
     expect(await page.textContent('h1')).toBe('浙江省生态环境厅 2022 年政府信息公开工作年度报告');
     expect(await page.$$eval('td.selected', (cells) => cells.map((c) => c.getAttribute('data-ref')))).toEqual([

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -121,7 +121,7 @@ describe('filters', () => {
     await page.waitForURL(/body=/);
     await expect.poll(() => chartTable(page, '申请数量趋势'), { timeout: 20_000 }).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '131', '132']]);
     await page.getByRole('link', { name: '行政许可' }).click();
-    await page.waitForURL(/licensing\?body=/);
+    await page.waitForURL(/licensing\/\?body=/);
     await chartsDrawn(page);
     expect(await chartTable(page, '行政许可处理决定')).toEqual([['年度', '行政许可处理决定（件）'], ['2022', '1836']]);
     await page.close();
@@ -163,6 +163,33 @@ describe('downloads', () => {
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PNG 图片：申请数量趋势' }).click()]);
     expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await page.close();
+  });
+});
+
+describe('on a plain static server (no rewrite rules)', () => {
+  const PAGES = ['requests', 'outcomes', 'licensing', 'procurement', 'review', 'compare', 'bodies', 'quality', 'body', 'report'];
+
+  it('every page is a folder with its own index.html: no page needs a rewrite to requests.html', () => {
+    for (const name of PAGES) expect(existsSync(join('build', name, 'index.html')), `build/${name}/index.html`).toBe(true);
+    expect(readdirSync('build').filter((f) => f.endsWith('.html'))).toEqual(['index.html']);
+    // IIS refuses file types it does not know: the site maps its own.
+    expect(readFileSync(join('build', 'web.config'), 'utf8')).toContain('<mimeMap fileExtension=".wasm" mimeType="application/wasm" />');
+  });
+
+  it('a reload or a shared link of any page loads, with or without its closing /, the query kept', async () => {
+    for (const name of PAGES.slice(0, 8)) {
+      for (const path of name === 'requests' ? [`/${name}`, `/${name}/`] : [`/${name}`]) {
+        const page = await open(`${path}?from=2020`);
+        expect(new URL(page.url()).pathname).toBe(`/${name}/`);
+        expect(new URL(page.url()).search).toBe('?from=2020');
+        expect(await page.textContent('h1')).not.toBe('');
+        await page.close();
+      }
+    }
+    const shared = await open('/compare?a=2020&b=2022&metric=new_requests');
+    expect(shared.url()).toBe(`${e2e.site.url}/compare/?a=2020&b=2022&metric=new_requests`);
+    await shared.waitForSelector('section[data-table] table');
+    await shared.close();
   });
 });
 

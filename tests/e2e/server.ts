@@ -14,17 +14,23 @@ const TYPES: Record<string, string> = {
 };
 
 /**
- * A static server for the built site (as a user's web server would serve it),
- * with /data/ served from another folder so tests choose the dataset.
+ * A plain static server for the built site, as nginx, IIS or an object store
+ * serve it with no configuration: a file by its path, a folder's index.html,
+ * a folder named without its '/' redirected to it (301, query kept); no
+ * rewrite rules (`/requests` is never `requests.html`). /data/ is served from
+ * another folder so tests choose the dataset.
  */
 export async function serveSite(siteDir: string, dataDir: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const url = new URL(request.url ?? '/', 'http://x');
+    const path = decodeURIComponent(url.pathname);
     const [root, rest] = path.startsWith('/data/') ? [dataDir, path.slice('/data/'.length)] : [siteDir, path.slice(1)];
     let file = normalize(join(root, rest));
     if (!file.startsWith(normalize(root))) return void response.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file) && existsSync(`${file}.html`)) file = `${file}.html`;
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!path.endsWith('/')) return void response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      file = join(file, 'index.html');
+    }
     if (!existsSync(file)) return void response.writeHead(404).end('not found');
     response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);

@@ -1,6 +1,6 @@
 import { goto } from '$app/navigation';
-import { base } from '$app/paths';
 import { page } from '$app/state';
+import { pagePath } from './paths';
 import { filtersToSearch } from './url-filters';
 import { currentFilters } from './filters.svelte';
 
@@ -21,11 +21,11 @@ export function setPageParams(changes: Record<string, string | number | null>): 
 
 /** Links between the analyses: the filters go along. */
 export function bodyHref(body: string): string {
-  return `${base}/body${filtersToSearch({ ...currentFilters(), bodies: [] }, new URLSearchParams({ name: body }))}`;
+  return `${pagePath('/body')}${filtersToSearch({ ...currentFilters(), bodies: [] }, new URLSearchParams({ name: body }))}`;
 }
 
 export function reportHref(id: string, finding?: { rule: string; cells: string }): string {
   const own = new URLSearchParams({ id });
   if (finding) own.set('rule', finding.rule), own.set('cells', finding.cells);
-  return `${base}/report${filtersToSearch(currentFilters(), own)}`;
+  return `${pagePath('/report')}${filtersToSearch(currentFilters(), own)}`;
 }
