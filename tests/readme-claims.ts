@@ -103,4 +103,16 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
       ['tests/e2e/dashboard.suite.ts', 'a reload or a shared link of any page loads, with or without its closing /, the query kept'],
     ],
   },
+  {
+    claim: 'When the engine cannot start, the page says so within seconds instead of\nloading forever',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'a blocked .wasm: within seconds, one sentence naming the file and what IT should check; no advice to run the ingest'],
+      ['tests/e2e/dashboard.suite.ts', 'a blocked engine worker script: named the same way'],
+      ['tests/e2e/dashboard.suite.ts', 'the Parquet decoder’s .wasm blocked (its own worker): the load ends with the file named, not a spinner'],
+    ],
+  },
+  {
+    claim: 'A server that\nserves `.wasm` under another type',
+    tests: [['tests/e2e/dashboard.suite.ts', '.wasm served as application/octet-stream or text/plain (a server that does not know the type): the site works all the same']],
+  },
 ];

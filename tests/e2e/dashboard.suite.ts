@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
 import { chartsDrawn, chartTable } from './browser';
 import { e2e, open, SCREENSHOTS } from './context';
-import { serveSite } from './server';
+import { buildFixtureDataset } from '../dataset-fixture';
+import { serveSite, type ServeOptions } from './server';
 
 // The dashboard's six pages over the fixture dataset: 2019 the seed (浙江省经济和信息化厅),
 // 2020 浙江省自然资源厅, 2022 浙江省生态环境厅 and 示例市文化和旅游局, plus a consolidated
@@ -190,6 +191,52 @@ describe('on a plain static server (no rewrite rules)', () => {
     expect(shared.url()).toBe(`${e2e.site.url}/compare/?a=2020&b=2022&metric=new_requests`);
     await shared.waitForSelector('section[data-table] table');
     await shared.close();
+  });
+});
+
+describe('when the engine cannot start', () => {
+  // A site whose server refuses some of the engine's files, over the fixture dataset.
+  const tryServing = async (options: ServeOptions) => {
+    const site = await serveSite('build', await buildFixtureDataset(), options);
+    const page = await e2e.browser.newPage();
+    const started = Date.now();
+    await page.goto(`${site.url}/requests/`);
+    await page.waitForSelector('main[data-status="error"], main[data-status="ready"]', { timeout: 60_000 });
+    const result = { status: await page.getAttribute('main', 'data-status'), seconds: (Date.now() - started) / 1000, text: (await page.textContent('main')) ?? '' };
+    // Nothing to download without data: the buttons say so by being off.
+    if (result.status === 'error') expect(await page.getByRole('group', { name: '下载所选数据' }).getByRole('button', { name: 'CSV' }).isDisabled()).toBe(true);
+    await page.close();
+    await site.close();
+    return result;
+  };
+
+  it('a blocked .wasm: within seconds, one sentence naming the file and what IT should check; no advice to run the ingest', async () => {
+    const { status, seconds, text } = await tryServing({ block: /\.wasm$/ });
+    expect(status).toBe('error');
+    expect(seconds).toBeLessThan(10);
+    expect(text).toMatch(/数据引擎无法启动：duckdb-(eh|mvp)\.[\w-]+\.wasm 无法下载（HTTP 404）。请 IT 检查：.*\.wasm 的 MIME 类型为 application\/wasm/);
+    expect(text).not.toContain('npm run ingest');
+  });
+
+  it('a blocked engine worker script: named the same way', async () => {
+    const { status, seconds, text } = await tryServing({ block: /duckdb-browser-.*\.js$/ });
+    expect(status).toBe('error');
+    expect(seconds).toBeLessThan(10);
+    expect(text).toMatch(/数据引擎无法启动：duckdb-browser-(eh|mvp)\.worker\.[\w-]+\.js 无法下载（HTTP 404）/);
+  });
+
+  it('the Parquet decoder’s .wasm blocked (its own worker): the load ends with the file named, not a spinner', async () => {
+    const { status, seconds, text } = await tryServing({ block: /parquet_wasm_bg.*\.wasm$/ });
+    expect(status).toBe('error');
+    expect(seconds).toBeLessThan(20);
+    expect(text).toMatch(/数据引擎无法启动：parquet_wasm_bg[.-][\w-]+\.wasm 无法加载/);
+  });
+
+  it('.wasm served as application/octet-stream or text/plain (a server that does not know the type): the site works all the same', async () => {
+    for (const type of ['application/octet-stream', 'text/plain']) {
+      const { status, text } = await tryServing({ types: { '.wasm': type } });
+      expect([type, status, status === 'error' ? text : '']).toEqual([type, 'ready', '']);
+    }
   });
 });
 

@@ -20,10 +20,18 @@ const TYPES: Record<string, string> = {
  * rewrite rules (`/requests` is never `requests.html`). /data/ is served from
  * another folder so tests choose the dataset.
  */
-export async function serveSite(siteDir: string, dataDir: string): Promise<{ url: string; close: () => Promise<void> }> {
+export interface ServeOptions {
+  /** Paths answered 404, as a proxy or a server that refuses a file type would. */
+  block?: RegExp;
+  /** Content types by extension that replace the right ones (a server that does not know .wasm). */
+  types?: Record<string, string>;
+}
+
+export async function serveSite(siteDir: string, dataDir: string, options: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname);
+    if (options.block?.test(path)) return void response.writeHead(404).end('not found');
     const [root, rest] = path.startsWith('/data/') ? [dataDir, path.slice('/data/'.length)] : [siteDir, path.slice(1)];
     let file = normalize(join(root, rest));
     if (!file.startsWith(normalize(root))) return void response.writeHead(403).end();
@@ -32,7 +40,7 @@ export async function serveSite(siteDir: string, dataDir: string): Promise<{ url
       file = join(file, 'index.html');
     }
     if (!existsSync(file)) return void response.writeHead(404).end('not found');
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.writeHead(200, { 'content-type': options.types?.[extname(file)] ?? TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,6 @@
 import { base } from '$app/paths';
 import type { Database } from '../db/database';
+import { ENGINE_FAILED } from '../db/engine-error';
 import { loadDataset, type DatasetDescription, type LoadProgress } from '../db/load';
 import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
@@ -12,7 +13,9 @@ export const data = $state<{
   progress: LoadProgress | null;
   description: DatasetDescription | null;
   error: string | null;
-}>({ status: 'idle', progress: null, description: null, error: null });
+  /** The engine itself failed (a blocked .wasm …): the error says what IT should check, not how to make a dataset. */
+  engineFailed: boolean;
+}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false });
 
 let database: Promise<Database> | null = null;
 
@@ -55,6 +58,7 @@ export function getDatabase(): Promise<Database> {
     } catch (e) {
       data.status = 'error';
       data.error = (e as Error).message;
+      data.engineFailed = (e as Error).message.startsWith(ENGINE_FAILED);
       throw e;
     }
   })();

@@ -13,13 +13,53 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import initParquet, { Table, writeParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { plainRows, type Database } from './database';
+import { ENGINE_CHECK, ENGINE_FAILED, EngineError, engineError } from './engine-error';
 import { inlineParams } from './inline-params';
 import type { PrepareRequest, PrepareResponse } from './prepare-worker';
 
+/**
+ * Whether the server gives a file the engine needs: asked for first (its
+ * headers only), so that a missing or blocked file is named at once rather
+ * than waited on. Returns the MIME type it is served with.
+ */
+async function served(url: string): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'HEAD' });
+  } catch {
+    throw engineError(url, '无法下载（连接被拦截）');
+  }
+  if (!response.ok) throw engineError(url, `无法下载（HTTP ${response.status}）`);
+  return response.headers.get('content-type') ?? '';
+}
+
+/** The file's bytes as a blob: URL of type application/wasm. */
+async function asWasm(url: string): Promise<string> {
+  try {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    return URL.createObjectURL(new Blob([await response.arrayBuffer()], { type: 'application/wasm' }));
+  } catch (e) {
+    throw engineError(url, `无法下载（${(e as Error).message}）`);
+  }
+}
+
 export async function createBrowserDatabase(): Promise<Database> {
   const bundle = await duckdb.selectBundle({ mvp: { mainModule: mvpWasm, mainWorker: mvpWorker }, eh: { mainModule: ehWasm, mainWorker: ehWorker } });
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker(bundle.mainWorker!));
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  const [wasmType] = await Promise.all([served(bundle.mainModule), served(bundle.mainWorker!)]);
+  const mimeNote = wasmType.startsWith('application/wasm') ? '' : `；服务器给出的 MIME 类型是 ${wasmType || '（无）'}，应为 application/wasm`;
+  // A server that does not know .wasm (an old nginx or IIS) serves it under another type, which DuckDB's
+  // streaming compile refuses and then waits forever: the bytes are given to it under the right type.
+  const wasm = mimeNote ? await asWasm(bundle.mainModule) : bundle.mainModule;
+  const worker = new Worker(bundle.mainWorker!);
+  const workerFailed = new Promise<never>((_, reject) =>
+    worker.addEventListener('error', () => reject(engineError(bundle.mainWorker!, '无法运行（浏览器或安全软件拦截了后台线程 Web Worker）')), { once: true }),
+  );
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  const instantiated = db.instantiate(wasm, bundle.pthreadWorker).catch((e: Error) => {
+    throw engineError(bundle.mainModule, `无法加载（${e.message}${mimeNote}）`);
+  });
+  await Promise.race([instantiated, workerFailed]);
   const conn = await db.connect();
   // No extension may be downloaded: the site works with no internet.
   await conn.query('SET autoinstall_known_extensions = false; SET autoload_known_extensions = false;');
@@ -41,6 +81,8 @@ export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array)
   const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
   let next = 0;
+  // Once the worker has failed (its script or wasm blocked), every request fails at once rather than waiting forever.
+  let failed: Error | null = null;
   worker.onmessage = ({ data }: MessageEvent<PrepareResponse>) => {
     const request = waiting.get(data.id)!;
     waiting.delete(data.id);
@@ -48,11 +90,13 @@ export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array)
     else request.resolve(data.ipc);
   };
   worker.onerror = (e) => {
-    for (const request of waiting.values()) request.reject(new Error(`数据解码出错（decoder worker failed: ${e.message}）`));
+    failed = new EngineError(`${ENGINE_FAILED}：数据解码线程无法运行（${e.message || '脚本无法加载'}）。${ENGINE_CHECK}`);
+    for (const request of waiting.values()) request.reject(failed);
     waiting.clear();
   };
   const prepare = (name: string, parquet: Uint8Array) =>
     new Promise<Uint8Array>((resolve, reject) => {
+      if (failed) return reject(failed);
       const id = next++;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ id, name, parquet } satisfies PrepareRequest, [parquet.buffer]);

@@ -5,6 +5,7 @@
  */
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { engineError } from './engine-error';
 import { filePreparer } from './prepare';
 
 export interface PrepareRequest {
@@ -15,7 +16,12 @@ export interface PrepareRequest {
 
 export type PrepareResponse = { id: number; ipc: Uint8Array } | { id: number; error: string };
 
-const prepare = initParquet({ module_or_path: parquetWasm }).then(() => filePreparer((bytes) => readParquet(bytes).intoIPCStream()));
+const prepare = initParquet({ module_or_path: parquetWasm }).then(
+  () => filePreparer((bytes) => readParquet(bytes).intoIPCStream()),
+  (e: Error) => {
+    throw engineError(parquetWasm, `无法加载（${e.message}）`);
+  },
+);
 
 self.onmessage = async ({ data: { id, name, parquet } }: MessageEvent<PrepareRequest>) => {
   try {
