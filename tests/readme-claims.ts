@@ -115,4 +115,22 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     claim: 'A server that\nserves `.wasm` under another type',
     tests: [['tests/e2e/dashboard.suite.ts', '.wasm served as application/octet-stream or text/plain (a server that does not know the type): the site works all the same']],
   },
+  {
+    claim: 'every page fits a 360 px screen with no sideways scroll',
+    tests: [['tests/e2e/dashboard.suite.ts', 'every page fits 360 and 390 px: no sideways scroll of the page, nothing zoomed out']],
+  },
+  {
+    claim: 'The body list shows the chosen bodies first',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'the body list: chosen bodies first, closed by Escape (focus back on it) or a click elsewhere'],
+      ['tests/e2e/dashboard.suite.ts', 'a start year after the end year cannot be chosen'],
+    ],
+  },
+  {
+    claim: 'An address the site does not have gets `404.html`',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'an address the site does not have: its 404 page, in Chinese with a title and a way back'],
+      ['tests/e2e/dashboard.suite.ts', 'with JavaScript off, the page says what it needs instead of staying blank'],
+    ],
+  },
 ];

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
-import { chartsDrawn, chartTable } from './browser';
+import { chartsDrawn, chartTable, engineReady } from './browser';
 import { e2e, open, SCREENSHOTS } from './context';
 import { buildFixtureDataset } from '../dataset-fixture';
 import { serveSite, type ServeOptions } from './server';
@@ -128,6 +128,32 @@ describe('filters', () => {
     await page.close();
   });
 
+  it('the body list: chosen bodies first, closed by Escape (focus back on it) or a click elsewhere', async () => {
+    const page = await open('/?body=示例市文化和旅游局');
+    await engineReady(page);
+    const list = page.locator('details.bodies');
+    await page.getByText(/^机关：/).click();
+    await page.waitForSelector('ul[aria-label="机关"] input');
+    expect(await page.locator('ul[aria-label="机关"] li').first().textContent()).toContain('示例市文化和旅游局');
+    await page.keyboard.press('Escape');
+    expect(await list.getAttribute('open')).toBeNull();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SUMMARY');
+    await page.getByText(/^机关：/).click();
+    expect(await list.getAttribute('open')).not.toBeNull();
+    await page.locator('h1').click();
+    expect(await list.getAttribute('open')).toBeNull();
+    await page.close();
+  });
+
+  it('a start year after the end year cannot be chosen', async () => {
+    const page = await open('/?to=2020');
+    await engineReady(page);
+    await page.waitForSelector('select option[value="2019"]', { state: 'attached' });
+    const disabled = await page.getByLabel('起始年度').locator('option[disabled]').allTextContents();
+    expect(disabled).toEqual(['2022']);
+    await page.close();
+  });
+
   it('a level or report kind chosen: the charts follow, an empty choice says so', async () => {
     const page = await open('/');
     const trend = () => chartTable(page, '申请数量趋势').then((rows) => rows.slice(1));
@@ -172,7 +198,8 @@ describe('on a plain static server (no rewrite rules)', () => {
 
   it('every page is a folder with its own index.html: no page needs a rewrite to requests.html', () => {
     for (const name of PAGES) expect(existsSync(join('build', name, 'index.html')), `build/${name}/index.html`).toBe(true);
-    expect(readdirSync('build').filter((f) => f.endsWith('.html'))).toEqual(['index.html']);
+    // index.html, and 404.html: the page a server shows for an address the site does not have.
+    expect(readdirSync('build').filter((f) => f.endsWith('.html'))).toEqual(['404.html', 'index.html']);
     // IIS refuses file types it does not know: the site maps its own.
     expect(readFileSync(join('build', 'web.config'), 'utf8')).toContain('<mimeMap fileExtension=".wasm" mimeType="application/wasm" />');
   });
@@ -191,6 +218,28 @@ describe('on a plain static server (no rewrite rules)', () => {
     expect(shared.url()).toBe(`${e2e.site.url}/compare/?a=2020&b=2022&metric=new_requests`);
     await shared.waitForSelector('section[data-table] table');
     await shared.close();
+  });
+});
+
+describe('on a phone', () => {
+  it('every page fits 360 and 390 px: no sideways scroll of the page, nothing zoomed out', async () => {
+    const pages = ['/', '/requests/', '/outcomes/', '/licensing/', '/procurement/', '/review/', '/compare/?a=2020&b=2022', '/bodies/', '/quality/', '/body/?name=浙江省生态环境厅'];
+    for (const width of [360, 390]) {
+      for (const path of pages) {
+        const page = await e2e.browser.newPage({ viewport: { width, height: 780 }, isMobile: true, hasTouch: true });
+        await page.goto(`${e2e.site.url}${path}`);
+        await page.waitForSelector('main[data-status="ready"]', { timeout: 60_000 });
+        await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+        const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+        expect([width, path, scroll, inner]).toEqual([width, path, width, width]);
+        if (path.startsWith('/body/')) {
+          await page.getByRole('link', { name: '2022' }).first().click();
+          await page.waitForSelector('td[data-ref="t4.review.total"]');
+          expect([width, 'report', ...(await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]))]).toEqual([width, 'report', width, width]);
+        }
+        await page.close();
+      }
+    }
   });
 });
 
@@ -237,6 +286,36 @@ describe('when the engine cannot start', () => {
       const { status, text } = await tryServing({ types: { '.wasm': type } });
       expect([type, status, status === 'error' ? text : '']).toEqual([type, 'ready', '']);
     }
+  });
+});
+
+describe('pages that are not there, and no script', () => {
+  it('an address the site does not have: its 404 page, in Chinese with a title and a way back', async () => {
+    // A page of its own, not open(): the browser logs the 404 itself as a console error.
+    const page = await e2e.browser.newPage();
+    const response = await page.goto(`${e2e.site.url}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    expect(await page.title()).toBe('找不到此页面 · 政府信息公开年度报告分析');
+    expect(await page.textContent('h1')).toBe('找不到此页面');
+    await page.getByRole('link', { name: '返回总览' }).click();
+    await page.waitForSelector('.kpis li');
+    await page.close();
+  });
+
+  it('the report page with no report in its link says so', async () => {
+    const page = await open('/report/');
+    await page.waitForSelector('h1:has-text("找不到报告")');
+    expect(await page.textContent('main')).toContain('链接中没有指定报告。请从部门排名或数据质量页面进入。');
+    await page.close();
+  });
+
+  it('with JavaScript off, the page says what it needs instead of staying blank', async () => {
+    const context = await e2e.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${e2e.site.url}/requests/`);
+    expect(await page.textContent('noscript, body')).toContain('需要启用 JavaScript');
+    expect(await page.isVisible('noscript p')).toBe(true);
+    await context.close();
   });
 });
 

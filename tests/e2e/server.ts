@@ -39,7 +39,12 @@ export async function serveSite(siteDir: string, dataDir: string, options: Serve
       if (!path.endsWith('/')) return void response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
       file = join(file, 'index.html');
     }
-    if (!existsSync(file)) return void response.writeHead(404).end('not found');
+    if (!existsSync(file)) {
+      // As a server set to use the site's own 404 page (nginx: error_page 404 /404.html).
+      const notFound = join(siteDir, '404.html');
+      response.writeHead(404, { 'content-type': TYPES['.html'] });
+      return void (existsSync(notFound) ? createReadStream(notFound).pipe(response) : response.end('not found'));
+    }
     response.writeHead(200, { 'content-type': options.types?.[extname(file)] ?? TYPES[extname(file)] ?? 'application/octet-stream' });
     createReadStream(file).pipe(response);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yearGaps } from '../../src/lib/analysis/gaps';
+import { findingsByYear } from '../../src/lib/charts/data';
 import { ruleTotals } from '../../src/lib/analysis/quality';
 import { cellText, cellTitle, reportLayout } from '../../src/lib/analysis/report-layout';
 import {
@@ -79,6 +80,21 @@ describe('data-quality queries', () => {
     expect((await withGap.query<IncompleteReportRow>(q.sql, q.params)).map((r) => [r.body, r.missing])).toEqual([['缺表示例局', 15]]);
     const s = cellStates({ ...NO_FILTERS, bodies: ['缺表示例局'] });
     expect((await withGap.query<CellStateRow>(s.sql, s.params)).find((r) => r.state === 'missing')?.cells).toBe(15);
+  });
+
+  it('findings per year: every year of the range on the axis, a year with no finding as 0', () => {
+    const chart = findingsByYear(
+      [
+        { rule: 'T3_BALANCE', severity: 'error', year: 2019, findings: 2, reports: 1 },
+        { rule: 'NARRATIVE', severity: 'warning', year: 2021, findings: 1, reports: 1 },
+      ],
+      [2019, 2020, 2021],
+    );
+    expect(chart.categories).toEqual(['2019', '2020', '2021']);
+    expect(chart.series.map((s) => [s.key, s.values])).toEqual([
+      ['T3_BALANCE', [2, 0, 0]],
+      ['NARRATIVE', [0, 0, 1]],
+    ]);
   });
 
   it('year gaps: the years of the range a body has no report for', () => {

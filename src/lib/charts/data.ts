@@ -175,16 +175,16 @@ export function rankingChart(rows: RankedBody[], metric: Metric, title: string, 
   };
 }
 
-/** Findings per year, one series per rule (stacked). */
-export function findingsByYear(rows: RuleCountRow[]): ChartData {
-  const ys = years(rows);
+/** Findings per year, one series per rule (stacked); every year of `allYears` on the axis, one with no finding as 0. */
+export function findingsByYear(rows: RuleCountRow[], allYears: readonly number[] = []): ChartData {
+  const ys = [...new Set([...allYears, ...years(rows)])].sort((a, b) => a - b);
   const rules = RULES.filter((r) => rows.some((x) => x.rule === r.id));
   return {
     title: '各年度发现的问题：按规则',
     unit: '项',
     categoryLabel: '年度',
     categories: ys.map(String),
-    series: rules.map((r) => ({ key: r.id, name: r.label, values: ys.map((y) => rows.find((x) => x.year === y && x.rule === r.id)?.findings ?? null) })),
+    series: rules.map((r) => ({ key: r.id, name: r.label, values: ys.map((y) => rows.find((x) => x.year === y && x.rule === r.id)?.findings ?? 0) })),
   };
 }
 
