@@ -133,4 +133,19 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
       ['tests/e2e/dashboard.suite.ts', 'with JavaScript off, the page says what it needs instead of staying blank'],
     ],
   },
+  {
+    claim: "A year's cells file that cannot be read (corrupt, cut short, not uploaded)\nleaves that year out on every page",
+    tests: [
+      ['tests/integration/load.test.ts', 'one year’s cells file corrupt: that year is left out and named, the others load and answer as before'],
+      ['tests/integration/load.test.ts', 'every cells file corrupt, or the reports or findings file: the load fails, naming them'],
+      ['tests/e2e/dashboard.suite.ts', 'one year’s cells file corrupt: that year is left out and named on every page, the others work'],
+    ],
+  },
+  {
+    claim: 'Many bodies chosen are packed into one `bodies` parameter',
+    tests: [
+      ['tests/unit/export.test.ts', '300 bodies make a short link: their names packed in one parameter, read back the same'],
+      ['tests/e2e/dashboard.suite.ts', 'a link with 300 bodies chosen stays short enough for the server, and opens with all 300'],
+    ],
+  },
 ];

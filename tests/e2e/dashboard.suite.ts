@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +6,9 @@ import { fromParquet } from '../../src/lib/dataset';
 import { chartsDrawn, chartTable, engineReady } from './browser';
 import { e2e, open, SCREENSHOTS } from './context';
 import { buildFixtureDataset } from '../dataset-fixture';
+import { datasetPath } from '../helpers';
+import { filtersToSearch } from '../../src/lib/app/url-filters';
+import { NO_FILTERS } from '../../src/lib/queries/filters';
 import { serveSite, type ServeOptions } from './server';
 
 // The dashboard's six pages over the fixture dataset: 2019 the seed (浙江省经济和信息化厅),
@@ -204,6 +207,20 @@ describe('on a plain static server (no rewrite rules)', () => {
     expect(readFileSync(join('build', 'web.config'), 'utf8')).toContain('<mimeMap fileExtension=".wasm" mimeType="application/wasm" />');
   });
 
+  it('a link with 300 bodies chosen stays short enough for the server, and opens with all 300', async () => {
+    const bodies = ['浙江省生态环境厅', ...Array.from({ length: 299 }, (_, i) => `浙江省示例市第${i + 1}区人民政府办公室（政务公开办）`)];
+    // Written out, the link is over the server's 16 KB header limit.
+    const plain = await fetch(`${e2e.site.url}/?${new URLSearchParams(bodies.map((b) => ['body', b]))}`);
+    expect(plain.status).toBe(431);
+    // The link the page writes for that choice (the page's own filtersToSearch).
+    const link = filtersToSearch({ ...NO_FILTERS, bodies });
+    expect(link.length).toBeLessThan(8_000);
+    const shared = await open(`/${link}`);
+    expect(await shared.textContent('details.bodies summary')).toBe('机关：已选 300 个');
+    await expect.poll(() => chartTable(shared, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '131', '132']]);
+    await shared.close();
+  });
+
   it('a reload or a shared link of any page loads, with or without its closing /, the query kept', async () => {
     for (const name of PAGES.slice(0, 8)) {
       for (const path of name === 'requests' ? [`/${name}`, `/${name}/`] : [`/${name}`]) {
@@ -316,6 +333,28 @@ describe('pages that are not there, and no script', () => {
     expect(await page.textContent('noscript, body')).toContain('需要启用 JavaScript');
     expect(await page.isVisible('noscript p')).toBe(true);
     await context.close();
+  });
+});
+
+describe('a broken data file', () => {
+  it('one year’s cells file corrupt: that year is left out and named on every page, the others work', async () => {
+    const dir = await buildFixtureDataset();
+    writeFileSync(datasetPath(dir, 'cells-2020.parquet'), '<html>not found</html>');
+    const site = await serveSite('build', dir);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${site.url}/`);
+    await page.waitForSelector('p.failed');
+    expect(await page.textContent('p.failed')).toMatch(/^\s*2020 年的数据文件无法读取（cells-2020\.[0-9a-f]{12}\.parquet 无法读取.*），这些年度未显示，其余年度照常。/);
+    await engineReady(page);
+    // The overview's trend: 2019 and 2022 as in the whole fixture, no 2020 (its prepared row is left out too).
+    await expect.poll(() => chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2019', '9', '10'], ['2022', '160', '162']]);
+    await page.getByRole('link', { name: '依申请' }).click();
+    await page.waitForURL(/requests/);
+    await chartsDrawn(page);
+    expect((await chartTable(page, '本年新收申请：按申请人类型')).map((r) => r[0])).toEqual(['年度', '2019', '2022']);
+    expect(await page.isVisible('p.failed')).toBe(true);
+    await page.close();
+    await site.close();
   });
 });
 

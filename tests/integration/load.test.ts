@@ -56,11 +56,14 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     expect(stored.map((c) => `${c.column_name} ${c.column_type}`)).toEqual(['report_no INTEGER', 'cell SMALLINT', 'value DOUBLE', 'state TINYINT', 'raw VARCHAR', 'page SMALLINT']);
   });
 
-  it('cells of a report the reports file lacks fail the load (the files are not of one ingest)', async () => {
+  it('cells of a report the reports file lacks: that year is left out and named (the files are not of one ingest)', async () => {
     const db = await createNodeDatabase();
     const reports = fromParquet(readFileSync(datasetPath(dir, 'reports.parquet')));
     const fewer = toParquet(reports.slice(1));
-    await expect(loadDataset(db, source({ 'reports.parquet': fewer }))).rejects.toThrow(/^cells-\d{4}\.[0-9a-f]{12}\.parquet 与 reports\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \d+ names a report, cell or state the dataset does not have）$/);
+    const { failed } = await loadDataset(db, source({ 'reports.parquet': fewer }));
+    expect(failed).toHaveLength(1);
+    expect(failed[0].reason).toMatch(/^cells-\d{4}\.[0-9a-f]{12}\.parquet 与 reports\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \d+ names a report, cell or state the dataset does not have）$/);
+    expect(await db.query(`SELECT COUNT(*) AS n FROM reports WHERE year = ${failed[0].year}`)).toEqual([{ n: 0 }]);
   });
 
   it('a dataset of another schema version is refused before anything is loaded, saying what to do', async () => {
@@ -71,8 +74,23 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     expect(await db.query("SELECT COUNT(*) AS tables FROM information_schema.tables WHERE table_name = 'reports'")).toEqual([{ tables: 0 }]);
   });
 
-  it('a file that is not Parquet fails the load with its name and what to do', async () => {
+  it('one year’s cells file corrupt: that year is left out and named, the others load and answer as before', async () => {
     const db = await createNodeDatabase();
-    await expect(loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }))).rejects.toThrow(/^cells-2020\.[0-9a-f]{12}\.parquet 无法读取/);
+    const { failed } = await loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }));
+    expect(failed.map((f) => f.year)).toEqual([2020]);
+    expect(failed[0].name).toMatch(/^cells-2020\.[0-9a-f]{12}\.parquet$/);
+    expect(failed[0].reason).toMatch(/^cells-2020\.[0-9a-f]{12}\.parquet 无法读取/);
+    // The fixture's other years, by hand: 2019 the seed (new 9), 2022 two bodies' reports and the consolidated copy (131 + 29 + 29).
+    expect(await db.query('SELECT year, COUNT(*) AS reports, SUM(new_requests) AS new_requests FROM report_measures GROUP BY year ORDER BY year')).toEqual([
+      { year: 2019, reports: 1, new_requests: 9 },
+      { year: 2022, reports: 3, new_requests: 189 },
+    ]);
+  });
+
+  it('every cells file corrupt, or the reports or findings file: the load fails, naming them', async () => {
+    const bad = new TextEncoder().encode('<html>not found</html>');
+    await expect(loadDataset(await createNodeDatabase(), source({ 'cells-2019.parquet': bad, 'cells-2020.parquet': bad, 'cells-2022.parquet': bad }))).rejects.toThrow(/^数据集的单元格文件都无法读取（cells-2019\./);
+    await expect(loadDataset(await createNodeDatabase(), source({ 'reports.parquet': bad }))).rejects.toThrow(/^reports\.[0-9a-f]{12}\.parquet 无法读取/);
+    await expect(loadDataset(await createNodeDatabase(), source({ 'findings.parquet': bad }))).rejects.toThrow(/^findings\.[0-9a-f]{12}\.parquet 无法读取/);
   });
 });

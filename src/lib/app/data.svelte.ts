@@ -1,7 +1,7 @@
 import { base } from '$app/paths';
 import type { Database } from '../db/database';
 import { ENGINE_FAILED } from '../db/engine-error';
-import { loadDataset, type DatasetDescription, type LoadProgress } from '../db/load';
+import { loadDataset, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
 import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { indexReportsByBody, reportCountsByBody, reportsByBody } from '../queries/reports-by-body';
@@ -15,7 +15,9 @@ export const data = $state<{
   error: string | null;
   /** The engine itself failed (a blocked .wasm …): the error says what IT should check, not how to make a dataset. */
   engineFailed: boolean;
-}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false });
+  /** Years' cells files that could not be read: those years are left out, the rest works. */
+  failed: FailedFile[];
+}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [] });
 
 let database: Promise<Database> | null = null;
 
@@ -49,7 +51,9 @@ export function getDatabase(): Promise<Database> {
       const { prepare, close } = workerPreparer();
       const db = await createBrowserDatabase();
       try {
-        data.description = await loadDataset(db, { fetch: fetchBytes, prepare }, (p) => (data.progress = p));
+        const { failed, ...description } = await loadDataset(db, { fetch: fetchBytes, prepare }, (p) => (data.progress = p));
+        data.description = description;
+        data.failed = failed;
       } finally {
         close();
       }

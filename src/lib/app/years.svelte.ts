@@ -2,7 +2,7 @@ import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
 import { yearlyOfBodies } from '../queries/reports-by-body';
 import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
-import { preparedOverview, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
+import { data, preparedOverview, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
 import { queryState, type PrepareRows, type QueryState } from './query.svelte';
 import { filtersToSearch } from './url-filters';
 
@@ -20,7 +20,8 @@ export function byYearState<Row extends { year: number }>(
   // The bounds as values: the URL changing twice on one navigation cuts the rows once.
   const from = $derived(filters().from);
   const to = $derived(filters().to);
-  const rows = $derived(withinYears(all.rows, { from, to }));
+  // Years whose cells file could not be read are left out, also of the rows the ingest prepared.
+  const rows = $derived(withinYears(all.rows, { from, to }).filter((r) => !data.failed.some((f) => f.year === r.year)));
   return {
     get rows() {
       return rows;

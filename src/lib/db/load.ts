@@ -20,6 +20,13 @@ export interface DatasetSource {
   prepare(name: string, parquet: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
+/** A year's cells file that could not be read: the year is left out, the rest is loaded. */
+export interface FailedFile {
+  name: string;
+  year: number;
+  reason: string;
+}
+
 export interface LoadProgress {
   /** Bytes loaded so far, of total (both from dataset.json). */
   loaded: number;
@@ -31,9 +38,16 @@ export interface LoadProgress {
  * Load the dataset into DuckDB: tables reports (numbered), findings and
  * cell_values (all years' files appended; see db/cell-values.ts), then the
  * derived tables and the view cells. Reports go first: the cells refer to them
- * by number. Progress is reported per file, in bytes.
+ * by number. Progress is reported per file, in bytes. A year's cells file that
+ * cannot be read (corrupt, cut short, missing) leaves that year out, reports
+ * and all, and is named in `failed`; the reports or findings file failing
+ * fails the load.
  */
-export async function loadDataset(db: Database, source: DatasetSource, onProgress?: (p: LoadProgress) => void): Promise<DatasetDescription> {
+export async function loadDataset(
+  db: Database,
+  source: DatasetSource,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<DatasetDescription & { failed: FailedFile[] }> {
   const description = JSON.parse(new TextDecoder().decode(await source.fetch('dataset.json'))) as DatasetDescription;
   if (description.schema_version !== DATASET_SCHEMA_VERSION)
     throw new Error(`数据集（dataset.json）的格式版本是 ${description.schema_version ?? '未知'}，本站读取第 ${DATASET_SCHEMA_VERSION} 版：请用本站同一版本的 npm run ingest 重新生成数据集。`);
@@ -45,18 +59,24 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
   // Each file is prepared while DuckDB's worker inserts the one before.
   let inserting: Promise<void> = Promise.resolve();
   onProgress?.({ loaded, total, step: files[0]?.name ?? 'done' });
+  const failed: FailedFile[] = [];
   for (const file of files) {
-    const cells = DATASET_FILES.cellsPattern.test(file.name);
+    const cells = DATASET_FILES.cellsPattern.exec(file.name);
     let ipc: Uint8Array;
     try {
       ipc = await source.prepare(file.name, await source.fetch(file.name));
     } catch (e) {
+      if (cells) {
+        failed.push({ name: file.name, year: Number(cells[1]), reason: (e as Error).message });
+        loaded += file.bytes;
+        continue;
+      }
       await inserting.catch(() => {}); // this file's error is the one reported; the insert in flight ends first
       throw e;
     }
     const name = cells ? 'cell_values' : DATASET_FILES.logical(file.name).replace(/\.parquet$/, '');
     await inserting;
-    const append = cells && cellsLoaded;
+    const append = !!cells && cellsLoaded;
     if (cells) cellsLoaded = true;
     inserting = db.insertArrowIPC(name, ipc, append).then(() => {
       loaded += file.bytes;
@@ -66,9 +86,13 @@ export async function loadDataset(db: Database, source: DatasetSource, onProgres
     inserting.catch(() => {});
   }
   await inserting;
+  if (failed.length === files.filter((f) => DATASET_FILES.cellsPattern.test(f.name)).length && failed.length > 0)
+    throw new Error(`数据集的单元格文件都无法读取（${failed.map((f) => f.name).join('、')}：${failed[0].reason}）`);
+  // A year without its cells is left out whole: no page shows its reports with no figures.
+  if (failed.length > 0) await db.query(`DELETE FROM reports WHERE year IN (${failed.map((f) => Math.trunc(f.year)).join(', ')})`);
   await deriveTables(db);
   onProgress?.({ loaded: total, total, step: 'done' });
-  return description;
+  return { ...description, failed };
 }
 
 /** Tables derived from the loaded data once, for fast views (see derivedTables). */
