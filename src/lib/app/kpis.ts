@@ -9,6 +9,11 @@ export interface Kpi {
   base?: string;
   /** Change from the previous year, or a note. */
   detail: string;
+  /** The figure as a number, in `unit` (rates in %, one decimal), for the CSV; null when there is none. */
+  amount: number | null;
+  unit: string;
+  /** A rate's base n. */
+  n?: number;
 }
 
 /** The overview's cards for the last year of the selection, each with its change from the year before (pure). */
@@ -24,22 +29,26 @@ export function kpis(rows: YearlyRow[]): { year: number | null; cards: Kpi[] } {
   };
   const rateOf = (key: string) => `${formatRate(metricRate(METRIC_BY_KEY[key], now))}${leftOut(key)}`;
   const rateCard = (label: string, key: string, detail: string): Kpi => {
-    const { share, base } = formatRateParts(metricRate(METRIC_BY_KEY[key], now));
-    return { label, value: share, base, detail: `${detail}${leftOut(key)}` };
+    const r = metricRate(METRIC_BY_KEY[key], now);
+    const { share, base } = formatRateParts(r);
+    return { label, value: share, base, detail: `${detail}${leftOut(key)}`, amount: r.value === null ? null : Math.round(r.value * 1000) / 10, unit: '%', n: r.base };
   };
+  const count = (label: string, amount: number | null, detail: string): Kpi => ({ label, value: formatCount(amount), detail, amount, unit: '件' });
   const procurementYear = [...rows].reverse().find((r) => r.procurement_reports > 0);
   return {
     year: now.year,
     cards: [
-      { label: '新收申请', value: formatCount(now.new_requests), detail: vs('new_requests') },
-      { label: '办理总计', value: formatCount(now.handled), detail: vs('handled') },
+      count('新收申请', now.new_requests, vs('new_requests')),
+      count('办理总计', now.handled, vs('handled')),
       rateCard('实质公开率', 'disclosure_rate', '（予以公开 + 部分公开）÷ 办理总计'),
       rateCard('不予公开率', 'refusal_rate', '不予公开 ÷ 办理总计'),
-      { label: '行政复议', value: formatCount(now.review_total ?? 0), detail: `纠错率 ${rateOf('review_correction_rate')}` },
-      { label: '行政诉讼', value: formatCount(now.suit_total ?? 0), detail: `纠错率 ${rateOf('suit_correction_rate')}` },
-      { label: '行政许可决定', value: formatCount(now.licensing), detail: vs('licensing') },
+      count('行政复议', now.review_total ?? 0, `纠错率 ${rateOf('review_correction_rate')}`),
+      count('行政诉讼', now.suit_total ?? 0, `纠错率 ${rateOf('suit_correction_rate')}`),
+      count('行政许可决定', now.licensing, vs('licensing')),
       {
         label: '政府集中采购',
+        amount: now.procurement_reports > 0 ? now.procurement_amount : null,
+        unit: '万元',
         value: now.procurement_reports > 0 ? formatWan(now.procurement_amount) : '模板无此项',
         detail: now.procurement_reports > 0 ? vs('procurement_amount') : procurementYear ? `最近有数据：${procurementYear.year} 年 ${formatWan(procurementYear.procurement_amount)}` : '2021 版模板不含此项',
       },
