@@ -148,4 +148,8 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
       ['tests/e2e/dashboard.suite.ts', 'a link with 300 bodies chosen stays short enough for the server, and opens with all 300'],
     ],
   },
+  {
+    claim: "replace the filter's year range (whose boxes are not shown there)",
+    tests: [['tests/e2e/analyses.suite.ts', 'every metric for the selection, the meaning change and the missing template said so']],
+  },
 ];

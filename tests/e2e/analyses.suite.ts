@@ -23,6 +23,9 @@ describe('年度对比: 2020 against 2021', () => {
     // The share link names the years and the metric, defaults included.
     expect(await page.getByLabel('本对比的链接').inputValue()).toBe(`${e2e.withYear2021.url}/compare/?a=2020&b=2021&metric=new_requests`);
     expect(await page.textContent('.coverage')).toContain('2020 年 1 个机关、2021 年 2 个机关有报告（仅 2020 年：0 个；仅 2021 年：1 个');
+    // Its years A and B replace the filter's range: the range boxes are not shown here.
+    expect(await page.getByLabel('年度 A').count()).toBe(1);
+    expect(await page.getByLabel('起始年度').count()).toBe(0);
     await page.screenshot({ path: `${SCREENSHOTS}/compare.png`, fullPage: true });
     await page.close();
   });

@@ -261,7 +261,7 @@ describe('on a phone', () => {
         await page.close();
       }
     }
-  });
+  }, 180_000); // 22 page loads
 });
 
 describe('when the engine cannot start', () => {
