@@ -2,7 +2,7 @@ import { SMALL_BASE, SMALL_BASE_NOTE } from '../format/numbers';
 import type { BodyYearMeasures } from '../queries/body-years';
 import { SUMMED_COLUMNS } from '../queries/measures';
 import { compareText } from '../format/collation';
-import { inTemplate, meaningsOf, metricValue, type MeasureRow, type Metric } from './metrics';
+import { inTemplate, meaningsOf, metricValue, rateLeftOut, type MeasureRow, type Metric } from './metrics';
 
 /** One year of a comparison: the summed measures (null: no report that year), the template versions they follow, the reports summed. */
 export interface Side {
@@ -52,7 +52,7 @@ export function compareMetric(metric: Metric, a: Side, b: Side, single = false):
   const versions = new Set([...a.templates, ...b.templates]);
   if (metric.perVersion && versions.size > 1) return { ...result, note: `含义不同，不作比较：${meaningsOf(metric, versions).join('；')}` };
   // A rate is taken over the reports that have both its parts: say which reports it left out.
-  const leftOut = [a, b].map((s) => ({ year: s.year, n: s.reports - (metric.rateReports?.(s.sums!) ?? s.reports) })).filter((s) => s.n > 0);
+  const leftOut = [a, b].map((s) => ({ year: s.year, n: rateLeftOut(metric, { ...s.sums!, reports: s.reports }) })).filter((s) => s.n > 0);
   const leftOutNote = leftOut.length > 0 ? `${leftOut.map((s) => `${s.year} 年 ${s.n} 份`).join('、')}报告缺少所需单元格，未计入` : null;
   if (va.value === null || vb.value === null) return { ...result, note: leftOutNote };
   const change = vb.value - va.value;

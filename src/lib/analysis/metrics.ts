@@ -52,6 +52,11 @@ const share = (def: RateDef, label: string): Metric => {
   };
 };
 
+/** How many of a row's reports a rate leaves out (they lack a cell of its part or base); 0 for a count. */
+export function rateLeftOut(metric: Metric, row: MeasureRow & { reports: number }): number {
+  return metric.rateReports ? row.reports - metric.rateReports(row) : 0;
+}
+
 /** A rate metric as a Rate (value 0–1 with its base n), for the formats that show the base. */
 export function metricRate(metric: Metric, row: MeasureRow): Rate {
   return rate(metric.part?.(row), metric.base?.(row));

@@ -1,4 +1,4 @@
-import { METRIC_BY_KEY, metricRate } from '../analysis/metrics';
+import { METRIC_BY_KEY, metricRate, rateLeftOut } from '../analysis/metrics';
 import { formatChange, formatCount, formatRate, formatRateParts, formatWan } from '../format/numbers';
 import type { YearlyRow } from '../queries/yearly';
 
@@ -24,7 +24,7 @@ export function kpis(rows: YearlyRow[]): { year: number | null; cards: Kpi[] } {
   const vs = (key: keyof YearlyRow) => (before ? `比上年 ${formatChange(now[key] as number | null, before[key] as number | null)}` : '无上年数据');
   // A rate is taken over the reports that have both its parts: say how many of the year's reports it leaves out.
   const leftOut = (key: string) => {
-    const n = now.reports - (METRIC_BY_KEY[key].rateReports?.(now) ?? now.reports);
+    const n = rateLeftOut(METRIC_BY_KEY[key], now);
     return n > 0 ? `；${formatCount(n)} 份报告缺少所需单元格，未计入` : '';
   };
   const rateOf = (key: string) => `${formatRate(metricRate(METRIC_BY_KEY[key], now))}${leftOut(key)}`;

@@ -9,7 +9,7 @@ import type { ChartData } from './chart-data';
 import { SMALL_BASE } from '../format/numbers';
 import { compareText } from '../format/collation';
 import type { BodyComparison } from '../analysis/compare';
-import { METRIC_BY_KEY, type Metric } from '../analysis/metrics';
+import { METRIC_BY_KEY, rateLeftOut, type Metric } from '../analysis/metrics';
 import type { RankedBody } from '../analysis/ranking';
 
 /** Rows of the queries → chart data (pure). Labels come from the template and the measures. */
@@ -119,7 +119,7 @@ export function correctionRates(rows: YearlyRow[]): ChartData {
   };
   // Each rate over the reports that have both its parts: its n, and the reports it leaves out.
   const base = (key: string, y: number) => METRIC_BY_KEY[key].base!(row(y)) ?? 0;
-  const leftOut = (key: string, y: number) => row(y).reports - (METRIC_BY_KEY[key].rateReports?.(row(y)) ?? row(y).reports);
+  const leftOut = (key: string, y: number) => rateLeftOut(METRIC_BY_KEY[key], row(y));
   const bases = ys.map((y) => {
     const skipped = leftOut('review_correction_rate', y) + leftOut('suit_correction_rate', y) > 0 ? `（复议 ${leftOut('review_correction_rate', y)} 份、诉讼 ${leftOut('suit_correction_rate', y)} 份报告缺少所需单元格，未计入）` : '';
     return `${y}：复议 n=${base('review_correction_rate', y)}，诉讼 n=${base('suit_correction_rate', y)}${skipped}`;

@@ -157,11 +157,21 @@ function matchRow(label: string, item: string | null): { item: string; row: stri
 export function placeT2(rows: T2Row[], version: TemplateVersion): { cells: PlacedCell[]; ambiguousRows: string[] } {
   const ambiguousRows: string[] = [];
   const columnsOf = ({ item, header }: T2Row) => (header && header.length > 0 ? header : (T2_ITEMS.find((i) => i.item === item && i.version === version)?.cols ?? []).map((def) => ({ def, unit: null })));
-  const cells = rows.flatMap((r) => {
-    const columns = columnsOf(r);
-    const unpadded = unpaddedWidths(rows.filter((other) => other.item === r.item && columnsOf(other).length === columns.length).map((other) => other.split), columns.length);
-    return onPage(placeRow(r.item, r.row, columns, valuesWithBlanks(r.split, columns.length, unpadded)), r.page);
-  });
+  const columns = rows.map(columnsOf);
+  // An item's rows of one width of columns: whether they are padded is told once for them all.
+  const unpaddedByItem = new Map<string, Set<number>>();
+  const unpaddedOf = (r: number) => {
+    const key = `${rows[r].item}\u0000${columns[r].length}`;
+    let widths = unpaddedByItem.get(key);
+    if (!widths) {
+      const same = rows.flatMap((other, o) => (other.item === rows[r].item && columns[o].length === columns[r].length ? [other.split] : []));
+      unpaddedByItem.set(key, (widths = unpaddedWidths(same, columns[r].length)));
+    }
+    return widths;
+  };
+  const cells = rows.flatMap((row, r) =>
+    onPage(placeRow(row.item, row.row, columns[r], valuesWithBlanks(row.split, columns[r].length, unpaddedOf(r))), row.page),
+  );
   return { cells, ambiguousRows };
 
   function placeRow(item: string, row: string, columns: { def: ColumnDef; unit: MoneyUnit | null }[], values: string[]): PlacedCell[] {
