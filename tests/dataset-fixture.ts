@@ -93,12 +93,17 @@ export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery
   return Object.assign(run, { table: (query: Query) => db.queryTable(query.sql, query.params) });
 }
 
-/** A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it. */
-export async function loadDatasetFolder(dir: string): Promise<Database> {
+/** A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it; `imported`: reports marked as imported in the browser. */
+export async function loadDatasetFolder(dir: string, imported: readonly string[] = []): Promise<Database> {
   const db = await createNodeDatabase();
-  await loadDataset(db, {
-    fetch: async (name) => new Uint8Array(readFileSync(join(dir, name))),
-    prepare: filePreparer((bytes) => tableToIPC(fromParquet(bytes), 'stream')),
-  });
+  await loadDataset(
+    db,
+    {
+      fetch: async (name) => new Uint8Array(readFileSync(join(dir, name))),
+      prepare: filePreparer((bytes) => tableToIPC(fromParquet(bytes), 'stream')),
+    },
+    undefined,
+    imported,
+  );
   return db;
 }

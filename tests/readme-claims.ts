@@ -7,6 +7,27 @@
  */
 export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly [file: string, name: string])[] }[] = [
   {
+    claim: 'them against `npm run ingest` over the same files, byte for byte',
+    tests: [
+      ['tests/integration/import-merge.test.ts', 'give the very files an ingest of all the reports writes: Parquet byte for byte, dataset.json, first view, sources'],
+      ['tests/integration/import-merge.test.ts', 'a report that replaces one of the site’s gives what an ingest without the replaced file writes'],
+    ],
+  },
+  {
+    claim: 'nothing is added until each is decided',
+    tests: [
+      ['tests/e2e/import.suite.ts', 'a folder with its manifest: each file read, failed or asking; added, the figures change by the imported report; kept over a reload; removed, back'],
+      ['tests/e2e/import.suite.ts', 'a duplicate replaced: the site’s report leaves the sums, the imported one counts'],
+    ],
+  },
+  {
+    claim: '只看本站数据 /\n  只看导入的报告',
+    tests: [
+      ['tests/unit/report-source.test.ts', 'SQL, the yearly cube and the bodies’ own rows give the same sums for each source'],
+      ['tests/e2e/import.suite.ts', '导出数据集: a zip of the dataset shown, imported reports included'],
+    ],
+  },
+  {
     claim: 'one with the most cells read counts',
     tests: [
       ['tests/unit/sums.test.ts', 'the draft is the one left out, naming the report that counts'],

@@ -29,7 +29,7 @@ async function firstReportPath(body: string): Promise<string> {
 
 describe('accessibility', () => {
   it('axe-core finds no serious or critical violation on any page', async () => {
-    const pages = ['/', '/requests', '/outcomes', '/licensing', '/procurement', '/review', '/compare', '/bodies', '/quality', `/body?name=${encodeURIComponent('浙江省生态环境厅')}`, await firstReportPath('浙江省经济和信息化厅')];
+    const pages = ['/', '/requests', '/outcomes', '/licensing', '/procurement', '/review', '/compare', '/bodies', '/quality', '/import', `/body?name=${encodeURIComponent('浙江省生态环境厅')}`, await firstReportPath('浙江省经济和信息化厅')];
     const found: Record<string, string[]> = {};
     for (const path of pages) {
       const page = await open(path);

@@ -244,7 +244,7 @@ describe('on a plain static server (no rewrite rules)', () => {
 
 describe('on a phone', () => {
   it('every page fits 360 and 390 px: no sideways scroll of the page, nothing zoomed out', async () => {
-    const pages = ['/', '/requests/', '/outcomes/', '/licensing/', '/procurement/', '/review/', '/compare/?a=2020&b=2022', '/bodies/', '/quality/', '/body/?name=浙江省生态环境厅'];
+    const pages = ['/', '/requests/', '/outcomes/', '/licensing/', '/procurement/', '/review/', '/compare/?a=2020&b=2022', '/bodies/', '/quality/', '/import/', '/body/?name=浙江省生态环境厅'];
     for (const width of [360, 390]) {
       for (const path of pages) {
         const page = await e2e.browser.newPage({ viewport: { width, height: 780 }, isMobile: true, hasTouch: true });
@@ -261,7 +261,7 @@ describe('on a phone', () => {
         await page.close();
       }
     }
-  }, 180_000); // 22 page loads
+  }, 200_000); // 24 page loads
 });
 
 describe('when the engine cannot start', () => {

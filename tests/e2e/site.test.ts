@@ -4,6 +4,7 @@ import './dashboard.suite';
 import './analyses.suite';
 import './accessibility.suite';
 import './sums.suite';
+import './import.suite';
 
 // One build of the site for all the browser suites; this check runs after them all.
 describe('offline and clean', () => {

@@ -1,7 +1,9 @@
 import { base } from '$app/paths';
+import { buildAndStore } from '../imports/client';
+import { importStore, datasetKey, type ImportState, type ImportStore } from '../imports/store';
 import type { Database } from '../db/database';
 import { ENGINE_FAILED } from '../db/engine-error';
-import { loadDataset, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
+import { emptyDatabase, loadDataset, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
 import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { indexReportsByBody, reportCountsByBody, reportsByBody } from '../queries/reports-by-body';
@@ -17,22 +19,78 @@ export const data = $state<{
   engineFailed: boolean;
   /** Years' cells files that could not be read: those years are left out, the rest works. */
   failed: FailedFile[];
-}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [] });
+  /** Reports imported in this browser (导入), joined to the site's; null when there are none. */
+  imports: ImportState | null;
+  /** Whether imported reports are kept between visits (false: the browser refuses storage; kept until the page is closed). */
+  importsKept: boolean;
+  /** Counts up each time the data is loaded again (after an import): queries follow it. */
+  generation: number;
+}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, generation: 0 });
 
 let database: Promise<Database> | null = null;
+/** DuckDB itself, started once: loading the data again empties it rather than starting another. */
+let engine: Promise<Database> | null = null;
 
 // dataset.json is read by the banner, the prepared first view and the loader: fetch each small JSON file once.
 const jsonFiles = new Map<string, Promise<Uint8Array>>();
 
-function fetchBytes(name: string): Promise<Uint8Array> {
+/** A file of the dataset the site serves (not the one imports are joined into). */
+export async function fetchSiteFile(name: string): Promise<Uint8Array> {
+  const response = await fetch(`${base}/data/${name}`);
+  if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
+  return new Uint8Array(await response.arrayBuffer());
+}
+
+/** What the kept imports were joined to: the site's dataset.json's files. */
+async function siteBase(): Promise<string> {
+  try {
+    return JSON.stringify(JSON.parse(new TextDecoder().decode(await fetchSiteFile('dataset.json'))).files);
+  } catch {
+    return '';
+  }
+}
+
+/** The imports kept in this browser, read once per load: their dataset's files are read in place of the site's. */
+let imported: Promise<{ store: ImportStore; state: ImportState | null }> | null = null;
+
+function importsKept() {
+  imported ??= importStore().then(async (store) => ({ store, state: await store.state().catch(() => null) }));
+  return imported;
+}
+
+/** A file of the dataset shown: the imports' own when there are some (a report's source: the site's when it is not theirs). */
+export function fetchDataFile(name: string): Promise<Uint8Array> {
   const load = async () => {
-    const response = await fetch(`${base}/data/${name}`);
-    if (!response.ok) throw new Error(`${name}: HTTP ${response.status}`);
-    return new Uint8Array(await response.arrayBuffer());
+    const { store, state } = await importsKept();
+    if (state && state.files.length > 0) {
+      const kept = await store.read(datasetKey(name));
+      if (kept) return kept;
+      if (state.files.includes(name)) throw new Error(`${name}：导入的数据在浏览器存储中不完整，请在“导入报告”页全部移除后重新导入`);
+    }
+    return fetchSiteFile(name);
   };
   if (!name.endsWith('.json')) return load();
   if (!jsonFiles.has(name)) jsonFiles.set(name, load());
   return jsonFiles.get(name)!;
+}
+
+/**
+ * Load the data again (after an import or a removal): every query of the
+ * page asks again, of the new database.
+ */
+export function reloadData(): void {
+  database = null;
+  prepared = null;
+  imported = null;
+  jsonFiles.clear();
+  for (const reset of resets) reset();
+  Object.assign(data, { status: 'idle', progress: null, error: null, engineFailed: false, failed: [] });
+  data.generation++;
+  getDatabase().catch(() => {});
+}
+
+function showProgress(p: LoadProgress): void {
+  data.progress = p;
 }
 
 /** The database, loaded once for the whole site. */
@@ -42,6 +100,16 @@ export function getDatabase(): Promise<Database> {
     data.progress = { loaded: 0, total: 1, step: 'engine' };
     try {
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
+      let { store, state } = await importsKept();
+      if (state && state.reports.length > 0 && state.base !== (await siteBase())) {
+        // The site published another dataset since: the imported reports are joined to it anew.
+        data.progress = { loaded: 0, total: 1, step: 'imports' };
+        state = await buildAndStore(store, state, { reports: [], removed: [] }, fetchSiteFile, () => {}).done;
+        imported = Promise.resolve({ store, state });
+        jsonFiles.clear();
+      }
+      data.imports = state && state.reports.length > 0 ? state : null;
+      data.importsKept = store.persistent;
       data.description = await fetchJson('dataset.json');
       // Let the first view draw from its prepared rows before the engine's 30 MB of wasm compete for the cores.
       await preparedOverview();
@@ -49,9 +117,14 @@ export function getDatabase(): Promise<Database> {
       // Loaded only now: the engine's and the Parquet decoder's code are not on the first view's path.
       const { createBrowserDatabase, workerPreparer } = await import('../db/browser');
       const { prepare, close } = workerPreparer();
-      const db = await createBrowserDatabase();
+      const reused = engine !== null;
+      engine ??= createBrowserDatabase();
+      engine.catch(() => (engine = null));
+      const db = await engine;
       try {
-        const { failed, ...description } = await loadDataset(db, { fetch: fetchBytes, prepare }, (p) => (data.progress = p));
+        if (reused) await emptyDatabase(db);
+        const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
+        const { failed, ...description } = await loadDataset(db, { fetch: fetchDataFile, prepare }, showProgress, imported);
         data.description = description;
         data.failed = failed;
       } finally {
@@ -94,10 +167,17 @@ export function preparedOverview<Row>(): Promise<PreparedRows<Row> | null> {
  * Something derived from the database once, for the page to answer filters
  * with: the value itself once it is here, a promise before.
  */
+const resets: (() => void)[] = [];
+
 function onceLoaded<T>(load: (db: Database) => Promise<T>): () => T | Promise<T> {
   let value: { loaded: T } | null = null;
   let loading: Promise<T> | null = null;
+  resets.push(() => {
+    value = null;
+    loading = null;
+  });
   return () => {
+    void data.generation; // a reload makes whatever reads this ask again
     if (value) return value.loaded;
     if (!loading) {
       loading = getDatabase().then(load);
@@ -126,9 +206,9 @@ export const reportMeasuresByBody = onceLoaded(async (db) => {
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */
 export async function fetchText(name: string): Promise<string> {
-  return new TextDecoder().decode(await fetchBytes(name));
+  return new TextDecoder().decode(await fetchDataFile(name));
 }
 
 async function fetchJson(name: string) {
-  return JSON.parse(new TextDecoder().decode(await fetchBytes(name)));
+  return JSON.parse(new TextDecoder().decode(await fetchDataFile(name)));
 }

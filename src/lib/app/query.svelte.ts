@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import type { Query } from '../queries/query';
-import { getDatabase } from './data.svelte';
+import { data, getDatabase } from './data.svelte';
 
 export interface QueryState<Row> {
   rows: Row[];
@@ -29,6 +29,7 @@ export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>)
   // The query as text: the effect reruns when the query changes, not whenever something it was built from does (the URL …).
   const key = $derived(JSON.stringify(build()));
   $effect(() => {
+    void data.generation; // the data loaded again (an import): ask again
     const { sql, params } = JSON.parse(key) as Query;
     // Untracked: the effect follows the query alone, not whatever prepared() reads (the URL …).
     const early = untrack(() => prepared?.()) ?? null;

@@ -1,5 +1,5 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
-import { NO_FILTERS, type Filters } from '../queries/filters';
+import { NO_FILTERS, REPORT_SOURCES, type Filters } from '../queries/filters';
 
 const LISTS = { body: 'bodies', region: 'regions', level: 'levels', kind: 'kinds' } as const;
 
@@ -31,7 +31,8 @@ export function filtersFromSearch(search: URLSearchParams): Filters {
     const n = Number(search.get(name));
     return search.has(name) && Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : null;
   };
-  const filters: Filters = { ...NO_FILTERS, from: year('from'), to: year('to') };
+  const source = REPORT_SOURCES.find((s) => s.key === search.get('source'))?.key ?? 'all';
+  const filters: Filters = { ...NO_FILTERS, from: year('from'), to: year('to'), source };
   for (const [param, key] of Object.entries(LISTS)) filters[key] = search.getAll(param).filter(Boolean);
   const packed = search.get('bodies');
   if (packed) filters.bodies = [...new Set([...filters.bodies, ...unpackBodies(packed)])];
@@ -41,13 +42,14 @@ export function filtersFromSearch(search: URLSearchParams): Filters {
 /** The query string for filters: the same filters always give the same string, so a copied link reproduces the view. */
 export function filtersToSearch(filters: Filters, keep: URLSearchParams = new URLSearchParams()): string {
   const search = new URLSearchParams();
-  for (const [k, v] of keep) if (!['from', 'to', 'bodies', ...Object.keys(LISTS)].includes(k)) search.append(k, v);
+  for (const [k, v] of keep) if (!['from', 'to', 'bodies', 'source', ...Object.keys(LISTS)].includes(k)) search.append(k, v);
   if (filters.from !== null) search.set('from', String(filters.from));
   if (filters.to !== null) search.set('to', String(filters.to));
   const bodies = [...filters.bodies].sort();
   const plain = new URLSearchParams(bodies.map((b) => ['body', b])).toString();
   if (plain.length > LONG_BODIES) search.set('bodies', packBodies(bodies));
   for (const [param, key] of Object.entries(LISTS)) if (key !== 'bodies' || plain.length <= LONG_BODIES) for (const v of [...filters[key]].sort()) search.append(param, v);
+  if (filters.source !== 'all') search.set('source', filters.source);
   const text = search.toString();
   return text ? `?${text}` : '';
 }

@@ -47,6 +47,7 @@ export async function loadDataset(
   db: Database,
   source: DatasetSource,
   onProgress?: (p: LoadProgress) => void,
+  imported: readonly string[] = [],
 ): Promise<DatasetDescription & { failed: FailedFile[] }> {
   const description = JSON.parse(new TextDecoder().decode(await source.fetch('dataset.json'))) as DatasetDescription;
   if (description.schema_version !== DATASET_SCHEMA_VERSION)
@@ -90,12 +91,31 @@ export async function loadDataset(
     throw new Error(`数据集的单元格文件都无法读取（${failed.map((f) => f.name).join('、')}：${failed[0].reason}）`);
   // A year without its cells is left out whole: no page shows its reports with no figures.
   if (failed.length > 0) await db.query(`DELETE FROM reports WHERE year IN (${failed.map((f) => Math.trunc(f.year)).join(', ')})`);
+  await markImported(db, imported);
   await deriveTables(db);
   onProgress?.({ loaded: total, total, step: 'done' });
   return { ...description, failed };
 }
 
+/**
+ * Column reports.imported: the reports imported in this browser (导入; none
+ * in Node), which the report-source filter selects by (see inScope).
+ */
+async function markImported(db: Database, imported: readonly string[]): Promise<void> {
+  await db.query('ALTER TABLE reports ADD COLUMN imported BOOLEAN DEFAULT false');
+  const ids = imported.filter((id) => /^[0-9a-f]{16}$/.test(id));
+  if (ids.length > 0) await db.query(`UPDATE reports SET imported = true WHERE report_id IN (${ids.map((id) => `'${id}'`).join(', ')})`);
+}
+
 /** Tables derived from the loaded data once, for fast views (see derivedTables). */
 export async function deriveTables(db: Database): Promise<void> {
   for (const sql of derivedTables()) await db.query(sql);
+}
+
+/** Every table and view dropped: the same engine loads another dataset (after an import). */
+export async function emptyDatabase(db: Database): Promise<void> {
+  const objects = await db.query<{ table_name: string; table_type: string }>("SELECT table_name, table_type FROM information_schema.tables WHERE table_schema = 'main'");
+  // Views first: they depend on tables.
+  for (const { table_name: name, table_type: type } of objects.sort((a, b) => Number(b.table_type === 'VIEW') - Number(a.table_type === 'VIEW')))
+    await db.query(`DROP ${type === 'VIEW' ? 'VIEW' : 'TABLE'} IF EXISTS "${name.replaceAll('"', '""')}"`);
 }

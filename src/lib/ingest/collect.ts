@@ -4,8 +4,9 @@ import { DATASET_FILES } from '../dataset/schema';
 import { appendAll } from '../reader/arrays';
 import type { ManifestEntry } from '../reader';
 
-/** The file names a folder's walk takes for reports (case aside). */
-export const REPORT_EXTENSIONS = ['.txt', '.tsv', '.htm', '.html', '.shtml', '.pdf', '.docx', '.doc', '.wps'];
+import { REPORT_EXTENSIONS } from '../reader/formats';
+
+export { REPORT_EXTENSIONS };
 
 export interface InputFile {
   /** Absolute path on disk. */

@@ -1,11 +1,8 @@
-import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { checkAcrossYears, type CarryFacts } from '../checks';
-import { tableToIPC } from 'apache-arrow';
-import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, DatasetBuilder, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS } from '../dataset';
-import type { ParquetJob } from '../dataset/parquet-job';
-import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from '../dataset/overview';
+import type { CarryFacts } from '../checks';
+import { DATASET_FILES, DatasetBuilder } from '../dataset';
+import { datasetJobs, describedDataset } from '../dataset/files';
 import { BINARY_FORMATS, parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
@@ -140,33 +137,15 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
 
 /** The checks across reports, the Parquet files and the descriptions, written into summary.out; returns the names written. */
 async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary, onProgress: IngestOptions['onProgress']): Promise<string[]> {
-  const tables = read.builder.build(checkAcrossYears(read.carry));
-  for (const f of tables.findingList) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
-  const named: { name: string; job: () => ParquetJob }[] = [
-    ...[...tables.cellsByYear].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: () => ({ cells: cells(), layout: parquetLayout(CELL_COLUMNS) }) })),
-    { name: DATASET_FILES.reports, job: () => ({ ipc: tableToIPC(tables.reports(), 'stream'), layout: parquetLayout(REPORT_COLUMNS) }) },
-    { name: DATASET_FILES.findings, job: () => ({ ipc: tableToIPC(tables.findings(), 'stream'), layout: parquetLayout(FINDING_COLUMNS) }) },
-  ];
+  const dataset = datasetJobs(read.builder, read.carry);
   let written = 0;
-  onProgress?.(written, named.length, 'writing');
+  onProgress?.(written, dataset.jobs.length, 'writing');
   const parquet = await pool.writeParquet(
-    named.map(({ job }) => job),
-    () => onProgress?.(++written, named.length, 'writing'),
+    dataset.jobs.map(({ job }) => job),
+    () => onProgress?.(++written, dataset.jobs.length, 'writing'),
   );
-  const outputs = named.map(({ name }, i) => {
-    const sha256 = createHash('sha256').update(parquet[i]).digest('hex');
-    return { name: DATASET_FILES.versioned(name, sha256), bytes: parquet[i], sha256 };
-  });
-  const description = {
-    schema_version: DATASET_SCHEMA_VERSION,
-    reports: read.builder.size,
-    years: [...tables.cellsByYear.keys()],
-    origins: read.builder.origins(),
-    sources: read.withSources,
-    files: outputs.map(({ name, bytes, sha256 }) => ({ name, bytes: bytes.length, sha256 })),
-  };
-  const json = { name: DATASET_FILES.description, bytes: new TextEncoder().encode(`${JSON.stringify(description, null, 2)}\n`) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: new TextEncoder().encode(`${JSON.stringify({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: overviewRows(tables.inOrder, tables.supersededBy) })}\n`) };
-  await writeDatasetAtomically(summary.out, staging, [...outputs, prepared, json], read.sources);
-  return [...outputs, prepared, json].map((f) => f.name);
+  const { files, findings } = describedDataset(read.builder, dataset, parquet, read.withSources);
+  for (const f of findings) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
+  await writeDatasetAtomically(summary.out, staging, files, read.sources);
+  return files.map((f) => f.name);
 }

@@ -1,6 +1,14 @@
 import { CONSOLIDATED_KIND } from '../template';
 import type { Query } from './query';
 
+/** Where reports come from: the site's data, or imported in this browser (导入), or both ('all'). */
+export type ReportSource = 'all' | 'site' | 'imported';
+export const REPORT_SOURCES: readonly { key: ReportSource; label: string }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'site', label: '只看本站数据' },
+  { key: 'imported', label: '只看导入的报告' },
+];
+
 /** What the user selected. Empty lists mean "all"; kinds empty means the bodies' own reports (no consolidated ones). */
 export interface Filters {
   from: number | null;
@@ -9,9 +17,10 @@ export interface Filters {
   regions: string[];
   levels: string[];
   kinds: string[];
+  source: ReportSource;
 }
 
-export const NO_FILTERS: Filters = { from: null, to: null, bodies: [], regions: [], levels: [], kinds: [] };
+export const NO_FILTERS: Filters = { from: null, to: null, bodies: [], regions: [], levels: [], kinds: [], source: 'all' };
 
 /** Report kinds are the template's (a consolidated report sums other bodies' reports: counting it with them would count twice). */
 export { CONSOLIDATED_KIND, KIND_LABELS } from '../template';
@@ -43,7 +52,7 @@ export const COUNTED = 'superseded_by IS NULL';
 
 /**
  * The condition selecting the reports the filters select, over any table with
- * the reports' year, body, region, level, kind and superseded_by (reports,
+ * the reports' year, body, region, level, kind, imported and superseded_by (reports,
  * report_measures). `years` overrides the year range (e.g. two years to
  * compare). 'counted' (for sums) leaves out the reports that do not count
  * (COUNTED); 'all' (for lists of reports and findings) keeps them.
@@ -61,6 +70,7 @@ export function inScope(filters: Filters, years?: readonly number[], reports: 'c
   }
   if (filters.kinds.length > 0) where.push(`kind IN (${placeholders(filters.kinds.length)})`) && params.push(...filters.kinds);
   else where.push(`kind IS DISTINCT FROM '${CONSOLIDATED_KIND}'`);
+  if (filters.source !== 'all') where.push(filters.source === 'imported' ? 'imported' : 'NOT imported');
   if (reports === 'counted') where.push(COUNTED);
   return { sql: where.join(' AND '), params };
 }
@@ -71,6 +81,8 @@ export interface ScopeColumns {
   region: string | null;
   level: string | null;
   kind: string | null;
+  /** Imported in this browser (导入). */
+  imported: boolean;
 }
 
 /**
@@ -85,7 +97,8 @@ export function inScopeRow(filters: Filters): (row: ScopeColumns) => boolean {
     inYears(filters, row.year) &&
     within(filters.regions, row.region) &&
     within(filters.levels, row.level) &&
-    (filters.kinds.length > 0 ? within(filters.kinds, row.kind) : row.kind !== CONSOLIDATED_KIND);
+    (filters.kinds.length > 0 ? within(filters.kinds, row.kind) : row.kind !== CONSOLIDATED_KIND) &&
+    (filters.source === 'all' || row.imported === (filters.source === 'imported'));
 }
 
 /** `scope`: every report the filters select, counted or not (see inScope), as a CTE to start a list of reports, cells or findings with. */

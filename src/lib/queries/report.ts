@@ -22,6 +22,8 @@ export interface ReportRow {
   n_warnings: number;
   /** Set when another report of the same body and year counts in sums instead (DUPLICATE_REPORT). */
   superseded_by: string | null;
+  /** Imported in this browser (导入); absent for a report checked before publishing (年报自查). */
+  imported?: boolean;
 }
 
 export interface ReportCellRow {

@@ -12,7 +12,7 @@ import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
  */
 export function reportsByBody(): Query {
   return {
-    sql: `SELECT year, region, level, kind, 1 AS reports, CAST(COALESCE(procurement_reports, 0) AS INTEGER) AS procurement_reports,
+    sql: `SELECT year, region, level, kind, imported, 1 AS reports, CAST(COALESCE(procurement_reports, 0) AS INTEGER) AS procurement_reports,
   ${SUMMED_COLUMNS.join(', ')}
 FROM report_measures WHERE ${COUNTED} ORDER BY body, year`,
     params: [],

@@ -75,7 +75,7 @@ FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.s
 SELECT c.report_no, c.cell, c.value, c.state = ${STATE('ambiguous')} AS ambiguous, c.state IN (${UNKNOWN_STATES.map(STATE).join(', ')}) AS unknown, c.state <> ${STATE('not_in_template')} AS in_template
 FROM cell_values c JOIN summary_keys k ON k.id = c.cell`,
     `CREATE OR REPLACE TABLE report_measures AS
-SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.template, r.superseded_by, m.* EXCLUDE (report_no)
+SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.imported, r.template, r.superseded_by, m.* EXCLUDE (report_no)
 FROM reports r LEFT JOIN (
   SELECT c.report_no, CAST(COUNT(*) FILTER (WHERE ${procurement} AND c.in_template) > 0 AS INTEGER) AS procurement_reports,
     ${[...sums, ...RATE_LIST.flatMap(rateSums)].join(',\n    ')}

@@ -27,10 +27,10 @@ export type YearlyCubeRow = YearlyRow & ScopeColumns;
  */
 export function yearlyCube(): Query {
   return {
-    sql: `SELECT year, region, level, kind, COUNT(*) AS reports, ${PROCUREMENT_REPORTS_SUM},
+    sql: `SELECT year, region, level, kind, imported, COUNT(*) AS reports, ${PROCUREMENT_REPORTS_SUM},
   ${measureColumnSums().join(',\n  ')}
 FROM report_measures WHERE ${COUNTED}
-GROUP BY year, region, level, kind ORDER BY year, region, level, kind`,
+GROUP BY year, region, level, kind, imported ORDER BY year, region, level, kind, imported`,
     params: [],
   };
 }
@@ -44,7 +44,7 @@ export function yearlyFromCube(cube: readonly YearlyCubeRow[], filters: Filters)
     if (!selected(row)) continue;
     const sum = years.get(row.year);
     if (!sum) {
-      const { region: _region, level: _level, kind: _kind, ...totals } = row;
+      const { region: _region, level: _level, kind: _kind, imported: _imported, ...totals } = row;
       years.set(row.year, totals);
       continue;
     }

@@ -1,4 +1,5 @@
-import { parse } from 'csv-parse/sync';
+// The browser build (it brings its own Buffer): the same parser for the command line and the browser's import.
+import { parse } from 'csv-parse/browser/esm/sync';
 import { REPORT_KINDS, reportKind } from '../template';
 import { decodeReport } from './decode';
 import type { ManifestEntry, ReportError } from './types';

@@ -10,7 +10,7 @@ export function reportColumns(href: (id: string) => string): Column<ReportRow>[]
     { key: 'year', label: '年度', numeric: true, value: (r) => r.year, href: (r) => href(r.report_id) },
     { key: 'template', label: '模板版本', value: (r) => `${r.template} 版` },
     { key: 'kind', label: '报告类型', value: (r) => (r.kind ? (KIND_LABELS[r.kind] ?? r.kind) : '') },
-    { key: 'source', label: '源文件', wrap: true, value: (r) => r.source_file },
+    { key: 'source', label: '源文件', wrap: true, value: (r) => (r.imported ? `${r.source_file}（导入）` : r.source_file) },
     { key: 'status', label: '检查结果', value: (r) => REPORT_STATUS_LABELS[r.status] ?? r.status },
     { key: 'errors', label: '错误', numeric: true, value: (r) => r.n_errors },
     { key: 'warnings', label: '警告', numeric: true, value: (r) => r.n_warnings },

@@ -1,0 +1,63 @@
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { tableToIPC } from 'apache-arrow';
+import { checkAcrossYears, type CarryFacts } from '../checks';
+import type { Finding } from '../template';
+import type { DatasetBuilder } from './builder';
+import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from './overview';
+import type { ParquetJob } from './parquet-job';
+import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS } from './schema';
+
+/** A file of the dataset folder, as written. */
+export interface DatasetFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * The dataset's Parquet files (their logical names, and the jobs that write
+ * them), with the checks across reports run: the same for the command line's
+ * ingest (jobs on worker threads) and the browser's import (jobs in a worker).
+ */
+export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[]) {
+  const tables = builder.build(checkAcrossYears(carry));
+  const jobs: { name: string; job: () => ParquetJob }[] = [
+    ...[...tables.cellsByYear].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: () => ({ cells: cells(), layout: parquetLayout(CELL_COLUMNS) }) })),
+    { name: DATASET_FILES.reports, job: () => ({ ipc: tableToIPC(tables.reports(), 'stream'), layout: parquetLayout(REPORT_COLUMNS) }) },
+    { name: DATASET_FILES.findings, job: () => ({ ipc: tableToIPC(tables.findings(), 'stream'), layout: parquetLayout(FINDING_COLUMNS) }) },
+  ];
+  return { tables, jobs };
+}
+
+/** SHA-256 as hex, the same in Node and the browser (Web Crypto is missing on a plain-http intranet site: not a secure context). */
+export function sha256Hex(bytes: Uint8Array): string {
+  return bytesToHex(sha256(bytes));
+}
+
+/**
+ * The written Parquet files under their versioned names, then the prepared
+ * first view and dataset.json naming them: every file of the dataset but the sources.
+ */
+export function describedDataset(
+  builder: DatasetBuilder,
+  { tables, jobs }: ReturnType<typeof datasetJobs>,
+  parquet: readonly Uint8Array[],
+  withSources: boolean,
+): { files: DatasetFile[]; findings: Finding[] } {
+  const outputs = jobs.map(({ name }, i) => {
+    const sha256 = sha256Hex(parquet[i]);
+    return { name: DATASET_FILES.versioned(name, sha256), bytes: parquet[i], sha256 };
+  });
+  const description = {
+    schema_version: DATASET_SCHEMA_VERSION,
+    reports: builder.size,
+    years: [...tables.cellsByYear.keys()],
+    origins: builder.origins(),
+    sources: withSources,
+    files: outputs.map(({ name, bytes, sha256 }) => ({ name, bytes: bytes.length, sha256 })),
+  };
+  const encode = (value: unknown, pretty: boolean) => new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
+  const json = { name: DATASET_FILES.description, bytes: encode(description, true) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: overviewRows(tables.inOrder, tables.supersededBy) }, false) };
+  return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
+}

@@ -1,0 +1,222 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fixture, SEED } from '../helpers';
+import { engineReady } from './browser';
+import { e2e, open } from './context';
+
+// The fixture site (tests/dataset-fixture.ts) counts in 2022 浙江省生态环境厅 (新收 131) and 示例市文化和旅游局 (29): 160.
+// The folder below adds 浙江省自然资源厅 2022 (dept-2021.html again under that body: 新收 131): 291.
+const folder = mkdtempSync(join(tmpdir(), 'import-folder-'));
+const reports = join(folder, '年报');
+mkdirSync(join(reports, '2022'), { recursive: true });
+writeFileSync(join(reports, '2022', '自然资源厅.html'), readFileSync(fixture('html/dept-2021.html')));
+writeFileSync(join(reports, '不是年报.html'), readFileSync(fixture('html/not-a-report.html')));
+// What else a folder holds: passed over, as the command line's walk passes them over.
+writeFileSync(join(reports, '.DS_Store'), 'x');
+writeFileSync(join(reports, '扫描件.jpg'), new Uint8Array([0xff, 0xd8, 0xff]));
+// A report whose text names neither body nor year: the user gives them.
+writeFileSync(
+  join(reports, '无标题.txt'),
+  readFileSync(fixture('text/partial-2022.txt'), 'utf8').replace('示例市卫生健康委员会2022年政府信息公开工作年度报告', '政府信息公开工作年度报告').replace('2022年，示例市卫生健康委员会', '本年度，本机关'),
+);
+// The site's 示例市文化和旅游局 2022 again, under another name: a duplicate, to be decided.
+writeFileSync(join(reports, '文旅局-更正版.txt'), readFileSync(fixture('text/full-2021.txt')));
+writeFileSync(join(reports, 'manifest.csv'), 'file,body,year,region,level,kind\n2022/自然资源厅.html,浙江省自然资源厅,2022,浙江省,省级,department\n文旅局-更正版.txt,示例市文化和旅游局,2022,示例市,市级,department\n');
+
+const kpi = (page: Page, label: string) => page.locator('.kpis li').filter({ hasText: label }).first();
+const kpiValue = async (page: Page, label: string) => (await kpi(page, label).locator('strong').textContent())?.trim();
+
+async function overviewNew(page: Page): Promise<string | undefined> {
+  await page.goto(`${e2e.site.url}/?from=2022&to=2022`);
+  await engineReady(page);
+  return kpiValue(page, '新收申请');
+}
+
+describe('导入报告: reports in from the browser', () => {
+  it('a folder with its manifest: each file read, failed or asking; added, the figures change by the imported report; kept over a reload; removed, back', async () => {
+    const page = await open('/import/');
+    await engineReady(page);
+    expect(await overviewNew(page)).toBe('160');
+    await page.goto(`${e2e.site.url}/import/`);
+    await engineReady(page);
+    await page.locator('input[webkitdirectory]').setInputFiles(reports);
+    const row = (file: string) => page.locator('tr', { hasText: file });
+    await expect.poll(() => page.locator('tr[data-status="waiting"]').count()).toBe(0);
+    expect(await page.textContent('text=已使用清单')).toContain('年报/manifest.csv');
+    expect(await page.textContent('.notice')).toContain('文件夹中另有 2 个文件不是报告格式');
+    expect(await page.locator('tr[data-status]').count()).toBe(4);
+    expect((await row('不是年报.html').textContent())?.replace(/\s+/g, '')).toContain('无法读取：找不到年度报告的任何表格');
+    expect((await row('2022/自然资源厅.html').textContent())?.replace(/\s+/g, '')).toMatch(/已读取浙江省自然资源厅2022HTML.*将加入/);
+    // No body or year in the text: a form asks for them.
+    const form = page.getByRole('form', { name: '年报/无标题.txt 的发布机关和年度' });
+    await form.getByLabel('发布机关').fill('示例市卫生健康委员会');
+    await form.getByLabel('年度').fill('2022');
+    await form.getByRole('button', { name: '按此读取' }).click();
+    await expect.poll(() => row('无标题.txt').textContent().then((t) => t?.replace(/\s+/g, ''))).toMatch(/已读取示例市卫生健康委员会2022/);
+    // The duplicate asks; nothing is added before it is decided.
+    const add = page.getByRole('button', { name: /^加入数据/ });
+    await expect.poll(() => row('文旅局-更正版.txt').textContent()).toContain('示例市文化和旅游局 2022 年已有报告（本站数据：city-culture.txt）');
+    expect(await add.isDisabled()).toBe(true);
+    await row('文旅局-更正版.txt').getByLabel('跳过').check();
+    // Only 自然资源厅: the 卫生健康委员会 report is left out below by removing it after.
+    expect(await add.textContent()).toBe('加入数据（2 份）');
+    await add.click();
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 2 份报告');
+    await engineReady(page);
+    expect(await page.locator('table', { hasText: '已导入的报告' }).locator('tbody tr').count()).toBe(2);
+    // 160 + 131 (自然资源厅) + 29 (卫生健康委员会: partial-2022.txt's 新收).
+    expect(await overviewNew(page)).toBe('320');
+    expect(await page.textContent('p.imported')).toContain('含 2 份在本浏览器导入的报告');
+    await page.reload();
+    await engineReady(page);
+    expect(await kpiValue(page, '新收申请')).toBe('320');
+    // The imported report's own page says it was imported.
+    await page.goto(`${e2e.site.url}/import/`);
+    await engineReady(page);
+    await page.getByRole('link', { name: '示例市卫生健康委员会' }).click();
+    await page.waitForSelector('dl.meta');
+    expect(await page.textContent('dl.meta')).toContain('导入');
+    await page.goto(`${e2e.site.url}/import/`);
+    await engineReady(page);
+    await page.getByRole('button', { name: '移除 示例市卫生健康委员会 2022 年报告' }).click();
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已移除 1 份');
+    expect(await overviewNew(page)).toBe('291');
+    await page.goto(`${e2e.site.url}/import/`);
+    await engineReady(page);
+    page.once('dialog', (d) => d.accept());
+    await page.getByRole('button', { name: '全部移除' }).click();
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已移除 1 份');
+    expect(await overviewNew(page)).toBe('160');
+    expect(await page.$('p.imported')).toBeNull();
+    await page.close();
+  }, 180_000);
+
+  it('a duplicate replaced: the site’s report leaves the sums, the imported one counts', async () => {
+    const page = await open('/import/');
+    await engineReady(page);
+    // 示例市文化和旅游局 2022 with 新收 29 → partial-2022.txt's figures under that body (新收 29 too, but 办理总计 unknown).
+    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
+      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n文旅局.txt,示例市文化和旅游局,2022\n') },
+      { name: '文旅局.txt', mimeType: 'text/plain', buffer: readFileSync(fixture('text/partial-2022.txt')) },
+    ]);
+    const row = page.locator('tr', { hasText: '文旅局.txt' });
+    await expect.poll(() => row.textContent()).toContain('已有报告（本站数据：city-culture.txt）');
+    await row.getByLabel('替换').check();
+    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    await page.goto(`${e2e.site.url}/body/?name=示例市文化和旅游局`);
+    await engineReady(page);
+    await expect.poll(() => page.locator('section[data-table="示例市文化和旅游局的报告"] tbody tr').count()).toBe(1);
+    expect(await page.textContent('section[data-table="示例市文化和旅游局的报告"] tbody')).toContain('文旅局.txt');
+    await page.close();
+  }, 120_000);
+
+  it('cancel while reading adds nothing', async () => {
+    const page = await open('/import/');
+    await engineReady(page);
+    const seed = readFileSync(SEED);
+    const files = Array.from({ length: 400 }, (_, i) => ({ name: `copy-${i}.txt`, mimeType: 'text/plain', buffer: seed }));
+    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles(files);
+    await page.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.textContent('.notice')).toBe('已取消：没有加入任何报告。 查看总览');
+    expect(await page.locator('tr[data-status]').count()).toBe(0);
+    expect(await page.textContent('text=还没有导入的报告')).toBeTruthy();
+    await page.close();
+  }, 120_000);
+
+  it('年报自查: one report dropped opens as its report page, findings and tables, added to nothing', async () => {
+    const page = await open('/import/');
+    await engineReady(page);
+    await page.locator('section', { hasText: '年报自查' }).locator('input[type=file]').setInputFiles(SEED);
+    const checked = page.locator('.checked');
+    await checked.waitFor();
+    expect(await checked.locator('h1').textContent()).toBe('浙江省经济和信息化厅 2019 年政府信息公开工作年度报告');
+    // The seed's flattened rows (AMBIGUOUS_SPLIT) and the rules they stop (NOT_EVALUATED), as the CLI finds them.
+    const findings = await checked.locator('section[data-table="本报告发现的问题"] tbody tr').allTextContents();
+    expect(findings.some((f) => f.includes('AMBIGUOUS_SPLIT'))).toBe(true);
+    expect(findings.filter((f) => f.includes('NOT_EVALUATED'))).toHaveLength(3);
+    // t3's 本年新收 总计 as the seed has it (一、本年新收政府信息公开申请数量 | 9 | 9 | …).
+    expect(await checked.locator('td[data-ref="t3.new.total"] .text').textContent()).toBe('9');
+    expect(await page.textContent('text=还没有导入的报告')).toBeTruthy();
+    await page.close();
+  }, 120_000);
+
+  it('导出数据集: a zip of the dataset shown, imported reports included', async () => {
+    const page = await open('/import/');
+    await engineReady(page);
+    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
+      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.html,浙江省自然资源厅,2022\n') },
+      { name: '自然资源厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
+    ]);
+    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    await engineReady(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出数据集（.zip）' }).click()]);
+    const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
+    const description = JSON.parse(new TextDecoder().decode(zip['data/dataset.json']));
+    expect(description.reports).toBe(6);
+    for (const f of description.files) expect(zip[`data/${f.name}`]?.length, f.name).toBe(f.bytes);
+    // One text per distinct file: the fixture's two copies of full-2021.txt share one, and the imported dept-2021.html is the site's own file.
+    // The report-source filter: the imported report alone (新收 131), the site's alone (160).
+    await page.goto(`${e2e.site.url}/?from=2022&to=2022`);
+    await engineReady(page);
+    await page.getByLabel('报告来源').selectOption('imported');
+    await expect.poll(() => kpiValue(page, '新收申请')).toBe('131');
+    expect(new URL(page.url()).searchParams.get('source')).toBe('imported');
+    await page.getByLabel('报告来源').selectOption('site');
+    await expect.poll(() => kpiValue(page, '新收申请')).toBe('160');
+    expect(Object.keys(zip).filter((n) => n.startsWith('data/sources/')).sort()).toEqual(
+      ['4f479ee674fcd0a952d4780b61589297cd3fb33fd0afff44a35c25d289a1ebde', '828f5aeb57dfcd9504704895b0a71da24167337b1c9719e395df4a837e71a36c', 'bbdf9acc9ed1be1d49eb45098bee0f2562041d11ed45d54256b46bca926b0e14', 'da73eb59e167e75ce63fffa0abe54f89c991c91e2a1e0f20b4dc06eeeacc2a79'].map((sha) => `data/sources/${sha}.txt`),
+    );
+    await page.close();
+  }, 120_000);
+});
+
+describe('导入报告 where the browser refuses storage (a private window, storage turned off)', () => {
+  it('says so, and the import still works for this visit', async () => {
+    const page = await e2e.browser.newPage();
+    await page.addInitScript(() => (IDBFactory.prototype.open = () => { throw new DOMException('refused', 'SecurityError'); }));
+    await page.goto(`${e2e.site.url}/import/`);
+    await engineReady(page);
+    expect(await page.textContent('.storage')).toContain('本浏览器不允许网站保存数据（如无痕窗口）：导入的报告只保留到关闭页面。');
+    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
+      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.html,浙江省自然资源厅,2022\n') },
+      { name: '自然资源厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
+    ]);
+    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    expect(await page.textContent('p.imported')).toContain('含 1 份在本浏览器导入的报告（浏览器不允许保存：关闭页面后需重新导入）');
+    // Within the visit (no reload), the overview has it: 160 + 131.
+    await page.getByRole('link', { name: '总览' }).first().click();
+    await engineReady(page);
+    await page.getByLabel('起始年度').selectOption('2022');
+    await expect.poll(() => kpiValue(page, '新收申请')).toBe('291');
+    await page.close();
+  }, 120_000);
+
+  it('pdf.js’s character maps are served by the site itself', async () => {
+    const response = await fetch(`${e2e.site.url}/_app/pdfjs/cmaps/UniGB-UCS2-H.bcmap`);
+    expect(response.status).toBe(200);
+    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+  });
+});
+
+describe('导入报告: PDF and Word files, read in the browser as the command line reads them', () => {
+  for (const [file, format] of [['dept-2021.docx', 'Word（DOCX）'], ['dept-2021.writer.pdf', 'PDF'], ['dept-2021.doc', 'Word（DOC）']] as const) {
+    it(`${file}: 年报自查 shows its tables and findings`, async () => {
+      const page = await open('/import/');
+      await page.locator('section', { hasText: '年报自查' }).locator('input[type=file]').setInputFiles(fixture(`published/${file}`));
+      const checked = page.locator('.checked');
+      await checked.waitFor({ timeout: 60_000 });
+      expect(await checked.locator('h1').textContent()).toBe('浙江省生态环境厅 2022 年政府信息公开工作年度报告');
+      expect(await checked.locator('dl.meta').textContent()).toContain(format);
+      // dept-2021's t3 本年新收 总计 and t4's 行政复议 总计, as the HTML edition has them.
+      expect(await checked.locator('td[data-ref="t3.new.total"] .text').textContent()).toBe('131');
+      await page.close();
+    }, 120_000);
+  }
+});
