@@ -24,7 +24,7 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     claim: '只看本站数据 /\n  只看导入的报告',
     tests: [
       ['tests/unit/report-source.test.ts', 'SQL, the yearly cube and the bodies’ own rows give the same sums for each source'],
-      ['tests/e2e/import.suite.ts', '导出数据集: a zip of the dataset shown, imported reports included'],
+      ['tests/e2e/import.suite.ts', '导出数据集: a zip of the dataset shown, an imported PDF included; the report-source filter'],
     ],
   },
   {

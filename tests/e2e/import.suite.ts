@@ -45,7 +45,7 @@ describe('导入报告: reports in from the browser', () => {
     await engineReady(page);
     await page.locator('input[webkitdirectory]').setInputFiles(reports);
     const row = (file: string) => page.locator('tr', { hasText: file });
-    await expect.poll(() => page.locator('tr[data-status="waiting"]').count()).toBe(0);
+    await expect.poll(() => page.locator('tr[data-status]:not([data-status="waiting"])').count()).toBe(4);
     expect(await page.textContent('text=已使用清单')).toContain('年报/manifest.csv');
     expect(await page.textContent('.notice')).toContain('文件夹中另有 2 个文件不是报告格式');
     expect(await page.locator('tr[data-status]').count()).toBe(4);
@@ -145,12 +145,13 @@ describe('导入报告: reports in from the browser', () => {
     await page.close();
   }, 120_000);
 
-  it('导出数据集: a zip of the dataset shown, imported reports included', async () => {
+  it('导出数据集: a zip of the dataset shown, an imported PDF included; the report-source filter', async () => {
     const page = await open('/import/');
     await engineReady(page);
     await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
-      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.html,浙江省自然资源厅,2022\n') },
-      { name: '自然资源厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
+      // The PDF edition of dept-2021.html (the same figures), as a body publishes it.
+      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.pdf,浙江省自然资源厅,2022\n') },
+      { name: '自然资源厅.pdf', mimeType: 'application/pdf', buffer: readFileSync(fixture('published/dept-2021.writer.pdf')) },
     ]);
     await page.getByRole('button', { name: '加入数据（1 份）' }).click();
     await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
@@ -160,7 +161,15 @@ describe('导入报告: reports in from the browser', () => {
     const description = JSON.parse(new TextDecoder().decode(zip['data/dataset.json']));
     expect(description.reports).toBe(6);
     for (const f of description.files) expect(zip[`data/${f.name}`]?.length, f.name).toBe(f.bytes);
-    // One text per distinct file: the fixture's two copies of full-2021.txt share one, and the imported dept-2021.html is the site's own file.
+    // One text per distinct file (the fixture's two copies of full-2021.txt share one), and the PDF itself beside its text (sha256sum of the file).
+    const pdf = '143ab9c715153a6cfb075f56fef6691485118719061948617ab2446c437fa58b';
+    expect(Object.keys(zip).filter((n) => n.startsWith('data/sources/')).sort()).toEqual(
+      [
+        ...[pdf, '4f479ee674fcd0a952d4780b61589297cd3fb33fd0afff44a35c25d289a1ebde', '828f5aeb57dfcd9504704895b0a71da24167337b1c9719e395df4a837e71a36c', 'bbdf9acc9ed1be1d49eb45098bee0f2562041d11ed45d54256b46bca926b0e14', 'da73eb59e167e75ce63fffa0abe54f89c991c91e2a1e0f20b4dc06eeeacc2a79'].map((sha) => `data/sources/${sha}.txt`),
+        `data/sources/${pdf}.pdf`,
+      ].sort(),
+    );
+    expect(Buffer.from(zip[`data/sources/${pdf}.pdf`]).equals(readFileSync(fixture('published/dept-2021.writer.pdf')))).toBe(true);
     // The report-source filter: the imported report alone (新收 131), the site's alone (160).
     await page.goto(`${e2e.site.url}/?from=2022&to=2022`);
     await engineReady(page);
@@ -169,9 +178,6 @@ describe('导入报告: reports in from the browser', () => {
     expect(new URL(page.url()).searchParams.get('source')).toBe('imported');
     await page.getByLabel('报告来源').selectOption('site');
     await expect.poll(() => kpiValue(page, '新收申请')).toBe('160');
-    expect(Object.keys(zip).filter((n) => n.startsWith('data/sources/')).sort()).toEqual(
-      ['4f479ee674fcd0a952d4780b61589297cd3fb33fd0afff44a35c25d289a1ebde', '828f5aeb57dfcd9504704895b0a71da24167337b1c9719e395df4a837e71a36c', 'bbdf9acc9ed1be1d49eb45098bee0f2562041d11ed45d54256b46bca926b0e14', 'da73eb59e167e75ce63fffa0abe54f89c991c91e2a1e0f20b4dc06eeeacc2a79'].map((sha) => `data/sources/${sha}.txt`),
-    );
     await page.close();
   }, 120_000);
 });

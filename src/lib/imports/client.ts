@@ -25,7 +25,9 @@ export interface Progress {
  * says of each (its paths are relative to its own folder, as for the command
  * line). A manifest that cannot be used throws its own clear message.
  */
-export async function withManifest(picked: readonly PickedFile[]): Promise<{ files: { path: string; name: string; file: File; entry?: ManifestEntry }[]; manifest: string | null; skipped: number }> {
+export async function withManifest(
+  picked: readonly PickedFile[],
+): Promise<{ files: { path: string; name: string; file: File; entry?: ManifestEntry }[]; manifest: string | null; skipped: number; unlisted: string[] }> {
   const manifest = picked.find((p) => /(^|\/)manifest\.csv$/i.test(p.path));
   const folder = manifest ? manifest.path.slice(0, manifest.path.length - 'manifest.csv'.length) : '';
   const entries = manifest ? parseManifest(new Uint8Array(await manifest.file.arrayBuffer()), manifest.path) : null;
@@ -37,7 +39,10 @@ export async function withManifest(picked: readonly PickedFile[]): Promise<{ fil
     });
   // As the command line walks a folder: a folder's other files (pictures, spreadsheets, hidden files) are passed over, unless the manifest lists them.
   const files = named.filter((f) => !f.path.includes('/') || f.entry || reportInFolder(f.path));
-  return { files, manifest: manifest?.path ?? null, skipped: named.length - files.length };
+  // What the manifest lists but was not chosen (the command line says 文件不存在 for each).
+  const chosen = new Set(named.map((f) => f.name));
+  const unlisted = [...(entries?.keys() ?? [])].filter((name) => !chosen.has(name));
+  return { files, manifest: manifest?.path ?? null, skipped: named.length - files.length, unlisted };
 }
 
 /** A running job in the import worker: its results as they come, stopped by cancel() (the worker ends; nothing is kept). */

@@ -67,8 +67,9 @@ export class ImportSession {
     this.error = this.notice = null;
     let files;
     let skipped = 0;
+    let unlisted: string[] = [];
     try {
-      ({ files, manifest: this.manifest, skipped } = await withManifest(picked));
+      ({ files, manifest: this.manifest, skipped, unlisted } = await withManifest(picked));
     } catch (e) {
       this.error = (e as Error).message;
       return;
@@ -78,7 +79,11 @@ export class ImportSession {
       return;
     }
     this.rows = files.map((f) => ({ key: this.next++, ...f, result: null, duplicate: null, decision: null }));
-    if (skipped > 0) this.notice = `文件夹中另有 ${skipped} 个文件不是报告格式（${REPORT_EXTENSIONS.join(' ')} 以外，或隐藏文件），未读取。`;
+    const notes = [
+      skipped > 0 ? `文件夹中另有 ${skipped} 个文件不是报告格式（${REPORT_EXTENSIONS.join(' ')} 以外，或隐藏文件），未读取。` : '',
+      unlisted.length > 0 ? `清单列出的 ${unlisted.length} 个文件不在所选文件中：${unlisted.slice(0, 5).join('、')}${unlisted.length > 5 ? ' 等' : ''}（请选择清单所在的整个文件夹）。` : '',
+    ].join('');
+    if (notes) this.notice = notes;
     await this.read(this.rows);
   }
 
