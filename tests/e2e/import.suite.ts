@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { fixture, SEED } from '../helpers';
 import { engineReady } from './browser';
 import { e2e, open } from './context';
+import { serveSite } from './server';
+import { buildFixtureDataset, YEAR_2021_REPORTS } from '../dataset-fixture';
 
 // The fixture site (tests/dataset-fixture.ts) counts in 2022 浙江省生态环境厅 (新收 131) and 示例市文化和旅游局 (29): 160.
 // The folder below adds 浙江省自然资源厅 2022 (dept-2021.html again under that body: 新收 131): 291.
@@ -142,6 +144,9 @@ describe('导入报告: reports in from the browser', () => {
     // t3's 本年新收 总计 as the seed has it (一、本年新收政府信息公开申请数量 | 9 | 9 | …).
     expect(await checked.locator('td[data-ref="t3.new.total"] .text').textContent()).toBe('9');
     expect(await page.textContent('text=还没有导入的报告')).toBeTruthy();
+    // Asked to, it joins the import above like any chosen file.
+    await page.getByRole('button', { name: '把这份报告加入数据…' }).click();
+    await expect.poll(() => page.locator('tr', { hasText: '000_09f4574b615ba3f1.txt' }).textContent()).toContain('浙江省经济和信息化厅 2019 年已有报告（本站数据：seed.txt）');
     await page.close();
   }, 120_000);
 
@@ -179,6 +184,36 @@ describe('导入报告: reports in from the browser', () => {
     await page.getByLabel('报告来源').selectOption('site');
     await expect.poll(() => kpiValue(page, '新收申请')).toBe('160');
     await page.close();
+  }, 120_000);
+});
+
+describe('导入报告 when the site publishes another dataset', () => {
+  it('the kept imports are joined to the new data on the next visit', async () => {
+    // A site of its own (its own origin, so its own storage), whose data folder is then replaced as IT would replace it.
+    const data = await buildFixtureDataset();
+    const site = await serveSite('build', data);
+    const page = await e2e.browser.newPage();
+    await page.goto(`${site.url}/import/`);
+    await engineReady(page);
+    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
+      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.html,浙江省自然资源厅,2022\n') },
+      { name: '自然资源厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
+    ]);
+    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    // The new data adds 2021 reports (YEAR_2021_REPORTS): 浙江省自然资源厅 2021 is dept-2021.html too (新收 131).
+    const published = await buildFixtureDataset(YEAR_2021_REPORTS);
+    rmSync(data, { recursive: true });
+    cpSync(published, data, { recursive: true });
+    await page.goto(`${site.url}/?from=2021&to=2022`);
+    await engineReady(page);
+    expect(await page.textContent('p.imported')).toContain('含 1 份在本浏览器导入的报告');
+    // 2022: 160 + 131 imported; 2021 (the new data's): 131 + 29.
+    const trend = await page.locator('figure[data-chart="申请数量趋势"] tbody').textContent();
+    expect(trend?.replace(/\s+/g, '')).toContain('2022291');
+    expect(trend?.replace(/\s+/g, '')).toContain('2021160');
+    await page.close();
+    await site.close();
   }, 120_000);
 });
 

@@ -23,9 +23,11 @@ export const data = $state<{
   imports: ImportState | null;
   /** Whether imported reports are kept between visits (false: the browser refuses storage; kept until the page is closed). */
   importsKept: boolean;
+  /** Why the kept imports are not shown this time (they could not be joined to the site's new data). */
+  importsError: string | null;
   /** Counts up each time the data is loaded again (after an import): queries follow it. */
   generation: number;
-}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, generation: 0 });
+}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, importsError: null, generation: 0 });
 
 let database: Promise<Database> | null = null;
 /** DuckDB itself, started once: loading the data again empties it rather than starting another. */
@@ -84,9 +86,31 @@ export function reloadData(): void {
   imported = null;
   jsonFiles.clear();
   for (const reset of resets) reset();
-  Object.assign(data, { status: 'idle', progress: null, error: null, engineFailed: false, failed: [] });
+  Object.assign(data, { status: 'idle', progress: null, error: null, engineFailed: false, failed: [], importsError: null });
   data.generation++;
   getDatabase().catch(() => {});
+}
+
+/**
+ * The kept imports, joined anew when the site has published another dataset
+ * since they were joined. If that fails (a kept file lost), the site's data is
+ * shown alone and the banner says why: the imports never take the site down.
+ */
+async function joinedToSite(store: ImportStore, state: ImportState): Promise<ImportState | null> {
+  if (state.base === (await siteBase())) return state;
+  data.progress = { loaded: 0, total: 1, step: 'imports' };
+  let joined: ImportState | null = null;
+  try {
+    joined = await buildAndStore(store, state, { reports: [], removed: [] }, fetchSiteFile, () => {}).done;
+  } catch (e) {
+    data.importsError = `导入的报告未能与本站更新后的数据合并（${(e as Error).message}），本次只显示本站数据：可在“导入报告”页全部移除后重新导入。`;
+  }
+  // What was read of the old join (the prepared first view a page may already show) is read again.
+  imported = Promise.resolve({ store, state: joined });
+  jsonFiles.clear();
+  prepared = null;
+  data.generation++;
+  return joined;
 }
 
 function showProgress(p: LoadProgress): void {
@@ -99,17 +123,10 @@ export function getDatabase(): Promise<Database> {
     data.status = 'loading';
     data.progress = { loaded: 0, total: 1, step: 'engine' };
     try {
-      // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
-      let { store, state } = await importsKept();
-      if (state && state.reports.length > 0 && state.base !== (await siteBase())) {
-        // The site published another dataset since: the imported reports are joined to it anew.
-        data.progress = { loaded: 0, total: 1, step: 'imports' };
-        state = await buildAndStore(store, state, { reports: [], removed: [] }, fetchSiteFile, () => {}).done;
-        imported = Promise.resolve({ store, state });
-        jsonFiles.clear();
-      }
-      data.imports = state && state.reports.length > 0 ? state : null;
+      const { store, state } = await importsKept();
+      data.imports = state && state.reports.length > 0 ? await joinedToSite(store, state) : null;
       data.importsKept = store.persistent;
+      // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
       // Let the first view draw from its prepared rows before the engine's 30 MB of wasm compete for the cores.
       await preparedOverview();
@@ -163,12 +180,12 @@ export function preparedOverview<Row>(): Promise<PreparedRows<Row> | null> {
   return prepared as Promise<PreparedRows<Row> | null>;
 }
 
+const resets: (() => void)[] = [];
+
 /**
  * Something derived from the database once, for the page to answer filters
  * with: the value itself once it is here, a promise before.
  */
-const resets: (() => void)[] = [];
-
 function onceLoaded<T>(load: (db: Database) => Promise<T>): () => T | Promise<T> {
   let value: { loaded: T } | null = null;
   let loading: Promise<T> | null = null;
