@@ -391,3 +391,19 @@ describe('downloading the filtered dataset', () => {
     await page.close();
   });
 });
+
+describe('on paper', () => {
+  it('prints the content with the selection and the time at the top: no menu, filters or buttons; charts not split', async () => {
+    const page = await open('/requests/?from=2020&to=2022&body=浙江省生态环境厅');
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string) => page.$$eval(selector, (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+    expect(await shown('header nav')).toBe(0);
+    expect(await shown('form.filters')).toBe(0);
+    expect(await shown('main button')).toBe(0);
+    expect(await page.locator('p.print-only').textContent()).toMatch(/^所选范围：2020–2022 年 · 浙江省生态环境厅 · 各机关本级报告（不含汇总）。打印于 \d{4}\/\d{1,2}\/\d{1,2} /);
+    expect(await page.$$eval('figure.chart', (figs) => figs.map((f) => getComputedStyle(f).breakInside))).toEqual(expect.arrayContaining(['avoid']));
+    // A PDF to look at (tests/out/screenshots/print-requests.pdf).
+    await page.pdf({ path: `${SCREENSHOTS}/print-requests.pdf`, format: 'A4' });
+    await page.close();
+  });
+});

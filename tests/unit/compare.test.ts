@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareBodies, compareTotals, movers } from '../../src/lib/analysis/compare';
+import { compareBodies, compareTotals, compareYears, movers } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, METRICS } from '../../src/lib/analysis/metrics';
 import { rankBodies } from '../../src/lib/analysis/ranking';
 import { measuresByBodyYear, NO_FILTERS, type BodyYearMeasures } from '../../src/lib/queries';
@@ -108,5 +108,17 @@ describe('ranking bodies', () => {
     expect(seed).toMatchObject({ rank: null, body: '浙江省经济和信息化厅', value: 40, base: 10, note: '基数小（n<30），不参与排名' });
     const procurement = rankBodies(await rowsOf([2021]), metric('procurement_amount'));
     expect(procurement.map((r) => [r.rank, r.value, r.note])).toEqual([[null, null, '模板无此项'], [null, null, '模板无此项']]);
+  });
+});
+
+describe('年度对比’s years from the link', () => {
+  const YEARS = [2019, 2020, 2021, 2022];
+  it('none given: the last two years of the data', () => {
+    expect(compareYears(null, null, YEARS)).toEqual({ a: 2021, b: 2022, notes: [], same: false });
+  });
+  it('a year without reports, or not a year, is replaced and said so; A = B is said to compare nothing', () => {
+    expect(compareYears('1999', '3000', YEARS)).toEqual({ a: 2021, b: 2022, same: false, notes: ['数据中没有 1999 年的报告（有 2019–2022 年），已改用 2021 年。', '数据中没有 3000 年的报告（有 2019–2022 年），已改用 2022 年。'] });
+    expect(compareYears('abc', '2020', YEARS)).toEqual({ a: 2021, b: 2020, same: false, notes: ['链接中的年度 A“abc”不是年份，已改用 2021 年。'] });
+    expect(compareYears('2020', '2020', YEARS)).toEqual({ a: 2020, b: 2020, same: true, notes: ['年度 A 和年度 B 都是 2020 年：请选择两个不同的年度。'] });
   });
 });

@@ -116,3 +116,28 @@ export function movers(rows: readonly BodyComparison[], metric: Metric, limit = 
   const order = (x: BodyComparison, y: BodyComparison) => Math.abs(y.change!) - Math.abs(x.change!) || compareText(x.body, y.body);
   return { up: moved.filter((r) => r.change! > 0).sort(order).slice(0, limit), down: moved.filter((r) => r.change! < 0).sort(order).slice(0, limit) };
 }
+
+/**
+ * 年度对比's two years from the link (?a=…&b=…) and the data's years: a year
+ * the link does not give is the data's last but one (A) or last (B); one the
+ * link gives wrongly (not a year, a year without reports) is replaced the same
+ * way, and `notes` says so; A = B is kept, and said to compare nothing.
+ */
+export function compareYears(a: string | null, b: string | null, years: readonly number[]): { a: number | null; b: number | null; notes: string[]; same: boolean } {
+  const notes: string[] = [];
+  const pick = (name: string, given: string | null, fallback: number | undefined) => {
+    if (given === null || given === '') return fallback ?? null;
+    const year = Number(given);
+    if (years.length > 0 && !years.includes(year)) {
+      const instead = fallback === undefined ? '' : `，已改用 ${fallback} 年`;
+      notes.push(Number.isInteger(year) ? `数据中没有 ${year} 年的报告（有 ${years[0]}–${years.at(-1)} 年）${instead}。` : `链接中的年度 ${name}“${given}”不是年份${instead}。`);
+      return fallback ?? null;
+    }
+    return Number.isInteger(year) ? year : (fallback ?? null);
+  };
+  const first = pick('A', a, years.at(-2));
+  const second = pick('B', b, years.at(-1));
+  const same = first !== null && first === second;
+  if (same) notes.push(`年度 A 和年度 B 都是 ${first} 年：请选择两个不同的年度。`);
+  return { a: first, b: second, notes, same };
+}

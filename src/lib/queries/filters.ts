@@ -1,4 +1,4 @@
-import { CONSOLIDATED_KIND } from '../template';
+import { CONSOLIDATED_KIND, KIND_LABELS } from '../template';
 import type { Query } from './query';
 
 /** Where reports come from: the site's data, or imported in this browser (导入), or both ('all'). */
@@ -105,4 +105,13 @@ export function inScopeRow(filters: Filters): (row: ScopeColumns) => boolean {
 export function scope(filters: Filters, years?: readonly number[]): Query {
   const condition = inScope(filters, years, 'all');
   return { sql: `scope AS (SELECT report_id, body, year, template, origin FROM reports WHERE ${condition.sql})`, params: condition.params };
+}
+
+/** The selection in words, as a printed page says it at its top (机关 named, at most three). */
+export function describeFilters(filters: Filters): string {
+  const years = filters.from === null && filters.to === null ? '全部年度' : filters.from === filters.to ? `${filters.from} 年` : `${filters.from ?? '最早'}–${filters.to ?? '最近'} 年`;
+  const bodies = filters.bodies.length === 0 ? '全部机关' : filters.bodies.length <= 3 ? filters.bodies.join('、') : `${filters.bodies.slice(0, 3).join('、')} 等 ${filters.bodies.length} 个机关`;
+  const kinds = filters.kinds.length === 0 ? '各机关本级报告（不含汇总）' : filters.kinds.map((k) => KIND_LABELS[k] ?? k).join('、');
+  const source = filters.source === 'all' ? [] : [REPORT_SOURCES.find((s) => s.key === filters.source)!.label];
+  return [years, bodies, ...filters.regions, ...filters.levels, kinds, ...source].join(' · ');
 }
