@@ -139,8 +139,8 @@ describe('导入报告: reports in from the browser', () => {
     expect(await checked.locator('h1').textContent()).toBe('浙江省经济和信息化厅 2019 年政府信息公开工作年度报告');
     // The seed's flattened rows (AMBIGUOUS_SPLIT) and the rules they stop (NOT_EVALUATED), as the CLI finds them.
     const findings = await checked.locator('section[data-table="本报告发现的问题"] tbody tr').allTextContents();
-    expect(findings.some((f) => f.includes('AMBIGUOUS_SPLIT'))).toBe(true);
-    expect(findings.filter((f) => f.includes('NOT_EVALUATED'))).toHaveLength(3);
+    expect(findings.some((f) => f.includes('数字无法对应到列'))).toBe(true);
+    expect(findings.filter((f) => f.includes('规则未能检查'))).toHaveLength(3);
     // t3's 本年新收 总计 as the seed has it (一、本年新收政府信息公开申请数量 | 9 | 9 | …).
     expect(await checked.locator('td[data-ref="t3.new.total"] .text').textContent()).toBe('9');
     expect(await page.textContent('text=还没有导入的报告')).toBeTruthy();

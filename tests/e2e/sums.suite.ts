@@ -62,7 +62,7 @@ describe('what the figures add, in Chromium', () => {
       ['申请数量平衡（T3_BALANCE）', '3'],
       ['办理结果合计（T3_HANDLED_SUM）', '3'],
       ['申请人合计（T3_ROW_SUM）', '3'],
-      ['正文与表格一致（NARRATIVE）', '2'],
+      ['正文与表格一致', '2'],
       ['复议诉讼合计（T4_GROUP_SUM）', '2'],
     ]);
     await page.close();

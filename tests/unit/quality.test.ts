@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellName } from '../../src/lib/template';
 import { yearGaps } from '../../src/lib/analysis/gaps';
 import { findingsByYear } from '../../src/lib/charts/data';
 import { ruleTotals } from '../../src/lib/analysis/quality';
@@ -149,5 +150,17 @@ describe('report detail layout', () => {
     const other = t3.rows.find((r) => r.label === '（六）其他处理（2019 版）')!;
     expect(other.cells.map((c) => c.text)).toEqual([...Array(6).fill('缺失'), '2']);
     expect(tables.filter((t) => t.id === 't2').map((t) => t.caption)).toEqual(['第二十条第（一）项', '第二十条第（五）项', '第二十条第（六）项', '第二十条第（八）项']);
+  });
+});
+
+describe('cells in words (findings, the report’s CSV)', () => {
+  it('a reference reads as the template labels it; one the template lacks stays as it is', () => {
+    expect(cellName('t3.new.total')).toBe('依申请·本年新收政府信息公开申请数量·总计');
+    expect(cellName('t3.new.other_org')).toBe('依申请·本年新收政府信息公开申请数量·其他组织');
+    expect(cellName('t3.denied.state_secret.natural_person')).toBe('依申请·不予公开：属于国家秘密·自然人');
+    expect(cellName('t3.partial')).toBe('依申请·部分公开');
+    expect(cellName('t2.art20_5.licensing.decisions')).toBe('主动公开·第二十条第（五）项·行政许可·处理决定数量');
+    expect(cellName('t4.suit_direct.corrected')).toBe('复议诉讼·行政诉讼·未经复议直接起诉·结果纠正');
+    expect(cellName('t3.nope.total')).toBe('t3.nope.total');
   });
 });

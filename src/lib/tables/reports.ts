@@ -1,8 +1,8 @@
 import { formatCount } from '../format/numbers';
 import { KIND_LABELS } from '../queries/filters';
 import type { FindingRow, ReportRow } from '../queries/report';
-import { REPORT_STATUS_LABELS, RULE_BY_ID, SEVERITY_LABELS, type RuleId, type Severity } from '../template';
-import type { Column } from './table';
+import { cellName, REPORT_STATUS_LABELS, SEVERITY_LABELS, type Severity } from '../template';
+import { ruleColumns, type Column } from './table';
 
 /** A body's reports: year, version, source, status; each links to its detail. */
 export function reportColumns(href: (id: string) => string): Column<ReportRow>[] {
@@ -18,10 +18,12 @@ export function reportColumns(href: (id: string) => string): Column<ReportRow>[]
   ];
 }
 
-/** A finding's cells, shortened for the screen (downloads keep them all). */
+const cellNames = (cells: string) => cells.split(' ').filter(Boolean).map(cellName);
+
+/** A finding's cells in words, shortened for the screen (downloads keep them all). */
 function cellList(cells: string): string {
-  const refs = cells.split(' ').filter(Boolean);
-  return refs.length <= 4 ? refs.join(' ') : `${refs.slice(0, 3).join(' ')} 等 ${refs.length} 个`;
+  const names = cellNames(cells);
+  return names.length <= 3 ? names.join('；') : `${names.slice(0, 2).join('；')} 等 ${names.length} 个`;
 }
 
 const countText = (n: number | null) => (n === null ? '' : formatCount(n));
@@ -31,12 +33,13 @@ export function findingColumns(href: (f: FindingRow) => string, withBody = true)
   return [
     ...(withBody ? [{ key: 'body', label: '机关', value: (f: FindingRow) => f.body }] : []),
     { key: 'year', label: '年度', numeric: true, value: (f) => f.year },
-    { key: 'rule', label: '规则', value: (f) => f.rule, text: (f) => `${RULE_BY_ID[f.rule as RuleId]?.label ?? f.rule}（${f.rule}）` },
+    ...ruleColumns<FindingRow>((f) => f.rule),
     { key: 'severity', label: '严重程度', value: (f) => SEVERITY_LABELS[f.severity as Severity] ?? f.severity },
     { key: 'expected', label: '应为', numeric: true, value: (f) => f.expected, text: (f) => countText(f.expected) },
     { key: 'actual', label: '实为', numeric: true, value: (f) => f.actual, text: (f) => countText(f.actual) },
     { key: 'message', label: '说明', wrap: true, value: (f) => f.message },
-    { key: 'cells', label: '单元格', wrap: true, value: (f) => f.cells, text: (f) => cellList(f.cells) },
+    { key: 'cells', label: '单元格', wrap: true, value: (f) => cellNames(f.cells).join('；'), text: (f) => cellList(f.cells) },
+    { key: 'cell_refs', label: '单元格代码', value: (f) => f.cells, downloadOnly: true },
     { key: 'open', label: '报告', value: (f) => f.report_id, text: () => '在报告中查看', href },
   ];
 }

@@ -1,5 +1,6 @@
 import { toCsv } from '../export/csv';
 import { compareText } from '../format/collation';
+import { RULE_BY_ID, type RuleId } from '../template';
 
 /** A column of a data table: what it holds (for sorting and downloads), how it reads, where it links. */
 export interface Column<Row> {
@@ -14,6 +15,16 @@ export interface Column<Row> {
   numeric?: boolean;
   /** Long text (a message, a list): may wrap; other cells stay on one line. */
   wrap?: boolean;
+  /** Only in downloads: a key for programs beside the words a person reads (rule ids, cell references). */
+  downloadOnly?: boolean;
+}
+
+/** A rule as people read it (its label), with its id beside it in downloads only. */
+export function ruleColumns<Row>(rule: (row: Row) => string, label = '规则', href?: (row: Row) => string | null): Column<Row>[] {
+  return [
+    { key: 'rule', label, value: (r) => RULE_BY_ID[rule(r) as RuleId]?.label ?? rule(r), href },
+    { key: 'rule_id', label: '规则代码', value: rule, downloadOnly: true },
+  ];
 }
 
 export type SortDirection = 'ascending' | 'descending';

@@ -1,4 +1,4 @@
-import { T2_ITEMS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, type TableId } from './tables';
+import { columnName, T2_ITEMS, T3_COLUMNS, T3_ROWS, T4_COLUMNS, T4_GROUPS, type ColumnDef, type TableId } from './tables';
 import type { CellState } from './states';
 import type { TemplateVersion } from './versions';
 
@@ -113,4 +113,51 @@ export function refsByRow(indices: readonly number[]): string[] {
   }
   for (const i of indices) perRow[ROW_OF[i]] = 0;
   return [...refs];
+}
+
+const SHORT_TABLE: Record<TableId, string> = { t2: '主动公开', t3: '依申请', t4: '复议诉讼' };
+const T3_GROUP_LABELS: Record<string, string> = { denied: '不予公开', unavailable: '无法提供', rejected: '不予处理', other: '其他处理' };
+
+/** The part of a reference the template names: a whole row (t3.new) or one cell (t3.new.total). */
+function namesOf(ref: string): { table: TableId; item?: string; row: string; col?: string } | null {
+  const parts = ref.split('.');
+  const table = parts[0] as TableId;
+  if (table === 't2') return parts.length >= 3 ? { table, item: parts[1], row: parts[2], col: parts[3] } : null;
+  if (table === 't3') {
+    // t3 rows are one key or group.key: the last part is a column when it names one.
+    const last = parts.at(-1)!;
+    const col = parts.length > 2 && T3_COLUMNS.some((c) => c.key === last) ? last : undefined;
+    return { table, row: parts.slice(1, col ? -1 : undefined).join('.'), col };
+  }
+  if (table === 't4') return parts.length >= 2 ? { table, row: parts[1], col: parts[2] } : null;
+  return null;
+}
+
+/**
+ * A cell or row reference in words a reader of the report knows, from the
+ * template's own labels: t3.new.total → 依申请·本年新收政府信息公开申请数量·总计,
+ * t2.art20_5.licensing.decisions → 主动公开·第二十条第（五）项·行政许可·本年处理决定数量.
+ * A reference the template does not have is given back as it is.
+ */
+export function cellName(ref: string): string {
+  const names = namesOf(ref);
+  if (!names) return ref;
+  const strip = (label: string) => label.replace(/^[一二三四五六七八九十]+、|^（[一二三四五六七八九十]+）|^\d+\./, '').replace(/（区分处理的.*）$/, '');
+  let row: string | undefined;
+  let column: ColumnDef | undefined;
+  if (names.table === 't2') {
+    const item = T2_ITEMS.find((i) => i.item === names.item);
+    const label = item?.rows.find((r) => r.key === names.row)?.label;
+    row = item && label && `${item.label}·${label}`;
+    column = item?.cols.find((c) => c.key === names.col);
+  } else if (names.table === 't3') {
+    const def = T3_ROWS.find((r) => r.key === names.row);
+    row = def && (def.group ? `${T3_GROUP_LABELS[def.group]}：${strip(def.label)}` : strip(def.label));
+    column = T3_COLUMNS.find((c) => c.key === names.col);
+  } else {
+    row = T4_GROUPS.find((g) => g.key === names.row)?.label;
+    column = T4_COLUMNS.find((c) => c.key === names.col);
+  }
+  if (!row || (names.col && !column)) return ref;
+  return [SHORT_TABLE[names.table], row, ...(column ? [columnName(column)] : [])].join('·');
 }
