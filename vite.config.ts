@@ -34,10 +34,27 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * parquet-wasm finds its .wasm beside itself by default (new URL(…, import.meta.url)),
+ * which makes every bundle that includes it, each worker's too, ship a copy (4.7 MiB).
+ * The site always hands it the page's one file (src/lib/db/parquet-wasm.ts): the default goes.
+ */
+function parquetWasmOnce(): Plugin {
+  return {
+    name: 'parquet-wasm-once',
+    transform(code, id) {
+      if (!id.includes('parquet-wasm/esm/parquet_wasm.js')) return null;
+      const fallback = "new URL('parquet_wasm_bg.wasm', import.meta.url)";
+      if (!code.includes(fallback)) throw new Error('parquet-wasm changed: see parquetWasmOnce in vite.config.ts');
+      return { code: code.replace(fallback, "(() => { throw new Error('parquet-wasm needs its .wasm URL (src/lib/db/parquet-wasm.ts)'); })()"), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [sveltekit(), pdfjsAssets()],
+  plugins: [sveltekit(), pdfjsAssets(), parquetWasmOnce()],
   // The import worker loads pdf.js only for a PDF (a chunk of its own): module workers split code, classic ones cannot.
-  worker: { format: 'es' },
+  worker: { format: 'es', plugins: () => [parquetWasmOnce()] },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -405,5 +405,26 @@ describe('on paper', () => {
     // A PDF to look at (tests/out/screenshots/print-requests.pdf).
     await page.pdf({ path: `${SCREENSHOTS}/print-requests.pdf`, format: 'A4' });
     await page.close();
+  });
+});
+
+describe('what a first visit downloads', () => {
+  it('each engine file once; with the precompressed copies beside them, a first visit is a fifth of its raw size', async () => {
+    const page = await e2e.browser.newPage();
+    const fetched: string[] = [];
+    page.on('response', (r) => r.request().method() === 'GET' && r.url().startsWith(e2e.site.url) && fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${e2e.site.url}/`);
+    await engineReady(page);
+    await page.close();
+    // Files of the site (build/) and of the dataset (served from its own folder): their sizes on disk, raw and as .br.
+    const site = fetched.filter((p) => !p.startsWith('/data/')).map((p) => join('build', p.endsWith('/') ? `${p}index.html` : p));
+    const raw = site.reduce((n, f) => n + statSync(f).size, 0);
+    const brotli = site.reduce((n, f) => n + (existsSync(`${f}.br`) ? statSync(`${f}.br`) : statSync(f)).size, 0);
+    const wasm = site.filter((f) => f.endsWith('.wasm')).map((f) => f.replace(/^.*\//, '').replace(/[.-][\w-]{8}\.wasm$/, ''));
+    console.log(`first visit (site files): ${(raw / 2 ** 20).toFixed(1)} MiB raw, ${(brotli / 2 ** 20).toFixed(1)} MiB served from the .br copies`);
+    expect(wasm.sort()).toEqual(['duckdb-eh', 'parquet_wasm_bg']);
+    expect(site.every((f) => existsSync(`${f}.br`) && existsSync(`${f}.gz`) || statSync(f).size < 1024)).toBe(true);
+    expect(brotli).toBeLessThan(raw / 4);
+    expect(brotli).toBeLessThan(10 * 2 ** 20);
   });
 });

@@ -11,7 +11,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import initParquet, { Table, writeParquet } from 'parquet-wasm/esm';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { parquetWasmUrl } from './parquet-wasm';
 import { plainRows, type Database } from './database';
 import { ENGINE_CHECK, ENGINE_FAILED, EngineError, engineError } from './engine-error';
 import { inlineParams } from './inline-params';
@@ -80,6 +80,7 @@ export async function createBrowserDatabase(): Promise<Database> {
 export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>; close: () => void } {
   const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
+  const wasm = parquetWasmUrl();
   let next = 0;
   // Once the worker has failed (its script or wasm blocked), every request fails at once rather than waiting forever.
   let failed: Error | null = null;
@@ -99,7 +100,7 @@ export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array)
       if (failed) return reject(failed);
       const id = next++;
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, name, parquet } satisfies PrepareRequest, [parquet.buffer]);
+      worker.postMessage({ id, name, parquet, wasm } satisfies PrepareRequest, [parquet.buffer]);
     });
   return { prepare, close: () => worker.terminate() };
 }
@@ -108,7 +109,7 @@ let parquetReady: Promise<unknown> | null = null;
 
 /** Rows → Parquet bytes in the browser (for the filtered-data download). */
 export async function parquetEncoder(): Promise<(ipc: Uint8Array) => Uint8Array> {
-  parquetReady ??= initParquet({ module_or_path: parquetWasm });
+  parquetReady ??= initParquet({ module_or_path: parquetWasmUrl() });
   await parquetReady;
   return (ipc) => writeParquet(Table.fromIPCStream(ipc));
 }

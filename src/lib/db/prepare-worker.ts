@@ -4,26 +4,28 @@
  * answered in the order they come, reports first.
  */
 import initParquet, { readParquet } from 'parquet-wasm/esm';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { engineError } from './engine-error';
-import { filePreparer } from './prepare';
+import { filePreparer, type PrepareFile } from './prepare';
 
 export interface PrepareRequest {
   id: number;
   name: string;
   parquet: Uint8Array;
+  /** The decoder's .wasm (db/parquet-wasm.ts), loaded at the first request. */
+  wasm: string;
 }
 
 export type PrepareResponse = { id: number; ipc: Uint8Array } | { id: number; error: string };
 
-const prepare = initParquet({ module_or_path: parquetWasm }).then(
-  () => filePreparer((bytes) => readParquet(bytes).intoIPCStream()),
-  (e: Error) => {
-    throw engineError(parquetWasm, `无法加载（${e.message}）`);
-  },
-);
+let prepare: Promise<PrepareFile> | null = null;
 
-self.onmessage = async ({ data: { id, name, parquet } }: MessageEvent<PrepareRequest>) => {
+self.onmessage = async ({ data: { id, name, parquet, wasm } }: MessageEvent<PrepareRequest>) => {
+  prepare ??= initParquet({ module_or_path: wasm }).then(
+    () => filePreparer((bytes) => readParquet(bytes).intoIPCStream()),
+    (e: Error) => {
+      throw engineError(wasm, `无法加载（${e.message}）`);
+    },
+  );
   try {
     const ipc = (await prepare)(name, parquet);
     self.postMessage({ id, ipc } satisfies PrepareResponse, { transfer: [ipc.buffer] });

@@ -1,5 +1,6 @@
 import { base } from '$app/paths';
 import type { DatasetFile } from '../dataset/files';
+import { parquetWasmUrl } from '../db/parquet-wasm';
 import type { PdfAssets } from '../reader/pdf';
 import { DATASET_FILES } from '../dataset/schema';
 import { reportInFolder } from '../reader/formats';
@@ -57,7 +58,7 @@ function pdfAssets(): PdfAssets {
   return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
 }
 
-type Request = ImportRequest extends infer R ? (R extends unknown ? Omit<R, 'pdfAssets'> : never) : never;
+type Request = ImportRequest extends infer R ? (R extends unknown ? Omit<R, 'pdfAssets' | 'parquetWasm'> : never) : never;
 
 function run<T>(request: Request, transfer: ArrayBuffer[], on: (message: ImportResponse) => T | undefined): WorkerJob<T> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -80,7 +81,7 @@ function run<T>(request: Request, transfer: ArrayBuffer[], on: (message: ImportR
     end();
     settle.reject(new Error(`读取报告的后台线程无法运行（${e.message || '脚本无法加载'}）：请检查浏览器或安全软件是否拦截了 Web Worker`));
   };
-  worker.postMessage({ ...request, pdfAssets: pdfAssets() }, transfer);
+  worker.postMessage({ ...request, pdfAssets: pdfAssets(), parquetWasm: parquetWasmUrl() }, transfer);
   return { done, cancel: () => {
     end();
     settle.reject(new DOMException('已取消', 'AbortError'));

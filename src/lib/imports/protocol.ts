@@ -33,8 +33,12 @@ export type ReadSummary =
       full?: { report: ParsedReport; findings: Finding[] };
     };
 
-/** Every request carries where the site serves pdf.js's character maps and fonts (the worker does not know the site's base path). */
-export type ImportRequest = { pdfAssets: PdfAssets } & (
+/**
+ * Every request carries where the site serves pdf.js's character maps and
+ * fonts, and the Parquet decoder's .wasm (the worker knows neither the site's
+ * base path nor the page's asset names).
+ */
+export type ImportRequest = { pdfAssets: PdfAssets; parquetWasm: string } & (
   | { type: 'read'; files: ImportFile[]; full: boolean }
   /** The dataset for the site's files plus these imported ones (read again, as the ingest reads them), the replaced reports left out. */
   | { type: 'build'; site: DatasetFile[]; files: ImportFile[]; replaced: string[]; withSources: boolean }

@@ -4,7 +4,6 @@
  * import ends this worker; nothing is kept until the page stores the result.
  */
 import initParquet from 'parquet-wasm/esm';
-import parquetWasm from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { fromParquet } from '../dataset/parquet';
 import { readBack } from '../dataset/read-back';
 import { DATASET_FILES } from '../dataset/schema';
@@ -13,7 +12,7 @@ import { ownFindings, type CheckedReport } from './merge';
 import type { ImportRequest, ImportResponse, ReadSummary } from './protocol';
 import { readImport, type ImportRead } from './read';
 
-const parquetReady = initParquet({ module_or_path: parquetWasm });
+let parquetReady: Promise<unknown> | null = null;
 const post = (message: ImportResponse) => self.postMessage(message);
 
 function summary(index: number, read: ImportRead, full: boolean): ReadSummary {
@@ -48,8 +47,8 @@ async function readFiles({ files, full, pdfAssets }: Extract<ImportRequest, { ty
   }
 }
 
-async function build({ site, files, replaced, withSources, pdfAssets }: Extract<ImportRequest, { type: 'build' }>): Promise<void> {
-  await parquetReady;
+async function build({ site, files, replaced, withSources, pdfAssets, parquetWasm }: Extract<ImportRequest, { type: 'build' }>): Promise<void> {
+  await (parquetReady ??= initParquet({ module_or_path: parquetWasm }));
   const table = (logical: string) => {
     const file = site.find((f) => DATASET_FILES.logical(f.name) === logical);
     if (!file) throw new Error(`本站数据集缺少 ${logical}`);
