@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
 import { chartRows, shownUnit, type ChartData } from '../../src/lib/charts/chart-data';
-import { chartOption } from '../../src/lib/charts/options';
+import { chartOption, RANKING_LABEL_WIDTH } from '../../src/lib/charts/options';
 import { toCsv } from '../../src/lib/export/csv';
 import { formatChange, formatRate, rate } from '../../src/lib/format/numbers';
 import { NO_FILTERS } from '../../src/lib/queries';
@@ -81,6 +81,14 @@ describe('chart options', () => {
     expect(option.series[0].markArea.data).toEqual([[{ xAxis: '2021' }, { xAxis: '2021' }]]);
     expect(option.series[0].markArea.label.formatter).toBe('模板无此项');
     expect(chartRows(data)).toEqual([{ 年度: '2020', '金额（万元）': 25.1 }, { 年度: '2021', '金额（万元）': null }]);
+  });
+
+  it('a ranking cuts long body names to a fixed width (the tooltip has them whole); a trend keeps its years whole', () => {
+    const ranking = { ...data, categoryLabel: '机关', categories: ['浙江省人力资源和社会保障厅（浙江省公务员局）', '示例市局'], notInTemplate: [] };
+    const option = chartOption(ranking, 'ranking') as { yAxis: { data: string[]; axisLabel: { width: number; overflow: string } } };
+    expect(option.yAxis.axisLabel).toMatchObject({ width: RANKING_LABEL_WIDTH, overflow: 'truncate' });
+    expect(option.yAxis.data).toEqual(['示例市局', '浙江省人力资源和社会保障厅（浙江省公务员局）']);
+    expect((chartOption(data, 'bar') as { xAxis: { axisLabel: object } }).xAxis.axisLabel).not.toHaveProperty('overflow');
   });
 
   it('a 100 % stack gives each series its share of the year', () => {

@@ -4,6 +4,8 @@ import { isPercent, type ChartData, type ChartKind } from './chart-data';
 const PALETTE = ['#1f6feb', '#f0883e', '#2da44e', '#a371f7', '#d4a72c', '#e5534b', '#768390', '#0ea5a4', '#bf8700', '#57606a'];
 const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
 const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+/** A ranking's category labels at most this wide (px, about nine characters): a phone's chart keeps room for its bars. */
+export const RANKING_LABEL_WIDTH = 130;
 /** Text for a tooltip ECharts renders as HTML (body names come from the reports). */
 const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -45,7 +47,9 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
   const baseText = (category: string) => `n=${number.format(baseOf.get(category) ?? 0)}${(baseOf.get(category) ?? 0) < SMALL_BASE ? '，基数小' : ''}`;
   // A 100 % stack shows each category's base beside it (n=…, 基数小 under 30), as the KPI cards do.
   const categoryLabel = percent ? { formatter: (c: string) => `${c}${horizontal ? ' ' : '\n'}(${baseText(c)})` } : {};
-  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true, ...categoryLabel } };
+  // A ranking's long body names are cut (…) to leave the bars their room; the tooltip gives the whole name.
+  const rankingLabel = horizontal ? { width: RANKING_LABEL_WIDTH, overflow: 'truncate' } : {};
+  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true, ...rankingLabel, ...categoryLabel } };
   const percentTooltip = (params: { axisValue: string; seriesName: string; marker: string; value: number | null; dataIndex: number }[]) => {
     const category = params[0]?.axisValue ?? '';
     const i = data.categories.indexOf(category);
