@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
 import { chartsDrawn, chartTable, engineReady } from './browser';
@@ -196,6 +197,16 @@ describe('downloads', () => {
     expect(csv.toString('utf8').slice(1)).toBe('年度,本年新收政府信息公开申请数量（件）,办理结果总计（件）\r\n2019,9,10\r\n2020,57,58\r\n2022,160,162\r\n');
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 PNG 图片：申请数量趋势' }).click()]);
     expect([...readFileSync(await png.path()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+    // The same rows as an Excel workbook: a header row of text, the years and counts as numbers.
+    const [excel] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel：申请数量趋势' }).click()]);
+    expect(excel.suggestedFilename()).toBe('申请数量趋势.xlsx');
+    const files = unzipSync(new Uint8Array(readFileSync(await excel.path())));
+    const sheet = strFromU8(files['xl/worksheets/sheet1.xml']);
+    const shared = [...strFromU8(files['xl/sharedStrings.xml']).matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+    expect(shared.slice(0, 3)).toEqual(['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）']);
+    // Each cell of a row: a number as it is stored (<v>), text through the shared strings (t="s"), marked 's:'.
+    const row = (n: number) => [...sheet.matchAll(new RegExp(`<c r="[A-C]${n}"([^>]*)><v>([^<]*)</v>`, 'g'))].map(([, attrs, v]) => (attrs.includes('t="s"') ? `s:${shared[Number(v)]}` : v));
+    expect([row(2), row(3), row(4)]).toEqual([['s:2019', '9', '10'], ['s:2020', '57', '58'], ['s:2022', '160', '162']]);
     await page.close();
   });
 });

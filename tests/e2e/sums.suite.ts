@@ -63,7 +63,7 @@ describe('what the figures add, in Chromium', () => {
       ['办理结果合计', '3'],
       ['申请人合计', '3'],
       ['正文与表格一致', '2'],
-      ['复议诉讼合计（T4_GROUP_SUM）', '2'],
+      ['复议诉讼合计', '2'],
     ]);
     await page.close();
   });
