@@ -118,6 +118,24 @@ describe('导入报告: reports in from the browser', () => {
     await page.close();
   }, 120_000);
 
+  it('many duplicates are decided at once, and the list is in the order of the files’ paths', async () => {
+    const page = await open('/import/');
+    await engineReady(page);
+    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
+      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\nz-文旅局.txt,示例市文化和旅游局,2022\na-生态环境厅.html,浙江省生态环境厅,2022\n') },
+      { name: 'z-文旅局.txt', mimeType: 'text/plain', buffer: readFileSync(fixture('text/full-2021.txt')) },
+      { name: 'a-生态环境厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
+    ]);
+    const all = page.getByRole('group', { name: '对全部重复报告' });
+    await all.waitFor();
+    expect(await page.locator('tr[data-status] td.file').allTextContents()).toEqual(['a-生态环境厅.html', 'z-文旅局.txt']);
+    await all.getByRole('button', { name: '跳过' }).click();
+    expect(await page.getByRole('button', { name: /^加入数据/ }).textContent()).toBe('加入数据（0 份）');
+    await page.getByLabel('替换').first().check();
+    expect(await page.getByRole('button', { name: /^加入数据/ }).textContent()).toBe('加入数据（1 份）');
+    await page.close();
+  }, 120_000);
+
   it('cancel while reading adds nothing', async () => {
     const page = await open('/import/');
     await engineReady(page);

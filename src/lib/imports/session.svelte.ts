@@ -78,7 +78,9 @@ export class ImportSession {
       this.error = this.manifest ? `只选了清单 ${this.manifest}，没有报告文件：请连同报告一起选择（或选择整个文件夹）` : '没有选择文件';
       return;
     }
-    this.rows = files.map((f) => ({ key: this.next++, ...f, result: null, duplicate: null, decision: null }));
+    // In the order of their paths (a folder's files come in the order the browser lists them).
+    const ordered = [...files].sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0));
+    this.rows = ordered.map((f) => ({ key: this.next++, ...f, result: null, duplicate: null, decision: null }));
     const notes = [
       skipped > 0 ? `文件夹中另有 ${skipped} 个文件不是报告格式（${REPORT_EXTENSIONS.join(' ')} 以外，或隐藏文件），未读取。` : '',
       unlisted.length > 0 ? `清单列出的 ${unlisted.length} 个文件不在所选文件中：${unlisted.slice(0, 5).join('、')}${unlisted.length > 5 ? ' 等' : ''}（请选择清单所在的整个文件夹）。` : '',
@@ -149,6 +151,11 @@ export class ImportSession {
       else if (before?.result?.status === 'read') row.duplicate = { reportId: before.result.reportId, file: before.name, site: false, sameId: before.result.reportId === r.reportId };
       chosen.set(key, row);
     }
+  }
+
+  /** The same decision for every duplicate not yet decided (都保留 only where the two are not the same file). */
+  decideAll(decision: Decision): void {
+    for (const row of this.undecided) if (decision !== 'keep' || !row.duplicate?.sameId) row.decision = decision;
   }
 
   cancel(): void {
