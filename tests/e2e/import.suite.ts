@@ -16,6 +16,9 @@ const folder = mkdtempSync(join(tmpdir(), 'import-folder-'));
 const reports = join(folder, '年报');
 mkdirSync(join(reports, '2022'), { recursive: true });
 writeFileSync(join(reports, '2022', '自然资源厅.html'), readFileSync(fixture('html/dept-2021.html')));
+// A Word file: 浙江省生态环境厅 2023 (dept-2021.docx, the figures of the site's 2022 report of that body), checked across years with the site's 2022.
+mkdirSync(join(reports, '2023'));
+writeFileSync(join(reports, '2023', '生态环境厅.docx'), readFileSync(fixture('published/dept-2021.docx')));
 writeFileSync(join(reports, '不是年报.html'), readFileSync(fixture('html/not-a-report.html')));
 // What else a folder holds: passed over, as the command line's walk passes them over.
 writeFileSync(join(reports, '.DS_Store'), 'x');
@@ -27,7 +30,7 @@ writeFileSync(
 );
 // The site's 示例市文化和旅游局 2022 again, under another name: a duplicate, to be decided.
 writeFileSync(join(reports, '文旅局-更正版.txt'), readFileSync(fixture('text/full-2021.txt')));
-writeFileSync(join(reports, 'manifest.csv'), 'file,body,year,region,level,kind\n2022/自然资源厅.html,浙江省自然资源厅,2022,浙江省,省级,department\n文旅局-更正版.txt,示例市文化和旅游局,2022,示例市,市级,department\n');
+writeFileSync(join(reports, 'manifest.csv'), 'file,body,year,region,level,kind\n2022/自然资源厅.html,浙江省自然资源厅,2022,浙江省,省级,department\n2023/生态环境厅.docx,浙江省生态环境厅,2023,浙江省,省级,department\n文旅局-更正版.txt,示例市文化和旅游局,2022,示例市,市级,department\n');
 
 const kpi = (page: Page, label: string) => page.locator('.kpis li').filter({ hasText: label }).first();
 const kpiValue = async (page: Page, label: string) => (await kpi(page, label).locator('strong').textContent())?.trim();
@@ -47,12 +50,13 @@ describe('导入报告: reports in from the browser', () => {
     await engineReady(page);
     await page.locator('input[webkitdirectory]').setInputFiles(reports);
     const row = (file: string) => page.locator('tr', { hasText: file });
-    await expect.poll(() => page.locator('tr[data-status]:not([data-status="waiting"])').count()).toBe(4);
+    await expect.poll(() => page.locator('tr[data-status]:not([data-status="waiting"])').count()).toBe(5);
     expect(await page.textContent('text=已使用清单')).toContain('年报/manifest.csv');
     expect(await page.textContent('.notice')).toContain('文件夹中另有 2 个文件不是报告格式');
-    expect(await page.locator('tr[data-status]').count()).toBe(4);
+    expect(await page.locator('tr[data-status]').count()).toBe(5);
     expect((await row('不是年报.html').textContent())?.replace(/\s+/g, '')).toContain('无法读取：找不到年度报告的任何表格');
     expect((await row('2022/自然资源厅.html').textContent())?.replace(/\s+/g, '')).toMatch(/已读取浙江省自然资源厅2022HTML.*将加入/);
+    expect((await row('2023/生态环境厅.docx').textContent())?.replace(/\s+/g, '')).toMatch(/已读取浙江省生态环境厅2023Word（DOCX）.*将加入/);
     // No body or year in the text: a form asks for them.
     const form = page.getByRole('form', { name: '年报/无标题.txt 的发布机关和年度' });
     await form.getByLabel('发布机关').fill('示例市卫生健康委员会');
@@ -64,15 +68,20 @@ describe('导入报告: reports in from the browser', () => {
     await expect.poll(() => row('文旅局-更正版.txt').textContent()).toContain('示例市文化和旅游局 2022 年已有报告（本站数据：city-culture.txt）');
     expect(await add.isDisabled()).toBe(true);
     await row('文旅局-更正版.txt').getByLabel('跳过').check();
-    // Only 自然资源厅: the 卫生健康委员会 report is left out below by removing it after.
-    expect(await add.textContent()).toBe('加入数据（2 份）');
+    expect(await add.textContent()).toBe('加入数据（3 份）');
     await add.click();
-    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 2 份报告');
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 3 份报告');
     await engineReady(page);
-    expect(await page.locator('table', { hasText: '已导入的报告' }).locator('tbody tr').count()).toBe(2);
-    // 160 + 131 (自然资源厅) + 29 (卫生健康委员会: partial-2022.txt's 新收).
+    expect(await page.locator('table', { hasText: '已导入的报告' }).locator('tbody tr').count()).toBe(3);
+    // Checked across years with the site's own reports: the imported 2023 against the site's 2022, which carries 7 forward.
+    await page.getByRole('link', { name: '浙江省生态环境厅' }).click();
+    await page.waitForSelector('section[data-table="本报告发现的问题"][aria-busy="false"]');
+    expect(await page.textContent('section[data-table="本报告发现的问题"]')).toContain('而 2022 年报告结转下年度 7 件');
+    await page.goto(`${e2e.site.url}/import/`);
+    await engineReady(page);
+    // 2022: 160 + 131 (自然资源厅) + 29 (卫生健康委员会: partial-2022.txt's 新收); the 2023 report is another year.
     expect(await overviewNew(page)).toBe('320');
-    expect(await page.textContent('p.imported')).toContain('含 2 份在本浏览器导入的报告');
+    expect(await page.textContent('p.imported')).toContain('含 3 份在本浏览器导入的报告');
     await page.reload();
     await engineReady(page);
     expect(await kpiValue(page, '新收申请')).toBe('320');
@@ -91,7 +100,7 @@ describe('导入报告: reports in from the browser', () => {
     await engineReady(page);
     page.once('dialog', (d) => d.accept());
     await page.getByRole('button', { name: '全部移除' }).click();
-    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已移除 1 份');
+    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已移除 2 份');
     expect(await overviewNew(page)).toBe('160');
     expect(await page.$('p.imported')).toBeNull();
     await page.close();
