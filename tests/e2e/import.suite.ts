@@ -32,6 +32,24 @@ writeFileSync(
 writeFileSync(join(reports, '文旅局-更正版.txt'), readFileSync(fixture('text/full-2021.txt')));
 writeFileSync(join(reports, 'manifest.csv'), 'file,body,year,region,level,kind\n2022/自然资源厅.html,浙江省自然资源厅,2022,浙江省,省级,department\n2023/生态环境厅.docx,浙江省生态环境厅,2023,浙江省,省级,department\n文旅局-更正版.txt,示例市文化和旅游局,2022,示例市,市级,department\n');
 
+/** Files chosen on 导入报告 (选择文件) with a manifest naming each file's body and year (2022 unless given). */
+async function choose(page: Page, files: { name: string; from: string; body: string; year?: number }[]): Promise<void> {
+  const manifest = ['file,body,year', ...files.map((f) => `${f.name},${f.body},${f.year ?? 2022}`)].join('\n');
+  await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
+    { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from(`${manifest}\n`) },
+    ...files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: readFileSync(f.from) })),
+  ]);
+}
+
+/** 加入数据 of the one report chosen, until the page says it is added. */
+async function addOne(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '加入数据（1 份）' }).click();
+  await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+}
+
+/** 浙江省自然资源厅 2022, as dept-2021.html (新收 131). */
+const NATURAL_RESOURCES = { name: '自然资源厅.html', from: fixture('html/dept-2021.html'), body: '浙江省自然资源厅' };
+
 const kpi = (page: Page, label: string) => page.locator('.kpis li').filter({ hasText: label }).first();
 const kpiValue = async (page: Page, label: string) => (await kpi(page, label).locator('strong').textContent())?.trim();
 
@@ -110,15 +128,11 @@ describe('导入报告: reports in from the browser', () => {
     const page = await open('/import/');
     await engineReady(page);
     // 示例市文化和旅游局 2022 with 新收 29 → partial-2022.txt's figures under that body (新收 29 too, but 办理总计 unknown).
-    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
-      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n文旅局.txt,示例市文化和旅游局,2022\n') },
-      { name: '文旅局.txt', mimeType: 'text/plain', buffer: readFileSync(fixture('text/partial-2022.txt')) },
-    ]);
+    await choose(page, [{ name: '文旅局.txt', from: fixture('text/partial-2022.txt'), body: '示例市文化和旅游局' }]);
     const row = page.locator('tr', { hasText: '文旅局.txt' });
     await expect.poll(() => row.textContent()).toContain('已有报告（本站数据：city-culture.txt）');
     await row.getByLabel('替换').check();
-    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
-    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    await addOne(page);
     await page.goto(`${e2e.site.url}/body/?name=示例市文化和旅游局`);
     await engineReady(page);
     const rows = await tableRows(page, '示例市文化和旅游局的报告');
@@ -130,10 +144,9 @@ describe('导入报告: reports in from the browser', () => {
   it('many duplicates are decided at once, and the list is in the order of the files’ paths', async () => {
     const page = await open('/import/');
     await engineReady(page);
-    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
-      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\nz-文旅局.txt,示例市文化和旅游局,2022\na-生态环境厅.html,浙江省生态环境厅,2022\n') },
-      { name: 'z-文旅局.txt', mimeType: 'text/plain', buffer: readFileSync(fixture('text/full-2021.txt')) },
-      { name: 'a-生态环境厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
+    await choose(page, [
+      { name: 'z-文旅局.txt', from: fixture('text/full-2021.txt'), body: '示例市文化和旅游局' },
+      { name: 'a-生态环境厅.html', from: fixture('html/dept-2021.html'), body: '浙江省生态环境厅' },
     ]);
     const all = page.getByRole('group', { name: '对全部重复报告' });
     await all.waitFor();
@@ -181,13 +194,9 @@ describe('导入报告: reports in from the browser', () => {
   it('导出数据集: a zip of the dataset shown, an imported PDF included; the report-source filter', async () => {
     const page = await open('/import/');
     await engineReady(page);
-    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
-      // The PDF edition of dept-2021.html (the same figures), as a body publishes it.
-      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.pdf,浙江省自然资源厅,2022\n') },
-      { name: '自然资源厅.pdf', mimeType: 'application/pdf', buffer: readFileSync(fixture('published/dept-2021.writer.pdf')) },
-    ]);
-    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
-    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    // The PDF edition of dept-2021.html (the same figures), as a body publishes it.
+    await choose(page, [{ name: '自然资源厅.pdf', from: fixture('published/dept-2021.writer.pdf'), body: '浙江省自然资源厅' }]);
+    await addOne(page);
     await engineReady(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出数据集（.zip）' }).click()]);
     const zip = unzipSync(new Uint8Array(readFileSync(await download.path())));
@@ -223,12 +232,8 @@ describe('导入报告 when the site publishes another dataset', () => {
     const page = await e2e.browser.newPage();
     await page.goto(`${site.url}/import/`);
     await engineReady(page);
-    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
-      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.html,浙江省自然资源厅,2022\n') },
-      { name: '自然资源厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
-    ]);
-    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
-    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    await choose(page, [NATURAL_RESOURCES]);
+    await addOne(page);
     // The new data adds 2021 reports (YEAR_2021_REPORTS): 浙江省自然资源厅 2021 is dept-2021.html too (新收 131).
     const published = await buildFixtureDataset(YEAR_2021_REPORTS);
     rmSync(data, { recursive: true });
@@ -252,12 +257,8 @@ describe('导入报告 where the browser refuses storage (a private window, stor
     await page.goto(`${e2e.site.url}/import/`);
     await engineReady(page);
     expect(await page.textContent('.storage')).toContain('本浏览器不允许网站保存数据（如无痕窗口）：导入的报告只保留到关闭页面。');
-    await page.locator('input[type=file][multiple]:not([webkitdirectory])').first().setInputFiles([
-      { name: 'manifest.csv', mimeType: 'text/csv', buffer: Buffer.from('file,body,year\n自然资源厅.html,浙江省自然资源厅,2022\n') },
-      { name: '自然资源厅.html', mimeType: 'text/html', buffer: readFileSync(fixture('html/dept-2021.html')) },
-    ]);
-    await page.getByRole('button', { name: '加入数据（1 份）' }).click();
-    await expect.poll(() => page.textContent('.notice'), { timeout: 60_000 }).toContain('已加入 1 份报告');
+    await choose(page, [NATURAL_RESOURCES]);
+    await addOne(page);
     expect(await page.textContent('p.imported')).toContain('含 1 份在本浏览器导入的报告（浏览器不允许保存：关闭页面后需重新导入）');
     // Within the visit (no reload), the overview has it: 160 + 131.
     await page.getByRole('link', { name: '总览' }).first().click();

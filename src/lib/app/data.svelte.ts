@@ -1,5 +1,5 @@
 import { base } from '$app/paths';
-import { buildAndStore } from '../imports/client';
+import { buildAndStore, joinedTo } from '../imports/client';
 import { importStore, datasetKey, type ImportState, type ImportStore } from '../imports/store';
 import type { Database } from '../db/database';
 import { ENGINE_FAILED } from '../db/engine-error';
@@ -46,7 +46,7 @@ export async function fetchSiteFile(name: string): Promise<Uint8Array> {
 /** What the kept imports were joined to: the site's dataset.json's files. */
 async function siteBase(): Promise<string> {
   try {
-    return JSON.stringify(JSON.parse(new TextDecoder().decode(await fetchSiteFile('dataset.json'))).files);
+    return joinedTo(JSON.parse(new TextDecoder().decode(await fetchSiteFile('dataset.json'))));
   } catch {
     return '';
   }

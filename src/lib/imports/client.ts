@@ -60,7 +60,11 @@ function pdfAssets(): PdfAssets {
 
 type Request = ImportRequest extends infer R ? (R extends unknown ? Omit<R, 'pdfAssets' | 'parquetWasm'> : never) : never;
 
-function run<T>(request: Request, transfer: ArrayBuffer[], on: (message: ImportResponse) => T | undefined): WorkerJob<T> {
+/**
+ * A job in a new worker. The files' bytes (and the site's) are handed over,
+ * not copied: the caller passes bytes it does not use again.
+ */
+function run<T>(request: Request, on: (message: ImportResponse) => T | undefined): WorkerJob<T> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   let settle: { resolve: (value: T) => void; reject: (e: Error) => void };
   const done = new Promise<T>((resolve, reject) => (settle = { resolve, reject }));
@@ -81,6 +85,7 @@ function run<T>(request: Request, transfer: ArrayBuffer[], on: (message: ImportR
     end();
     settle.reject(new Error(`读取报告的后台线程无法运行（${e.message || '脚本无法加载'}）：请检查浏览器或安全软件是否拦截了 Web Worker`));
   };
+  const transfer = [...request.files, ...(request.type === 'build' ? request.site : [])].map((f) => f.bytes.buffer as ArrayBuffer);
   worker.postMessage({ ...request, pdfAssets: pdfAssets(), parquetWasm: parquetWasmUrl() }, transfer);
   return { done, cancel: () => {
     end();
@@ -91,7 +96,7 @@ function run<T>(request: Request, transfer: ArrayBuffer[], on: (message: ImportR
 /** Read the files (reader and each report's own checks), each file's result told as it comes. */
 export function readFiles(files: ImportFile[], full: boolean, onResult: (r: ReadSummary) => void, onProgress: (p: Progress) => void): WorkerJob<true> {
   let left = files.length;
-  return run<true>({ type: 'read', files, full }, [], (message) => {
+  return run<true>({ type: 'read', files, full }, (message) => {
     if (message.type === 'progress') onProgress(message);
     if (message.type !== 'file') return undefined;
     onResult(message.result);
@@ -108,7 +113,12 @@ async function siteDataset(fetchSite: (name: string) => Promise<Uint8Array>): Pr
     return { files: [], base: '', sources: true };
   }
   const files = await Promise.all(description.files.map(async ({ name }) => ({ name, bytes: await fetchSite(name) })));
-  return { files, base: JSON.stringify(description.files), sources: description.sources ?? false };
+  return { files, base: joinedTo(description), sources: description.sources ?? false };
+}
+
+/** What kept imports were joined to, told by the site's dataset.json (its files, each named by its content's hash). */
+export function joinedTo(description: { files: unknown[] }): string {
+  return JSON.stringify(description.files);
 }
 
 /** What a new import changes: the files read (with the entry each was read with, and the site's report each replaces), and the imported reports taken out. */
@@ -144,8 +154,12 @@ export function buildAndStore(store: ImportStore, kept: ImportState | null, addi
       await saved(store, empty, []);
       return empty;
     }
-    const files: ImportFile[] = all.map(({ item, bytes }) => ({ name: item.file, bytes: bytes.slice(), entry: item.entry ?? undefined }));
-    job = run<DatasetFile[]>({ type: 'build', site: site.files, files, replaced, withSources: site.sources }, [], (message) => {
+    // New files' bytes are stored after the build: the worker gets a copy of those; the kept ones it takes over.
+    const files: ImportFile[] = [
+      ...keptFiles.map(({ item, bytes }) => ({ name: item.file, bytes, entry: item.entry ?? undefined })),
+      ...addition.reports.map(({ item, bytes }) => ({ name: item.file, bytes: bytes.slice(), entry: item.entry ?? undefined })),
+    ];
+    job = run<DatasetFile[]>({ type: 'build', site: site.files, files, replaced, withSources: site.sources }, (message) => {
       if (message.type === 'progress') onProgress(message);
       return message.type === 'built' ? message.files : undefined;
     });

@@ -21,14 +21,17 @@ const findingKey = (f: Finding) => JSON.stringify([f.reportId, f.rule, f.cells, 
  */
 export function ownFindings(dataset: readonly ReadBackReport[]): CheckedReport[] {
   const across = new Map<string, number>();
-  for (const f of checkAcrossYears(dataset.map(({ report }) => carryFacts(report)))) across.set(findingKey(f), (across.get(findingKey(f)) ?? 0) + 1);
+  for (const f of checkAcrossYears(dataset.map(({ report }) => carryFacts(report)))) {
+    const key = findingKey(f);
+    across.set(key, (across.get(key) ?? 0) + 1);
+  }
   return dataset.map(({ report, findings }) => ({
     report,
     findings: findings.filter((f) => {
-      const left = across.get(findingKey(f)) ?? 0;
-      if (left === 0) return true;
-      across.set(findingKey(f), left - 1);
-      return false;
+      const key = findingKey(f);
+      const left = across.get(key) ?? 0;
+      if (left > 0) across.set(key, left - 1);
+      return left === 0;
     }),
   }));
 }

@@ -81,8 +81,9 @@ class MemoryStore implements ImportStore {
   async state() {
     return (this.entries.get(STATE) as ImportState | undefined) ?? null;
   }
+  // A copy, as IndexedDB gives one: the caller may hand the bytes to a worker.
   async read(key: string) {
-    return (this.entries.get(key) as Uint8Array | undefined) ?? null;
+    return (this.entries.get(key) as Uint8Array | undefined)?.slice() ?? null;
   }
   async save(state: ImportState, entries: [string, Uint8Array][]) {
     for (const [key, bytes] of entries) this.entries.set(key, bytes);
