@@ -1,10 +1,10 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { DATASET_FILES } from '../dataset/schema';
 import { appendAll } from '../reader/arrays';
 import type { ManifestEntry } from '../reader';
 
-import { REPORT_EXTENSIONS } from '../reader/formats';
+import { REPORT_EXTENSIONS, reportInFolder } from '../reader/formats';
 
 export { REPORT_EXTENSIONS };
 
@@ -59,7 +59,7 @@ async function walk(dir: string, visited = new Set<string>()): Promise<string[]>
     const path = join(dir, entry.name);
     const target = entry.isSymbolicLink() ? await stat(path).catch(() => null) : entry;
     if (target?.isDirectory()) appendAll(out, await walk(path, visited));
-    else if (target?.isFile() && REPORT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) out.push(path);
+    else if (target?.isFile() && reportInFolder(entry.name)) out.push(path);
   }
   return out;
 }
