@@ -24,6 +24,9 @@ export interface ExtraReport {
   line: string;
 }
 
+/** When the fixture dataset says it was built (the site's 数据截至). */
+export const FIXTURE_BUILT_AT = new Date('2026-03-01T08:00:00Z');
+
 export async function buildFixtureDataset(extra: readonly ExtraReport[] = []): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'query-fixture-'));
   const reports = join(dir, 'reports');
@@ -47,7 +50,7 @@ export async function buildFixtureDataset(extra: readonly ExtraReport[] = []): P
     ].join('\n'),
   );
   const out = join(dir, 'dataset');
-  await ingest({ inputs: [], manifest: join(reports, 'manifest.csv'), out });
+  await ingest({ inputs: [], manifest: join(reports, 'manifest.csv'), out, builtAt: FIXTURE_BUILT_AT });
   return out;
 }
 

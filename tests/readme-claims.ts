@@ -7,6 +7,35 @@
  */
 export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly [file: string, name: string])[] }[] = [
   {
+    claim: 'A trend whose measure changed meaning with the 2021 template shades the years\nfrom it',
+    tests: [
+      ['tests/unit/export.test.ts', 'a trend across the 2021 template change marks the years from it; one that does not reach across has no mark'],
+      ['tests/unit/export.test.ts', '其他处理’s reasons mark 2021, where one row became three; reasons that did not change are not marked'],
+    ],
+  },
+  {
+    claim: 'legend\nshows every series, wrapped to the chart\'s width on a phone, never paged',
+    tests: [['tests/unit/export.test.ts', 'the legend shows every series, wrapped to the chart’s width, with the plot below its lines (never paged)']],
+  },
+  {
+    claim: 'Every\npage\'s foot says when the data was built (数据截至',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'overview: KPI cards for the last year and trend charts with the data'],
+      ['tests/e2e/dashboard.suite.ts', 'requests: applicant types stacked, the seed’s unplaceable split as 未区分'],
+    ],
+  },
+  {
+    claim: 'findings name cells in the template\'s words',
+    tests: [
+      ['tests/unit/seed.test.ts', 'says which rules its flattened rows leave unchecked: every applicant column, every row, never a silent pass'],
+      ['tests/unit/bad-input.test.ts', 'a truncated t3: the rows read are kept, the rest listed as CELLS_MISSING'],
+    ],
+  },
+  {
+    claim: 'Every page is written at build time as\nits shell',
+    tests: [['tests/e2e/dashboard.suite.ts', 'with JavaScript off, the page shell shows: title, navigation, the page’s heading and what it needs']],
+  },
+  {
     claim: 'them against `npm run ingest` over the same files, byte for byte',
     tests: [
       ['tests/integration/import-merge.test.ts', 'give the very files an ingest of all the reports writes: Parquet byte for byte, dataset.json, first view, sources'],
@@ -151,7 +180,7 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     claim: 'An address the site does not have gets `404.html`',
     tests: [
       ['tests/e2e/dashboard.suite.ts', 'an address the site does not have: its 404 page, in Chinese with a title and a way back'],
-      ['tests/e2e/dashboard.suite.ts', 'with JavaScript off, the page says what it needs instead of staying blank'],
+      ['tests/e2e/dashboard.suite.ts', 'with JavaScript off, the page shell shows: title, navigation, the page’s heading and what it needs'],
     ],
   },
   {

@@ -2,21 +2,25 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chartsDrawn } from './browser';
+import { writeFileSync } from 'node:fs';
 import { e2e, open } from './context';
+import { serveSite } from './server';
+import { buildFixtureDataset } from '../dataset-fixture';
+import { datasetPath } from '../helpers';
 
-// Every page by keyboard, and axe-core's automated check (WCAG 2.x A/AA rules) with no serious violations.
+// Every page by keyboard, and axe-core's automated check (WCAG 2.x A/AA rules and best practice): no violation of any impact.
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
-async function seriousViolations(page: Page): Promise<string[]> {
+async function violations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
+  const found = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (c: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
     });
     return result.violations;
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+  return found.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
 }
 
 /** The report page of the body's first report, reached as a user would. */
@@ -27,16 +31,41 @@ async function firstReportPath(body: string): Promise<string> {
   return href!;
 }
 
+const PHONE = { width: 390, height: 844 };
+
 describe('accessibility', () => {
-  it('axe-core finds no serious or critical violation on any page', async () => {
+  it('axe-core finds no violation of any impact on any page, on a desktop and on a phone', async () => {
     const pages = ['/', '/requests', '/outcomes', '/licensing', '/procurement', '/review', '/compare', '/bodies', '/quality', '/import', `/body?name=${encodeURIComponent('浙江省生态环境厅')}`, await firstReportPath('浙江省经济和信息化厅')];
     const found: Record<string, string[]> = {};
-    for (const path of pages) {
-      const page = await open(path);
-      const violations = await seriousViolations(page);
-      if (violations.length > 0) found[path] = violations;
+    for (const viewport of [undefined, PHONE])
+      for (const path of pages) {
+        const page = await open(path, e2e.site, viewport);
+        const seen = await violations(page);
+        if (seen.length > 0) found[`${path}${viewport ? ' (phone)' : ''}`] = seen;
+        await page.close();
+      }
+    expect(found).toEqual({});
+  }, 300_000);
+
+  it('axe-core finds no violation on the 404 page and in the error states (a blocked engine, a corrupt data file)', async () => {
+    const found: Record<string, string[]> = {};
+    const check = async (name: string, url: string, ready: string) => {
+      const page = await e2e.browser.newPage();
+      await page.goto(url);
+      await page.waitForSelector(ready, { timeout: 60_000 });
+      const seen = await violations(page);
+      if (seen.length > 0) found[name] = seen;
       await page.close();
-    }
+    };
+    await check('404', `${e2e.site.url}/no-such-page/`, 'h1');
+    const blocked = await serveSite('build', await buildFixtureDataset(), { block: /\.wasm$/ });
+    await check('blocked .wasm', `${blocked.url}/requests/`, 'main[data-status="error"]');
+    await blocked.close();
+    const dir = await buildFixtureDataset();
+    writeFileSync(datasetPath(dir, 'cells-2020.parquet'), 'not parquet');
+    const corrupt = await serveSite('build', dir);
+    await check('corrupt file', `${corrupt.url}/requests/`, 'main[data-status="ready"]');
+    await corrupt.close();
     expect(found).toEqual({});
   }, 180_000);
 

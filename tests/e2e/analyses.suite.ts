@@ -117,7 +117,7 @@ describe('报告: the seed report’s detail', () => {
 
     // The rules its flattened rows stop are listed with its findings, each saying why.
     const findings = await tableRows(page, '本报告发现的问题');
-    expect(findings.flat().join(' ')).toContain('“申请数量平衡”（T3_BALANCE）有 6 处未能检查：所需单元格无法确定 24 个（t3.new、t3.carried_over、t3.handled、t3.carried_forward）');
+    expect(findings.flat().join(' ')).toContain('“申请数量平衡”有 6 处未能检查：所需单元格无法确定 24 个（依申请·本年新收政府信息公开申请数量、依申请·上年结转政府信息公开申请数量、依申请·办理结果总计、依申请·结转下年度继续办理）');
 
     const sha256 = createHash('sha256').update(readFileSync(SEED)).digest('hex');
     expect(await page.textContent('dl.meta')).toContain(sha256);

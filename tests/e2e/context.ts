@@ -26,8 +26,8 @@ export const e2e = {
 };
 
 /** A new page at path, drawn (see settled); console errors and off-origin requests are collected for the final check. */
-export async function open(path: string, site: Site = e2e.site): Promise<Page> {
-  const page = await e2e.browser.newPage({ viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+export async function open(path: string, site: Site = e2e.site, viewport = { width: 1400, height: 1000 }): Promise<Page> {
+  const page = await e2e.browser.newPage({ viewport, acceptDownloads: true });
   page.on('console', (m) => m.type() === 'error' && e2e.consoleErrors.push(`${path}: ${m.text()}`));
   page.on('pageerror', (e) => e2e.consoleErrors.push(`${path}: ${e.message}`));
   page.on('request', (r) => {

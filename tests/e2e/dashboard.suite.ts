@@ -37,6 +37,8 @@ describe('dashboard pages in Chromium', () => {
     expect(kpiLines[1]).toBe('新收申请,160,件,,160,无上年数据');
     expect(kpiLines).toContain('实质公开率,55.6,%,162,55.6%（n=162）,（予以公开 + 部分公开）÷ 办理总计');
     expect(kpiLines).toContain('政府集中采购,,万元,,模板无此项,最近有数据：2020 年 25.10 万元');
+    // When the data was built (dataset.json's built_at), on every page.
+    expect(await page.textContent('.site-footer')).toBe('数据截至 2026年3月1日 · 5 份报告');
     await page.screenshot({ path: `${SCREENSHOTS}/overview.png`, fullPage: true });
     await page.close();
   });
@@ -49,6 +51,7 @@ describe('dashboard pages in Chromium', () => {
       ['2020', '40', '9', '1', '0', '5', '2', ''],
       ['2022', '116', '26', '3', '1', '10', '4', ''],
     ]);
+    expect(await page.textContent('.site-footer')).toBe('数据截至 2026年3月1日 · 5 份报告');
     await page.screenshot({ path: `${SCREENSHOTS}/requests.png`, fullPage: true });
     await page.close();
   });
@@ -64,6 +67,7 @@ describe('dashboard pages in Chromium', () => {
       ['2020', '1', '', '', ''],
       ['2022', '', '4', '0', '2'],
     ]);
+    expect(await page.textContent('figure[data-chart="其他处理：分项原因"] .note')).toBe('2021 版模板起“其他处理”分为三项（浅色底）；此前只有一项，不分项。');
     // Per body in the last year: 浙江省生态环境厅 3 / '/' / 1, 示例市文化和旅游局 1 / 0 / 1.
     await page.waitForSelector('figure[data-chart="其他处理：各机关分项原因（2022 年，前 15）"][data-rendered="true"]');
     expect(await chartTable(page, '其他处理：各机关分项原因（2022 年，前 15）')).toEqual([
@@ -341,12 +345,23 @@ describe('pages that are not there, and no script', () => {
     await page.close();
   });
 
-  it('with JavaScript off, the page says what it needs instead of staying blank', async () => {
+  it('with JavaScript off, the page shell shows: title, navigation, the page’s heading and what it needs', async () => {
     const context = await e2e.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${e2e.site.url}/requests/`);
-    expect(await page.textContent('noscript, body')).toContain('需要启用 JavaScript');
     expect(await page.isVisible('noscript p')).toBe(true);
+    expect(await page.textContent('noscript p')).toContain('需要启用 JavaScript');
+    expect(await page.title()).toBe('依申请 · 政府信息公开年度报告分析');
+    expect(await page.locator('h1').innerText()).toBe('依申请公开');
+    // The links resolve as written (relative: the site works from a subfolder too).
+    const links = await page.locator('header nav a').evaluateAll((as) => as.map((a) => [a.textContent, new URL((a as HTMLAnchorElement).href).pathname]));
+    expect(links).toContainEqual(['数据质量', '/quality/']);
+    expect(links).toHaveLength(10);
+    // Nothing that only scripts can fill shows: no endless 正在加载, no filters that cannot work.
+    expect(await page.getByText('正在加载数据').isVisible()).toBe(false);
+    expect(await page.getByText('正在查询…').first().isVisible()).toBe(false);
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    await page.screenshot({ path: `${SCREENSHOTS}/no-javascript.png` });
     await context.close();
   });
 });
@@ -411,7 +426,7 @@ describe('on paper', () => {
     expect(await shown('header nav')).toBe(0);
     expect(await shown('form.filters')).toBe(0);
     expect(await shown('main button')).toBe(0);
-    expect(await page.locator('p.print-only').textContent()).toMatch(/^所选范围：2020–2022 年 · 浙江省生态环境厅 · 各机关本级报告（不含汇总）。打印于 \d{4}\/\d{1,2}\/\d{1,2} /);
+    expect(await page.locator('p.print-only').textContent()).toMatch(/^所选范围：2020–2022 年 · 浙江省生态环境厅 · 各机关本级报告（不含汇总）。数据截至 2026年3月1日。打印于 \d{4}\/\d{1,2}\/\d{1,2} /);
     expect(await page.$$eval('figure.chart', (figs) => figs.map((f) => getComputedStyle(f).breakInside))).toEqual(expect.arrayContaining(['avoid']));
     // A PDF to look at (tests/out/screenshots/print-requests.pdf).
     await page.pdf({ path: `${SCREENSHOTS}/print-requests.pdf`, format: 'A4' });

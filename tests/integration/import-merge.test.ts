@@ -25,11 +25,14 @@ function folderFiles(dir: string): Map<string, Uint8Array> {
 }
 
 /** An ingest of the corpus's files whose manifest lines `keep` selects. */
+// Both builds at the same moment: dataset.json says when it was built.
+const BUILT_AT = new Date('2026-03-01T08:00:00Z');
+
 async function ingestOf(name: string, keep: (line: string) => boolean): Promise<string> {
   const [header, ...lines] = readFileSync(join(corpus, 'manifest.csv'), 'utf8').trim().split('\n');
   writeFileSync(join(corpus, `${name}.csv`), [header, ...lines.filter(keep)].join('\n'));
   const out = join(work, name);
-  await ingest({ inputs: [], manifest: join(corpus, `${name}.csv`), out, threads: 1 });
+  await ingest({ inputs: [], manifest: join(corpus, `${name}.csv`), out, threads: 1, builtAt: BUILT_AT });
   return out;
 }
 
@@ -78,7 +81,7 @@ describe('reports imported in the browser, added to the dataset the site serves'
     expect(importedFiles).toHaveLength(9);
     const reads = await imported(importedFiles);
     expect(new Set(reads.map((r) => r.report.source.format))).toEqual(new Set(['text', 'html', 'pdf', 'docx']));
-    const files = buildDataset(existing(built), reads, new Set(), reads.map((r) => ({ sha256: r.sha256, format: r.report.source.format, text: r.text, original: r.original })));
+    const files = buildDataset(existing(built), reads, new Set(), reads.map((r) => ({ sha256: r.sha256, format: r.report.source.format, text: r.text, original: r.original })), BUILT_AT);
     const expected = folderFiles(all);
     // The browser writes the imported reports' sources; the built-in ones stay where the site serves them.
     const written = new Map([...[...folderFiles(built)].filter(([name]) => name.startsWith('sources/')), ...files.map((f) => [f.name, f.bytes] as const)]);
@@ -93,7 +96,7 @@ describe('reports imported in the browser, added to the dataset the site serves'
     const site = existing(all);
     const replaced = site.find((r) => r.report.source.file === CORRECTED.from)!;
     const without = folderFiles(await ingestOf('without', (line) => !line.startsWith(`${CORRECTED.from},`)));
-    const files = buildDataset(site, [], new Set([replaced.report.id]), []);
+    const files = buildDataset(site, [], new Set([replaced.report.id]), [], BUILT_AT);
     for (const f of files) expect(Buffer.from(f.bytes).equals(Buffer.from(without.get(f.name) ?? new Uint8Array())), f.name).toBe(true);
   });
 });

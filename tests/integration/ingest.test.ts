@@ -11,7 +11,7 @@ import { datasetPath, fixture, SEED } from '../helpers';
 import { DATASET_FILES } from '../../src/lib/dataset/schema';
 import { buildPdf } from '../pdf-builder';
 import { zipSync } from 'fflate';
-import { loadDatasetFolder } from '../dataset-fixture';
+import { FIXTURE_BUILT_AT as BUILT_AT, loadDatasetFolder } from '../dataset-fixture';
 import { reportCells } from '../../src/lib/queries/report';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -61,7 +61,7 @@ describe('ingest of a folder with good and bad files', () => {
   beforeAll(async () => {
     dir = reportFolder();
     out = join(work, 'dataset');
-    summary = await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out });
+    summary = await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out, builtAt: BUILT_AT });
   });
 
   it('reads the good files and names each bad one with its reason', () => {
@@ -134,9 +134,10 @@ describe('ingest of a folder with good and bad files', () => {
     expect(findings.filter((f) => f.rule !== 'NOT_EVALUATED').every((f) => f.unchecked_rule === null)).toBe(true);
   });
 
-  it('the same inputs give byte-identical files', async () => {
+  it('the same inputs give byte-identical files (built at the same moment: dataset.json says when)', async () => {
     const again = join(work, 'dataset-again');
-    await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: again });
+    await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: again, builtAt: BUILT_AT });
+    expect(JSON.parse(readFileSync(join(again, 'dataset.json'), 'utf8')).built_at).toBe('2026-03-01T08:00:00.000Z');
     expect(filesOf(again)).toEqual(filesOf(out));
   });
 
@@ -320,8 +321,8 @@ describe('many files: worker threads', () => {
 
   it('give the same dataset, byte for byte, as one thread', async () => {
     const [one, two] = [join(work, 'one-thread'), join(work, 'two-threads')];
-    const a = await ingest({ inputs: [], manifest: join(copies, 'manifest.csv'), out: one, threads: 1 });
-    const b = await ingest({ inputs: [], manifest: join(copies, 'manifest.csv'), out: two, threads: 2 });
+    const a = await ingest({ inputs: [], manifest: join(copies, 'manifest.csv'), out: one, threads: 1, builtAt: BUILT_AT });
+    const b = await ingest({ inputs: [], manifest: join(copies, 'manifest.csv'), out: two, threads: 2, builtAt: BUILT_AT });
     expect(a.reports).toBe(240);
     expect(b.reports).toBe(240);
     expect(filesOf(two)).toEqual(filesOf(one));

@@ -154,7 +154,7 @@ describe('damaged reports are kept, with findings', () => {
     expect(report.cells.filter((c) => c.table === 't4').map((c) => c.state)).toEqual(Array(15).fill('missing'));
     expect(shown(cellsByRef(report).get('t3.new.total'))).toBe(9);
     const missing = checkReport(report).filter((f) => f.rule === 'TABLE_MISSING');
-    expect(missing.map((f) => f.message)).toEqual(['缺少表格 t4（四、政府信息公开行政复议、行政诉讼情况）']);
+    expect(missing.map((f) => f.message)).toEqual(['缺少表格“四、政府信息公开行政复议、行政诉讼情况”']);
     expect(missing[0].severity).toBe('error');
     expect(missing[0].cells).toHaveLength(15);
     expect(missing[0].cells).toContain('t4.suit_after_review.total');
@@ -169,21 +169,21 @@ describe('damaged reports are kept, with findings', () => {
     const findings = checkReport(report);
     const missing = findings.find((f) => f.rule === 'CELLS_MISSING')!;
     // Whole rows are named by the row: the 10 rows from 2.没有现成信息需要另行制作 on, 7 cells each.
-    expect(missing.message).toBe('表格 t3 缺少 70 个单元格（表格可能被截断）：t3.unavailable.needs_creation、t3.unavailable.unclear、t3.rejected.petition、t3.rejected.duplicate、t3.rejected.publication、t3.rejected.excessive 等');
+    expect(missing.message).toBe('表格“三、收到和处理政府信息公开申请情况”缺少 70 个单元格（表格可能被截断）：依申请·无法提供：没有现成信息需要另行制作、依申请·无法提供：补正后申请内容仍不明确、依申请·不予处理：信访举报投诉类申请、依申请·不予处理：重复申请、依申请·不予处理：要求提供公开出版物、依申请·不予处理：无正当理由大量反复申请 等');
     expect(missing.cells).toContain('t3.handled.total');
     expect(missing.cells).toContain('t3.unavailable.needs_creation.natural_person');
     expect(findings.map((f) => f.rule)).toEqual(['AMBIGUOUS_SPLIT', 'CELLS_MISSING', 'TABLE_MISSING', ...Array(5).fill('NOT_EVALUATED')]);
     // The missing cells stop rules too, and each rule says so: t3's three, t4's (its table is gone), and the
     // prose's 未发生…行政复议或行政诉讼 against t4.
     expect(findings.filter((f) => f.rule === 'NOT_EVALUATED').map((f) => f.uncheckedRule)).toEqual(['T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T4_GROUP_SUM', 'NARRATIVE']);
-    expect(findings.find((f) => f.uncheckedRule === 'T3_HANDLED_SUM')?.message).toMatch(/^“办理结果合计”（T3_HANDLED_SUM）有 7 处未能检查：所需单元格无法确定 \d+ 个、缺失 \d+ 个/);
+    expect(findings.find((f) => f.uncheckedRule === 'T3_HANDLED_SUM')?.message).toMatch(/^“办理结果合计”有 7 处未能检查：所需单元格无法确定 \d+ 个、缺失 \d+ 个/);
   });
 
   it('an unreadable cell is kept as ambiguous with its text, and named', () => {
     const text = readFileSync(fixture('text/full-2021.txt'), 'utf8').replace('行政许可 | 1520', '行政许可 | 约1500');
     const report = parseText(text);
     expect(cellsByRef(report).get('t2.art20_5.licensing.decisions')).toMatchObject({ state: 'ambiguous', value: null, raw: '约1500' });
-    expect(checkReport(report).map((f) => [f.rule, f.message])).toEqual([['UNREADABLE_CELL', '无法识别的单元格：t2.art20_5.licensing.decisions=“约1500”']]);
+    expect(checkReport(report).map((f) => [f.rule, f.message])).toEqual([['UNREADABLE_CELL', '无法识别的单元格：主动公开·第二十条第（五）项·行政许可·处理决定数量“约1500”']]);
   });
 
   it('text with no figure in a row’s first value column (=HYPERLINK("x"), a,b) is that column’s unreadable cell: the row and its other cells are kept', () => {

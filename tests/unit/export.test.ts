@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
 import { chartRows, shownUnit, type ChartData } from '../../src/lib/charts/chart-data';
-import { chartOption, RANKING_LABEL_WIDTH } from '../../src/lib/charts/options';
+import { reasonsByYear } from '../../src/lib/charts/data';
+import { chartOption, legendLines, RANKING_LABEL_WIDTH } from '../../src/lib/charts/options';
 import { toCsv } from '../../src/lib/export/csv';
 import { formatChange, formatRate, rate } from '../../src/lib/format/numbers';
 import { NO_FILTERS } from '../../src/lib/queries';
@@ -75,7 +76,7 @@ describe('chart options', () => {
   };
 
   it('marks years not in the template and draws no bar there', () => {
-    const option = chartOption(data, 'bar') as { series: { data: (number | null)[]; markArea: { data: unknown[]; label: { formatter: string } } }[]; animation: boolean };
+    const option = chartOption(data, 'bar', 600) as { series: { data: (number | null)[]; markArea: { data: unknown[]; label: { formatter: string } } }[]; animation: boolean };
     expect(option.animation).toBe(false);
     expect(option.series[0].data).toEqual([25.1, null]);
     expect(option.series[0].markArea.data).toEqual([[{ xAxis: '2021' }, { xAxis: '2021' }]]);
@@ -85,21 +86,59 @@ describe('chart options', () => {
 
   it('a ranking cuts long body names to a fixed width (the tooltip has them whole); a trend keeps its years whole', () => {
     const ranking = { ...data, categoryLabel: '机关', categories: ['浙江省人力资源和社会保障厅（浙江省公务员局）', '示例市局'], notInTemplate: [] };
-    const option = chartOption(ranking, 'ranking') as { yAxis: { data: string[]; axisLabel: { width: number; overflow: string } } };
+    const option = chartOption(ranking, 'ranking', 600) as { yAxis: { data: string[]; axisLabel: { width: number; overflow: string } } };
     expect(option.yAxis.axisLabel).toMatchObject({ width: RANKING_LABEL_WIDTH, overflow: 'truncate' });
     expect(option.yAxis.data).toEqual(['示例市局', '浙江省人力资源和社会保障厅（浙江省公务员局）']);
-    expect((chartOption(data, 'bar') as { xAxis: { axisLabel: object } }).xAxis.axisLabel).not.toHaveProperty('overflow');
+    expect((chartOption(data, 'bar', 600) as { xAxis: { axisLabel: object } }).xAxis.axisLabel).not.toHaveProperty('overflow');
+  });
+
+  it('the legend shows every series, wrapped to the chart’s width, with the plot below its lines (never paged)', () => {
+    type Option = { legend: { type: string; show: boolean }; grid: { top: number } };
+    const applicants: ChartData = { ...data, notInTemplate: [], series: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他组织', '未区分'].map((name) => ({ key: name, name, values: [1, 2] })) };
+    // Items 66, 78, 78, 102, 102, 78 and 66 px wide, 10 px apart: three lines in a phone's 330 px, one in 800 px.
+    expect(legendLines(applicants.series.map((s) => s.name), 330)).toBe(3);
+    expect(legendLines(applicants.series.map((s) => s.name), 800)).toBe(1);
+    const phone = chartOption(applicants, 'stacked', 330) as unknown as Option;
+    expect(phone.legend).toMatchObject({ show: true, type: 'plain' });
+    expect(phone.grid.top).toBe(28 + 3 * 24);
+    expect((chartOption(applicants, 'stacked', 800) as unknown as Option).grid.top).toBe(28 + 24);
+    expect((chartOption(data, 'bar', 330) as unknown as Option).legend.show).toBe(false);
+  });
+
+  it('a trend across the 2021 template change marks the years from it; one that does not reach across has no mark', () => {
+    type Area = { xAxis: string; label?: { formatter: string } };
+    type Option = { series: { markArea?: { data: Area[][] } }[] };
+    const change = { year: '2021', label: '2021 版模板' };
+    const across = chartOption({ ...data, categories: ['2020', '2021', '2022'], notInTemplate: [], templateChange: change }, 'bar', 600) as unknown as Option;
+    expect(across.series[0].markArea?.data.map(([from, to]) => [from.xAxis, to.xAxis, from.label?.formatter])).toEqual([['2021', '2022', '2021 版模板起']]);
+    // A year without reports (2021) is not a category: the mark starts at the first year after the change.
+    const gap = chartOption({ ...data, categories: ['2019', '2020', '2022'], notInTemplate: [], templateChange: change }, 'bar', 600) as unknown as Option;
+    expect(gap.series[0].markArea?.data.map(([from, to]) => [from.xAxis, to.xAxis])).toEqual([['2022', '2022']]);
+    const after = chartOption({ ...data, categories: ['2021', '2022'], notInTemplate: [], templateChange: change }, 'bar', 600) as unknown as Option;
+    expect(after.series[0].markArea).toBeUndefined();
+  });
+
+  it('其他处理’s reasons mark 2021, where one row became three; reasons that did not change are not marked', () => {
+    const rows = [
+      { year: 2020, row: 'other', col: 'total', value: 4 },
+      { year: 2021, row: 'other.no_correction', col: 'total', value: 1 },
+      { year: 2021, row: 'other.other', col: 'total', value: 2 },
+    ];
+    const other = reasonsByYear(rows, 'other', '其他处理：分项原因');
+    expect(other.templateChange).toEqual({ year: '2021', label: '2021 版模板' });
+    expect(other.note).toBe('2021 版模板起“其他处理”分为三项（浅色底）；此前只有一项，不分项。');
+    expect(reasonsByYear([{ year: 2020, row: 'denied.state_secret', col: 'total', value: 1 }], 'denied', '不予公开').templateChange).toBeUndefined();
   });
 
   it('a 100 % stack gives each series its share of the year', () => {
-    const shares = chartOption({ ...data, notInTemplate: [], series: [{ key: 'a', name: 'A', values: [10, 30] }, { key: 'b', name: 'B', values: [30, 10] }] }, 'percent') as { series: { data: number[]; stack: string }[] };
+    const shares = chartOption({ ...data, notInTemplate: [], series: [{ key: 'a', name: 'A', values: [10, 30] }, { key: 'b', name: 'B', values: [30, 10] }] }, 'percent', 600) as { series: { data: number[]; stack: string }[] };
     expect(shares.series.map((s) => s.data)).toEqual([[25, 75], [75, 25]]);
     expect(shares.series[0].stack).toBe('total');
   });
 
   it('a 100 % stack says each share’s base: n under the category, small bases faint, count and n in the tooltip', () => {
     type Option = { series: { data: unknown[] }[]; xAxis: { axisLabel: { formatter: (c: string) => string } }; tooltip: { formatter: (p: unknown[]) => string } };
-    const option = chartOption({ ...data, unit: '件', notInTemplate: [], series: [{ key: 'a', name: 'A', values: [1, 30] }, { key: 'b', name: '<b>B</b>', values: [0, 10] }] }, 'percent') as unknown as Option;
+    const option = chartOption({ ...data, unit: '件', notInTemplate: [], series: [{ key: 'a', name: 'A', values: [1, 30] }, { key: 'b', name: '<b>B</b>', values: [0, 10] }] }, 'percent', 600) as unknown as Option;
     // One request is 100 % of a base of 1: drawn, but faint, and its base said.
     expect(option.series[0].data[0]).toEqual({ value: 100, itemStyle: { opacity: 0.4 } });
     expect(option.series[0].data[1]).toBe(75);

@@ -38,7 +38,7 @@ const suspect = (text: string, manifest = entry) => {
 describe('MONEY_UNIT_SUSPECT: money too large for its unit is stored as written and flagged, never a silent 10,000× error', () => {
   it('12345678 万元 of procurement (1,234 亿元, beyond any body): 元 written as 万元', () => {
     expect(suspect(seed.replace('政府集中采购 | 158 | 5234.55万元 |', '政府集中采购 | 158 | 12345678万元 |')).findings).toEqual([
-      ['t2.art20_9.procurement.amount', 12345678, 1234.5678, 't2.art20_9.procurement.amount：金额 12,345,678 万元（1,234.568 亿元）超出一个机关一年的合理范围：可能把“元”写成了“万元”，按元计为 1,234.568 万元（原文“12345678万元”）'],
+      ['t2.art20_9.procurement.amount', 12345678, 1234.5678, '主动公开·第二十条第（九）项·政府集中采购·采购总金额：金额 12,345,678 万元（1,234.568 亿元）超出一个机关一年的合理范围：可能把“元”写成了“万元”，按元计为 1,234.568 万元（原文“12345678万元”）'],
     ]);
   });
 
@@ -56,7 +56,7 @@ describe('MONEY_UNIT_SUSPECT: money too large for its unit is stored as written 
   it('within the national range but 20 亿元 per project: 3 projects, 600000 万元', () => {
     const { findings } = suspect(seed.replace('政府集中采购 | 158 | 5234.55万元 |', '政府集中采购 | 3 | 600000 |'));
     expect(findings).toEqual([
-      ['t2.art20_9.procurement.amount', 600000, 60, 't2.art20_9.procurement.amount：3 个采购项目共 600,000 万元（60 亿元），平均每个 200,000 万元（20 亿元）：可能把“元”写成了“万元”，按元计为 60 万元（原文“600000”）'],
+      ['t2.art20_9.procurement.amount', 600000, 60, '主动公开·第二十条第（九）项·政府集中采购·采购总金额：3 个采购项目共 600,000 万元（60 亿元），平均每个 200,000 万元（20 亿元）：可能把“元”写成了“万元”，按元计为 60 万元（原文“600000”）'],
     ]);
   });
 

@@ -113,8 +113,8 @@ describe('the real seed report (pipe-table text)', () => {
       ['T3_ROW_SUM', 'info', 23],
     ]);
     expect(unchecked[0].cells).toEqual(['t3.new', 't3.carried_over', 't3.handled', 't3.carried_forward']);
-    expect(unchecked[0].message).toBe('“申请数量平衡”（T3_BALANCE）有 6 处未能检查：所需单元格无法确定 24 个（t3.new、t3.carried_over、t3.handled、t3.carried_forward）');
-    expect(unchecked[2].message).toMatch(/^“申请人合计”（T3_ROW_SUM）有 23 处未能检查：所需单元格无法确定 138 个/);
+    expect(unchecked[0].message).toBe('“申请数量平衡”有 6 处未能检查：所需单元格无法确定 24 个（依申请·本年新收政府信息公开申请数量、依申请·上年结转政府信息公开申请数量、依申请·办理结果总计、依申请·结转下年度继续办理）');
+    expect(unchecked[2].message).toMatch(/^“申请人合计”有 23 处未能检查：所需单元格无法确定 138 个/);
   });
 
   /** The seed with one passage replaced. */

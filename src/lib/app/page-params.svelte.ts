@@ -2,11 +2,11 @@ import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import { pagePath } from './paths';
 import { filtersToSearch } from './url-filters';
-import { currentFilters } from './filters.svelte';
+import { currentFilters, urlSearch } from './filters.svelte';
 
 /** A page's own URL parameter (?a=2020, ?metric=…, ?id=…): part of the link, so a copied URL reproduces the view. */
 export function pageParam(name: string): string | null {
-  return page.url.searchParams.get(name);
+  return urlSearch().get(name);
 }
 
 export function setPageParams(changes: Record<string, string | number | null>): void {

@@ -9,6 +9,8 @@ export interface ChartData {
   series: { key: string; name: string; values: (number | null)[] }[];
   /** Categories where the measure is not in the report template: marked, never drawn as zero. */
   notInTemplate?: string[];
+  /** The first year of a template version that changed what the chart's measures mean: the years from it are marked. */
+  templateChange?: { year: string; label: string };
   note?: string;
 }
 

@@ -1,4 +1,4 @@
-import { columnName, RULES, SHOWN_STATES, stateLabel, T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
+import { columnName, FIRST_2021_YEAR, RULES, SHOWN_STATES, stateLabel, T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
 import type { CellStateRow, RuleCountRow } from '../queries/quality';
 import { MEASURES, type Measure } from '../queries/measures';
 import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
@@ -32,6 +32,9 @@ export function measuresByYear(rows: YearlyRow[], measures: Measure[], title: st
  * which no report's template has them (procurement_reports = 0: the same
  * reports) are marked, not drawn as zero.
  */
+/** The mark a trend gets from the year the 2021 template changed what it shows. */
+const TEMPLATE_2021: ChartData['templateChange'] = { year: String(FIRST_2021_YEAR), label: `${FIRST_2021_YEAR} 版模板` };
+
 export function version2019ByYear(rows: YearlyRow[], measures: Measure[], title: string, what: string): ChartData {
   return {
     ...measuresByYear(rows, measures, title),
@@ -82,6 +85,8 @@ export function reasonsByYear(rows: CellSumRow[], group: string, title: string):
     categoryLabel: '年度',
     categories: ys.map(String),
     series: keys.filter((k) => rows.some((r) => r.row === k)).map((k) => ({ key: k, name: reasonLabel(k), values: ys.map((y) => rows.find((r) => r.year === y && r.row === k)?.value ?? null) })),
+    // 其他处理 is one row in the 2019 template and three in the 2021 one.
+    ...(group === 'other' ? { templateChange: TEMPLATE_2021, note: `${FIRST_2021_YEAR} 版模板起“其他处理”分为三项（浅色底）；此前只有一项，不分项。` } : {}),
   };
 }
 

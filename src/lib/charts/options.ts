@@ -9,15 +9,41 @@ export const RANKING_LABEL_WIDTH = 130;
 /** Text for a tooltip ECharts renders as HTML (body names come from the reports). */
 const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// The legend as ECharts lays it out (12 px text): a 25 px symbol, 5 px to the text, 10 px between items and between lines.
+const LEGEND = { padding: 5, symbol: 30, gap: 10, line: 14 };
+// Chinese, and the quotes and dashes CJK fonts set full width (“”—), 12 px; other characters at most 7.5.
+const textWidth = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2000 ? 12 : 7.5), 0);
+
 /**
- * ECharts option for chart data (pure: the same data gives the same option).
+ * How many lines the legend takes at this chart width: every series is shown
+ * (a paged legend hides some, such as 未区分), wrapped as ECharts wraps it, and
+ * the plot starts below it.
+ */
+export function legendLines(names: readonly string[], width: number): number {
+  const room = width - 2 * LEGEND.padding;
+  let lines = 1;
+  let used = 0;
+  for (const name of names) {
+    const item = LEGEND.symbol + textWidth(name);
+    if (used > 0 && used + LEGEND.gap + item > room) lines++, (used = 0);
+    used += (used > 0 ? LEGEND.gap : 0) + item;
+  }
+  return lines;
+}
+
+/**
+ * ECharts option for chart data at a chart width in px (pure: the same data and width give the same option).
  * No animation: charts are read, compared and screenshotted, not watched.
  */
-export function chartOption(data: ChartData, kind: ChartKind): Record<string, unknown> {
+export function chartOption(data: ChartData, kind: ChartKind, width: number): Record<string, unknown> {
   const horizontal = kind.startsWith('ranking');
+  const legend = data.series.length > 1;
   const percent = isPercent(kind);
   const totals = data.categories.map((_, i) => data.series.reduce((n, s) => n + (s.values[i] ?? 0), 0));
   const marked = new Set(data.notInTemplate ?? []);
+  // A trend's years from a template change that changed its measures' meaning: marked when the chart's years reach across it.
+  const changedFrom = data.templateChange && !horizontal ? data.categories.findIndex((c) => Number(c) >= Number(data.templateChange!.year)) : -1;
+  const change = changedFrom > 0 ? { ...data.templateChange!, from: data.categories[changedFrom] } : null;
   const series = data.series.map((s, k) => ({
     name: s.name,
     type: kind === 'line' ? 'line' : 'bar',
@@ -30,19 +56,23 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
       // A share of a small base is drawn faint: one request is not a 100 % to compare.
       return totals[i] < SMALL_BASE ? { value: share, itemStyle: { opacity: 0.4 } } : share;
     }),
-    ...(k === 0 && marked.size > 0
+    ...(k === 0 && (marked.size > 0 || change)
       ? {
           markArea: {
             silent: true,
             itemStyle: { color: 'rgba(118,131,144,0.12)' },
             label: { show: true, position: 'inside', color: '#57606a', formatter: '模板无此项' },
-            data: data.categories.filter((c) => marked.has(c)).map((c) => [{ xAxis: c }, { xAxis: c }]),
+            data: [
+              ...data.categories.filter((c) => marked.has(c)).map((c) => [{ xAxis: c }, { xAxis: c }]),
+              // From the year of the change on, faintly: its left edge falls between that year and the one before.
+              ...(change ? [[{ xAxis: change.from, itemStyle: { color: 'rgba(31,111,235,0.06)' }, label: { position: 'insideTopLeft', formatter: `${change.label}起` } }, { xAxis: data.categories.at(-1) }]] : []),
+            ],
           },
         }
       : {}),
   }));
   const unit = percent ? '%' : data.unit;
-  const valueAxis = { type: 'value', name: unit, axisLabel: { formatter: (v: number) => number.format(v) }, max: percent ? 100 : undefined };
+  const valueAxis = { type: 'value', name: unit, axisLabel: { formatter: (v: number) => number.format(v), hideOverlap: true }, max: percent ? 100 : undefined };
   const baseOf = new Map(data.categories.map((c, i) => [c, totals[i]]));
   const baseText = (category: string) => `n=${number.format(baseOf.get(category) ?? 0)}${(baseOf.get(category) ?? 0) < SMALL_BASE ? '，基数小' : ''}`;
   // A 100 % stack shows each category's base beside it (n=…, 基数小 under 30), as the KPI cards do.
@@ -66,9 +96,9 @@ export function chartOption(data: ChartData, kind: ChartKind): Record<string, un
     tooltip: percent
       ? { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: percentTooltip }
       : { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${number.format(v)} ${unit}`) },
-    legend: { show: data.series.length > 1, top: 0, type: data.series.length > 3 ? 'scroll' : 'plain' },
-    // Room above the plot for the legend and, below it, the value axis's name (件, %).
-    grid: { left: 8, right: 24, top: data.series.length > 1 ? 52 : 28, bottom: 8, containLabel: true },
+    legend: { show: legend, top: 0, type: 'plain', padding: LEGEND.padding, itemGap: LEGEND.gap },
+    // Room above the plot for the legend's lines and, below them, the value axis's name (件, %).
+    grid: { left: 8, right: 24, top: 28 + (legend ? legendLines(data.series.map((s) => s.name), width) * (LEGEND.line + LEGEND.gap) : 0), bottom: 8, containLabel: true },
     xAxis: horizontal ? valueAxis : categoryAxis,
     yAxis: horizontal ? categoryAxis : valueAxis,
     series: horizontal ? series.map((s) => ({ ...s, data: [...s.data].reverse() })) : series,

@@ -1,4 +1,4 @@
-import { CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, TEMPLATE_CELLS, templateIndex, type CellState, type Finding, type RuleId } from '../template';
+import { cellName, CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, TEMPLATE_CELLS, templateIndex, type CellState, type Finding, type RuleId } from '../template';
 import type { ParsedReport } from '../reader/types';
 import { CellValues, differ } from './cell-values';
 import { notEvaluated, type UnusableCell } from './not-evaluated';
@@ -148,7 +148,7 @@ function moneyAgainstOtherYears(reports: CarryFacts[]): Finding[] {
       const median = others.length % 2 ? others[(others.length - 1) / 2] : (others[others.length / 2 - 1] + others[others.length / 2]) / 2;
       if (value >= MONEY_JUMP * median)
         findings.push({ rule: 'MONEY_UNIT_SUSPECT', severity: RULE_BY_ID.MONEY_UNIT_SUSPECT.severity, reportId: r.reportId, cells: [ref], expected: median, actual: value, relatedReportId: null,
-          message: `${ref}：${r.year} 年 ${value.toLocaleString('zh-CN')} 万元，是本机关其他年度中位数 ${median.toLocaleString('zh-CN')} 万元的 ${Math.round(value / median).toLocaleString('zh-CN')} 倍：可能把“元”写成了“万元”` });
+          message: `${cellName(ref)}：${r.year} 年 ${value.toLocaleString('zh-CN')} 万元，是本机关其他年度中位数 ${median.toLocaleString('zh-CN')} 万元的 ${Math.round(value / median).toLocaleString('zh-CN')} 倍：可能把“元”写成了“万元”` });
     }
   }
   return findings;

@@ -1,4 +1,4 @@
-import { CELL_STATE_LABELS, refList, refsByRow, RULE_BY_ID, type CellState, type Finding, type RuleId } from '../template';
+import { CELL_STATE_LABELS, cellNames, refsByRow, RULE_BY_ID, type CellState, type Finding, type RuleId } from '../template';
 
 /** A cell a rule needed and could not use (its TEMPLATE_CELLS position), and why (its state). */
 export interface UnusableCell {
@@ -16,7 +16,8 @@ export interface UnusableCell {
  */
 export function notEvaluated(rule: RuleId, reportId: string, instances: number, cells: readonly UnusableCell[], relatedReportId: string | null = null): Finding {
   const refs = refsByRow(cells.filter((c) => !c.related).map((c) => c.index));
-  const named = [...refs, ...refsByRow(cells.filter((c) => c.related).map((c) => c.index)).map((ref) => `${ref}（上一年报告）`)];
+  const related = refsByRow(cells.filter((c) => c.related).map((c) => c.index));
+  const named = [cellNames(refs), related.length > 0 ? `上一年报告的${cellNames(related)}` : ''].filter(Boolean).join('；');
   const byState = new Map<string, number>();
   for (const c of cells) byState.set(c.state ?? 'missing', (byState.get(c.state ?? 'missing') ?? 0) + 1);
   const why = [...byState].map(([state, n]) => `${CELL_STATE_LABELS[state as CellState] ?? state} ${n} 个`).join('、');
@@ -27,7 +28,7 @@ export function notEvaluated(rule: RuleId, reportId: string, instances: number, 
     cells: refs,
     expected: null,
     actual: null,
-    message: `“${RULE_BY_ID[rule].label}”（${rule}）有 ${instances} 处未能检查：所需单元格${why}（${refList(named)}）`,
+    message: `“${RULE_BY_ID[rule].label}”有 ${instances} 处未能检查：所需单元格${why}（${named}）`,
     relatedReportId,
     uncheckedRule: rule,
   };

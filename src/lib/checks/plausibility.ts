@@ -1,4 +1,4 @@
-import { cellRef, CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, templateIndex, type Cell, type Finding, type RuleId } from '../template';
+import { cellName, cellRef, CONSOLIDATED_KIND, RULE_BY_ID, T2_ITEMS, templateIndex, type Cell, type Finding, type RuleId } from '../template';
 import type { ParsedReport } from '../reader/types';
 
 /** The template's money cells (t2 fees and procurement), in 万元, by reference. */
@@ -35,7 +35,7 @@ const wan = (n: number) => `${n.toLocaleString('zh-CN')} 万元（${(n / 1e4).to
 export function checkPlausibility(report: ParsedReport): Finding[] {
   const findings: Finding[] = [];
   const flag = (rule: RuleId, cell: Cell, why: string, expected: number | null = null) =>
-    findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: report.id, cells: [cellRef(cell)], expected, actual: cell.value, message: `${cellRef(cell)}：${why}（原文“${cell.raw}”）`, relatedReportId: null });
+    findings.push({ rule, severity: RULE_BY_ID[rule].severity, reportId: report.id, cells: [cellRef(cell)], expected, actual: cell.value, message: `${cellName(cellRef(cell))}：${why}（原文“${cell.raw}”）`, relatedReportId: null });
   const projects = report.cells.find((c) => c.state === 'value' && c.templateIndex === PROCUREMENT_PROJECTS)?.value ?? null;
   const moneyLimit = report.kind === CONSOLIDATED_KIND ? MONEY_LIMIT.consolidated : MONEY_LIMIT.body;
   for (const cell of report.cells) {

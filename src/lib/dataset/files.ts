@@ -43,6 +43,7 @@ export function describedDataset(
   { tables, jobs }: ReturnType<typeof datasetJobs>,
   parquet: readonly Uint8Array[],
   withSources: boolean,
+  builtAt: Date,
 ): { files: DatasetFile[]; findings: Finding[] } {
   const outputs = jobs.map(({ name }, i) => {
     const sha256 = sha256Hex(parquet[i]);
@@ -50,6 +51,7 @@ export function describedDataset(
   });
   const description = {
     schema_version: DATASET_SCHEMA_VERSION,
+    built_at: builtAt.toISOString(),
     reports: builder.size,
     years: [...tables.cellsByYear.keys()],
     origins: builder.origins(),

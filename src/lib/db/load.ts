@@ -5,6 +5,8 @@ import type { Database } from './database';
 /** What dataset.json says (written by the ingest). */
 export interface DatasetDescription {
   schema_version: number;
+  /** When the dataset was built (ISO 8601); absent in datasets written before. */
+  built_at?: string;
   reports: number;
   years: number[];
   origins: Record<string, number>;

@@ -17,11 +17,11 @@ export interface ImportedSource {
  * imported ones: the files `npm run ingest` writes for the same files.
  * parquet-wasm must be loaded (in the browser: its init).
  */
-export function buildDataset(existing: readonly CheckedReport[], imported: readonly CheckedReport[], replaced: ReadonlySet<string>, sources: readonly ImportedSource[] | null): DatasetFile[] {
+export function buildDataset(existing: readonly CheckedReport[], imported: readonly CheckedReport[], replaced: ReadonlySet<string>, sources: readonly ImportedSource[] | null, builtAt = new Date()): DatasetFile[] {
   const { builder, carry } = mergedReports(existing, imported, replaced);
   const dataset = datasetJobs(builder, carry);
   const parquet = dataset.jobs.map(({ job }) => writeParquetJob(job()));
-  const { files } = describedDataset(builder, dataset, parquet, sources !== null);
+  const { files } = describedDataset(builder, dataset, parquet, sources !== null, builtAt);
   const sourceFiles = (sources ?? []).flatMap(({ sha256, format, text, original }) => [
     { name: DATASET_FILES.source(sha256), bytes: new TextEncoder().encode(`\uFEFF${text}`) },
     ...(original ? [{ name: DATASET_FILES.original(sha256, format), bytes: original }] : []),

@@ -23,6 +23,8 @@ export interface IngestOptions {
   /** Files read of all files, then Parquet files written of all to write. */
   onProgress?: (done: number, total: number, stage: IngestStage) => void;
   onFailure?: (failure: FileFailure) => void;
+  /** When the dataset counts as built (dataset.json's built_at, the site's 数据截至); default: now. */
+  builtAt?: Date;
 }
 
 export type IngestStage = 'reading' | 'writing';
@@ -73,7 +75,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         if (sourceFolders) await mkdir(join(staging, DATASET_FILES.sources));
         const read = await readAll(pool, tasks, options, sourceFolders);
         const summary: IngestSummary = { files: files.length, reports: read.builder.size, failures: read.failures, cellsByState: read.cellsByState, findingsByRule: {}, out, written: [] };
-        if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary, options.onProgress);
+        if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary, options);
         return summary;
       } finally {
         // Before the staging folder is removed: after a failure, the other threads may still be staging sources.
@@ -136,7 +138,7 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
 }
 
 /** The checks across reports, the Parquet files and the descriptions, written into summary.out; returns the names written. */
-async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary, onProgress: IngestOptions['onProgress']): Promise<string[]> {
+async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary, { onProgress, builtAt = new Date() }: IngestOptions): Promise<string[]> {
   const dataset = datasetJobs(read.builder, read.carry);
   let written = 0;
   onProgress?.(written, dataset.jobs.length, 'writing');
@@ -144,7 +146,7 @@ async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, 
     dataset.jobs.map(({ job }) => job),
     () => onProgress?.(++written, dataset.jobs.length, 'writing'),
   );
-  const { files, findings } = describedDataset(read.builder, dataset, parquet, read.withSources);
+  const { files, findings } = describedDataset(read.builder, dataset, parquet, read.withSources, builtAt);
   for (const f of findings) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
   await writeDatasetAtomically(summary.out, staging, files, read.sources);
   return files.map((f) => f.name);

@@ -1,7 +1,8 @@
 import {
   cellRef,
   inTemplate,
-  refList,
+  cellNames,
+  cellName,
   refsByRow,
   labelMatches,
   RULE_BY_ID,
@@ -86,20 +87,20 @@ export function parseBlocks({ blocks, format, encoding, source, manifest }: Bloc
       note('META_CONFLICT', [], `清单写 ${manifest.year} 年，表格却按 ${template} 版模板填写（${manifest.year} 年度报告应按 ${versionForYear(manifest.year)} 版）：请核对清单的年度`, manifest.year, null);
   }
   if (t3.conflicts.length > 0)
-    note('DUPLICATE_TABLE', t3.conflicts.map((c) => `t3.${c.row}`), `表格 t3 的行出现了两次且数字不同，读取的是第一次：${t3.conflicts.map((c) => `t3.${c.row}：“${c.first}” / “${c.second}”`).join('；')}`);
+    note('DUPLICATE_TABLE', t3.conflicts.map((c) => `t3.${c.row}`), `表格“${TABLE_HEADINGS.t3}”的行出现了两次且数字不同，读取的是第一次：${t3.conflicts.map((c) => `${cellName(`t3.${c.row}`)}：“${c.first}” / “${c.second}”`).join('；')}`);
   const ambiguousRows = [...t2Placed.ambiguousRows, ...t3.ambiguousRows.map((row) => `t3.${row}`), ...(t4.ambiguous ? ['t4'] : [])];
   if (ambiguousRows.length > 0) note('AMBIGUOUS_SPLIT', ambiguousRows, '原文丢失了空单元格：这些行只确定总计，其余数字属于哪一列无法确定');
 
   const { cells, missingByTable, unreadable, inferred } = assembleCells(placed, versions.tables);
   if (unreadable.length > 0)
-    note('UNREADABLE_CELL', unreadable.map(cellRef), `无法识别的单元格：${unreadable.map((c) => `${cellRef(c)}=“${c.raw}”`).join('，')}`);
+    note('UNREADABLE_CELL', unreadable.map(cellRef), `无法识别的单元格：${unreadable.map((c) => `${cellName(cellRef(c))}“${c.raw}”`).join('，')}`);
   if (inferred.length > 0)
     note('MONEY_UNIT_INFERRED', inferred.map(cellRef), `金额未写单位，按位数读作“元”：${inferred.map((c) => c.raw).join('，')}`);
   for (const table of ['t2', 't3', 't4'] as const) {
     const missing = missingByTable.get(table) ?? [];
     const refs = missing.map((i) => TEMPLATE_CELLS[i].ref);
-    if (!tables[table]) note('TABLE_MISSING', refs, `缺少表格 ${table}（${TABLE_HEADINGS[table]}）`);
-    else if (refs.length > 0) note('CELLS_MISSING', refs, `表格 ${table} 缺少 ${refs.length} 个单元格（表格可能被截断）：${refList(refsByRow(missing))}`);
+    if (!tables[table]) note('TABLE_MISSING', refs, `缺少表格“${TABLE_HEADINGS[table]}”`);
+    else if (refs.length > 0) note('CELLS_MISSING', refs, `表格“${TABLE_HEADINGS[table]}”缺少 ${refs.length} 个单元格（表格可能被截断）：${cellNames(refsByRow(missing))}`);
   }
 
   const report: ParsedReport = {

@@ -26,9 +26,10 @@ export function cellRef(key: CellKey): string {
   return key.item ? `${key.table}.${key.item}.${key.row}.${key.col}` : `${key.table}.${key.row}.${key.col}`;
 }
 
-/** Cell references for a message: the first few, then 等 (the finding's cells list them all). */
-export function refList(refs: readonly string[]): string {
-  return refs.length <= 6 ? refs.join('、') : `${refs.slice(0, 6).join('、')} 等`;
+/** Cells (or rows) named for a message, in the template's words: the first few, then 等 (the finding's cells list them all). */
+export function cellNames(refs: readonly string[]): string {
+  const names = refs.slice(0, 6).map(cellName);
+  return refs.length <= 6 ? names.join('、') : `${names.join('、')} 等`;
 }
 
 export interface TemplateCell extends CellKey {
@@ -152,7 +153,8 @@ export function cellName(ref: string): string {
     column = item?.cols.find((c) => c.key === names.col);
   } else if (names.table === 't3') {
     const def = T3_ROWS.find((r) => r.key === names.row);
-    row = def && (def.group ? `${T3_GROUP_LABELS[def.group]}：${strip(def.label)}` : strip(def.label));
+    // （七）总计 closes 三、本年度办理结果: alone, 总计 would read as the table's total column.
+    row = def && (def.group ? `${T3_GROUP_LABELS[def.group]}：${strip(def.label)}` : def.key === 'handled' ? '办理结果总计' : strip(def.label));
     column = T3_COLUMNS.find((c) => c.key === names.col);
   } else {
     row = T4_GROUPS.find((g) => g.key === names.row)?.label;

@@ -11,7 +11,10 @@ export const TEMPLATE_VERSIONS: readonly {
   { version: '2021', issuedBy: '国办公开办函〔2021〕30号 (2021-09-26)', firstYear: 2021, lastYear: null },
 ];
 
+/** The first year of the 2021 version: a trend that reaches across it may change meaning there. */
+export const FIRST_2021_YEAR = TEMPLATE_VERSIONS.find((v) => v.version === '2021')!.firstYear;
+
 /** The version a report of this year should follow; the reader prefers what the tables say. */
 export function versionForYear(year: number): TemplateVersion {
-  return year >= 2021 ? '2021' : '2019';
+  return year >= FIRST_2021_YEAR ? '2021' : '2019';
 }
