@@ -27,14 +27,14 @@ export function measuresByYear(rows: YearlyRow[], measures: Measure[], title: st
   };
 }
 
+/** The mark a trend gets from the year the 2021 template changed what it shows. */
+const TEMPLATE_2021: ChartData['templateChange'] = { year: String(FIRST_2021_YEAR), label: `${FIRST_2021_YEAR} 版模板` };
+
 /**
  * Measures only 2019-version templates have (procurement, item counts): years in
  * which no report's template has them (procurement_reports = 0: the same
  * reports) are marked, not drawn as zero.
  */
-/** The mark a trend gets from the year the 2021 template changed what it shows. */
-const TEMPLATE_2021: ChartData['templateChange'] = { year: String(FIRST_2021_YEAR), label: `${FIRST_2021_YEAR} 版模板` };
-
 export function version2019ByYear(rows: YearlyRow[], measures: Measure[], title: string, what: string): ChartData {
   return {
     ...measuresByYear(rows, measures, title),
