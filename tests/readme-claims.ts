@@ -7,6 +7,13 @@
  */
 export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly [file: string, name: string])[] }[] = [
   {
+    claim: 'with the same counting rules as the site (one report per body and year; no\nregion-wide report beside the reports it sums)',
+    tests: [
+      ['tests/integration/outside-browser.test.ts', 'README’s DuckDB query counts as the site counts: one report per body and year, no region-wide report'],
+      ['tests/integration/outside-browser.test.ts', 'gives what the site’s own overview query gives over the same files'],
+    ],
+  },
+  {
     claim: 'A trend whose measure changed meaning with the 2021 template shades the years\nfrom it',
     tests: [
       ['tests/unit/export.test.ts', 'a trend across the 2021 template change marks the years from it; one that does not reach across has no mark'],
