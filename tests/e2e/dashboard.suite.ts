@@ -268,6 +268,11 @@ describe('on a phone', () => {
         await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
         const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
         expect([width, path, scroll, inner]).toEqual([width, path, width, width]);
+        if (path.startsWith('/compare/')) {
+          // A table's names wrap, and the figures beside them show: the first column takes at most half the screen.
+          const nameWidth = await page.locator('section[data-table] tbody th').first().evaluate((th) => th.getBoundingClientRect().width);
+          expect([width, nameWidth <= width / 2]).toEqual([width, true]);
+        }
         if (path.startsWith('/body/')) {
           await page.getByRole('link', { name: '2022' }).first().click();
           await page.waitForSelector('td[data-ref="t4.review.total"]');

@@ -90,6 +90,9 @@ describe('chart options', () => {
     expect(option.yAxis.axisLabel).toMatchObject({ width: RANKING_LABEL_WIDTH, overflow: 'truncate' });
     expect(option.yAxis.data).toEqual(['示例市局', '浙江省人力资源和社会保障厅（浙江省公务员局）']);
     expect((chartOption(data, 'bar', 600) as { xAxis: { axisLabel: object } }).xAxis.axisLabel).not.toHaveProperty('overflow');
+    // Names below bars (cell states …) wrap within their band (600 px less the axes, over two), never hidden or cut.
+    const states = { ...data, categoryLabel: '单元格状态', categories: ['数值', '无法确定'] };
+    expect((chartOption(states, 'bar', 600) as { xAxis: { axisLabel: object } }).xAxis.axisLabel).toMatchObject({ width: 260, overflow: 'break' });
   });
 
   it('the legend shows every series, wrapped to the chart’s width, with the plot below its lines (never paged)', () => {

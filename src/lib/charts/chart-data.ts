@@ -1,3 +1,6 @@
+/** The category label of a trend: its categories are years. */
+export const YEAR_CATEGORY = '年度';
+
 /** What a chart shows, independent of how: the chart, its accessible table and its downloads all read this. */
 export interface ChartData {
   title: string;

@@ -5,7 +5,7 @@ import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/req
 import { TOP_BODIES, type BodyMeasuresRow, type BodyYearRow } from '../queries/bodies';
 import type { BodyCellSumRow, CellSumRow } from '../queries/cells';
 import type { YearlyRow } from '../queries/yearly';
-import type { ChartData } from './chart-data';
+import { YEAR_CATEGORY, type ChartData } from './chart-data';
 import { SMALL_BASE } from '../format/numbers';
 import { compareText } from '../format/collation';
 import type { BodyComparison } from '../analysis/compare';
@@ -21,7 +21,7 @@ export function measuresByYear(rows: YearlyRow[], measures: Measure[], title: st
   return {
     title,
     unit: measures[0]?.money ? '万元' : '件',
-    categoryLabel: '年度',
+    categoryLabel: YEAR_CATEGORY,
     categories: ys.map(String),
     series: measures.map((m) => ({ key: m.key, name: m.label, values: ys.map((y) => (rows.find((r) => r.year === y)?.[m.key as keyof YearlyRow] as number | null) ?? null) })),
   };
@@ -54,7 +54,7 @@ export function applicantsByYear(rows: ApplicantRow[]): ChartData {
   return {
     title: '本年新收申请：按申请人类型',
     unit: '件',
-    categoryLabel: '年度',
+    categoryLabel: YEAR_CATEGORY,
     categories: ys.map(String),
     series: present.map((a) => ({ key: a, name: APPLICANT_LABELS[a], values: ys.map((y) => rows.find((r) => r.year === y && r.applicant === a)?.requests ?? null) })),
     note: rows.some((r) => r.applicant === UNDETERMINED && (r.requests ?? 0) > 0) ? '“未区分”：原文丢失了空单元格，无法确定属于哪类申请人的申请（只知道总计）。' : undefined,
@@ -82,7 +82,7 @@ export function reasonsByYear(rows: CellSumRow[], group: string, title: string):
   return {
     title,
     unit: '件',
-    categoryLabel: '年度',
+    categoryLabel: YEAR_CATEGORY,
     categories: ys.map(String),
     series: keys.filter((k) => rows.some((r) => r.row === k)).map((k) => ({ key: k, name: reasonLabel(k), values: ys.map((y) => rows.find((r) => r.year === y && r.row === k)?.value ?? null) })),
     // 其他处理 is one row in the 2019 template and three in the 2021 one.
@@ -98,7 +98,7 @@ export function resultsByYear(rows: CellSumRow[], groups: string[], title: strin
     const values = rows.filter((r) => r.year === y && r.col === col && groups.includes(r.row)).map((r) => r.value);
     return values.every((v) => v === null) ? null : values.reduce((n: number, v) => n + (v ?? 0), 0);
   };
-  return { title, unit: '件', categoryLabel: '年度', categories: ys.map(String), series: results.map((c) => ({ key: c.key, name: c.label, values: ys.map((y) => sum(y, c.key)) })) };
+  return { title, unit: '件', categoryLabel: YEAR_CATEGORY, categories: ys.map(String), series: results.map((c) => ({ key: c.key, name: c.label, values: ys.map((y) => sum(y, c.key)) })) };
 }
 
 /** The bodies with the largest value in a year (default: the last year with data). */
@@ -133,7 +133,7 @@ export function correctionRates(rows: YearlyRow[]): ChartData {
   return {
     title: '纠错率',
     unit: '%',
-    categoryLabel: '年度',
+    categoryLabel: YEAR_CATEGORY,
     categories: ys.map(String),
     series: [
       ...['review_correction_rate', 'suit_correction_rate'].map((key) => ({ key, name: METRIC_BY_KEY[key].label, values: ys.map((y) => rateOf(key, y)) })),
@@ -187,7 +187,7 @@ export function findingsByYear(rows: RuleCountRow[], allYears: readonly number[]
   return {
     title: '各年度发现的问题：按规则',
     unit: '项',
-    categoryLabel: '年度',
+    categoryLabel: YEAR_CATEGORY,
     categories: ys.map(String),
     series: rules.map((r) => ({ key: r.id, name: r.label, values: ys.map((y) => rows.find((x) => x.year === y && x.rule === r.id)?.findings ?? 0) })),
   };

@@ -1,5 +1,5 @@
 import { SMALL_BASE } from '../format/numbers';
-import { isPercent, type ChartData, type ChartKind } from './chart-data';
+import { isPercent, YEAR_CATEGORY, type ChartData, type ChartKind } from './chart-data';
 
 const PALETTE = ['#1f6feb', '#f0883e', '#2da44e', '#a371f7', '#d4a72c', '#e5534b', '#768390', '#0ea5a4', '#bf8700', '#57606a'];
 const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'PingFang SC', sans-serif";
@@ -79,7 +79,9 @@ export function chartOption(data: ChartData, kind: ChartKind, width: number): Re
   const categoryLabel = percent ? { formatter: (c: string) => `${c}${horizontal ? ' ' : '\n'}(${baseText(c)})` } : {};
   // A ranking's long body names are cut (…) to leave the bars their room; the tooltip gives the whole name.
   const rankingLabel = horizontal ? { width: RANKING_LABEL_WIDTH, overflow: 'truncate' } : {};
-  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true, ...rankingLabel, ...categoryLabel } };
+  // Below the bars, a name (not a year) wraps within its band (about the plot's width over the categories) rather than being hidden on a phone.
+  const bandLabel = !horizontal && data.categoryLabel !== YEAR_CATEGORY ? { width: Math.max(24, Math.floor((width - 80) / Math.max(1, data.categories.length))), overflow: 'break' } : {};
+  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true, ...bandLabel, ...rankingLabel, ...categoryLabel } };
   const percentTooltip = (params: { axisValue: string; seriesName: string; marker: string; value: number | null; dataIndex: number }[]) => {
     const category = params[0]?.axisValue ?? '';
     const i = data.categories.indexOf(category);
