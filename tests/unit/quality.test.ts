@@ -13,6 +13,7 @@ import {
   NO_FILTERS,
   reportCells,
   reportFindings,
+  scope,
   type BodyFindingCountRow,
   type CellStateRow,
   type FindingRow,
@@ -69,6 +70,18 @@ describe('data-quality queries', () => {
     ]);
     const states = Object.fromEntries((await run<CellStateRow>(cellStates(NO_FILTERS))).map((s) => [s.state, s.cells]));
     expect([states.ambiguous, states.blank, states.not_in_template, states.missing]).toEqual([138, 11, undefined, undefined]);
+  });
+
+  it('the per-report state counts 数据质量 sums are the counts of the cells themselves, for every selection', async () => {
+    for (const filters of [NO_FILTERS, { ...NO_FILTERS, from: 2020 }, { ...NO_FILTERS, bodies: ['浙江省经济和信息化厅'] }, { ...NO_FILTERS, kinds: ['consolidated'] }]) {
+      const s = scope(filters);
+      const fromCells = await run<CellStateRow>({
+        sql: `WITH ${s.sql} SELECT c.state, COUNT(*) AS cells FROM scope s JOIN cells c ON c.report_id = s.report_id WHERE c.state <> 'not_in_template' GROUP BY c.state ORDER BY c.state`,
+        params: s.params,
+      });
+      expect(await run<CellStateRow>(cellStates(filters))).toEqual(fromCells);
+      expect(fromCells.length).toBeGreaterThan(0);
+    }
   });
 
   it('counts the cells of a missing table as missing, in the report list and the cell states', async () => {

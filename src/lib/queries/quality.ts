@@ -1,3 +1,4 @@
+import { SHOWN_STATES } from '../template';
 import { scope, type Filters } from './filters';
 import { FINDING_COLUMNS, FINDING_ORDER } from './report';
 import type { Query } from './query';
@@ -79,12 +80,8 @@ export function incompleteReports(filters: Filters, limit = 500): Query {
   return {
     sql: `WITH ${s.sql},
 per_report AS (
-  SELECT s.report_id, s.body, s.year,
-    COUNT(*) FILTER (WHERE c.state = 'ambiguous') AS ambiguous,
-    COUNT(*) FILTER (WHERE c.state = 'blank') AS blank,
-    COUNT(*) FILTER (WHERE c.state = 'missing') AS missing
-  FROM scope s LEFT JOIN cells c ON c.report_id = s.report_id
-  GROUP BY s.report_id, s.body, s.year)
+  SELECT s.report_id, s.body, s.year, n.ambiguous, n.blank, n.missing
+  FROM scope s JOIN report_cell_states n ON n.report_id = s.report_id)
 SELECT *, COUNT(*) OVER () AS total FROM per_report WHERE ambiguous + blank + missing > 0
 ORDER BY ambiguous + blank + missing DESC, body, year LIMIT ${Math.trunc(limit)}`,
     params: s.params,
@@ -114,9 +111,10 @@ export interface CellStateRow {
 export function cellStates(filters: Filters): Query {
   const s = scope(filters);
   return {
-    sql: `WITH ${s.sql}
-SELECT c.state, COUNT(*) AS cells FROM scope s JOIN cells c ON c.report_id = s.report_id
-WHERE c.state <> 'not_in_template' GROUP BY c.state ORDER BY c.state`,
+    sql: `WITH ${s.sql},
+totals AS (SELECT ${SHOWN_STATES.map((state) => `CAST(SUM(n."${state}") AS BIGINT) AS "${state}"`).join(', ')} FROM scope s JOIN report_cell_states n ON n.report_id = s.report_id)
+SELECT state, cells FROM (UNPIVOT totals ON ${SHOWN_STATES.map((state) => `"${state}"`).join(', ')} INTO NAME state VALUE cells)
+WHERE cells > 0 ORDER BY state`,
     params: s.params,
   };
 }
