@@ -1,23 +1,33 @@
 /**
- * Dashboard benchmark in headless Chromium over the built site, overview page:
- * navigation → first chart drawn (cold: a new browser context each time), and a
- * filter change → every chart redrawn, p50/p95 over 32 changes each of the start
- * year, of 报告类型 (from the yearly cube) and of the bodies chosen (from
- * their reports, held in the page), for each dataset given.
+ * Dashboard benchmark in headless Chromium over the built site.
+ * Overview: navigation → first chart drawn (cold: a new browser context each
+ * time), and a filter change → every chart redrawn, p50/p95 over 32 changes
+ * each of the start year, of 报告类型 (from the yearly cube) and of the bodies
+ * chosen (from their reports, held in the page).
+ * Every page (bench/pages.ts): opened cold from a bare link and from a link
+ * with a filter (?level=…) until usable (data loaded, charts drawn, nothing
+ * busy), and the time a change of 报告类型 takes to redraw it; the tab's peak
+ * memory over the run.
  *   npm run bench:dashboard -- [dataset folders …]   (default: static/data)
- * Datasets for 20,000 and 100,000 reports: npm run bench:demo -- --bodies 2857 / 14286
- * (then bench/out/demo-2857/dataset, bench/out/demo-14286/dataset).
+ *   npm run bench:dashboard -- --reports 20000 [--json]   (the demo generator's corpus of about N reports, built once under bench/out/)
+ * With --json, one JSON object per dataset on stdout:
+ *   {"reports":N,"first_chart_ms":…,"pages":{"/":{"usable_ms":…,"filter_p50_ms":…,"filter_p95_ms":…,…},…},"peak_memory_mb":…}
  *
  * Times are the browser's own: from navigation start, or from the change event,
  * to the first animation frame in which the charts are drawn (the frame that
  * shows them). The time the driver takes to reach the page is printed beside.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { Locator, Page } from 'playwright-core';
 import { chartsDrawn, engineReady, launch } from '../tests/e2e/browser';
 import { serveSite } from '../tests/e2e/server';
+import { datasetPath } from '../tests/helpers';
+import { fromParquet } from '../src/lib/dataset';
+import { memoryPeak } from './browser-memory';
+import { measurePage, type PageFigures } from './pages';
 
 const TREND = 'figure[data-chart="申请数量趋势"] tbody';
 
@@ -70,16 +80,42 @@ const spread = (times: Timing[]) =>
 const optionValues = async (select: Locator) => (await select.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean);
 const CHANGES = 32;
 
-const datasets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['static/data'];
-const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
+const { values: args, positionals } = parseArgs({ options: { reports: { type: 'string' }, json: { type: 'boolean', default: false }, changes: { type: 'string', default: '12' } }, allowPositionals: true });
+const log = args.json ? () => {} : console.log;
+
+/** The demo generator's dataset of about `reports` reports (bodies × 7 years), generated and ingested once (npm run bench:demo). */
+function demoDataset(reports: number): string {
+  const bodies = Math.max(1, Math.round(reports / 7));
+  const dir = `bench/out/demo-${bodies}/dataset`;
+  if (!existsSync(join(dir, 'dataset.json')) && spawnSync('npx', ['tsx', 'bench/demo.bench.ts', '--bodies', String(bodies)], { stdio: args.json ? 'ignore' : 'inherit' }).status !== 0)
+    throw new Error(`could not build the demo corpus of ${bodies} bodies`);
+  return dir;
+}
+
+/** Every page, with a body and a report of the dataset for the pages of one, and a level for the filtered links. */
+function pagesOf(dir: string): { paths: string[]; filter: string } {
+  const reports = fromParquet(readFileSync(datasetPath(dir, 'reports.parquet'))).toArray().map((r) => r.toJSON() as { report_id: string; body: string; year: number; level: string | null; superseded_by: string | null });
+  const counted = reports.filter((r) => r.superseded_by === null).sort((a, b) => (a.body < b.body ? -1 : a.body > b.body ? 1 : b.year - a.year));
+  const level = reports.find((r) => r.level)?.level;
+  return {
+    paths: ['/', '/requests/', '/outcomes/', '/licensing/', '/procurement/', '/review/', '/compare/', '/bodies/', '/quality/', `/body/?name=${encodeURIComponent(counted[0].body)}`, `/report/?id=${counted[0].report_id}`],
+    filter: level ? `level=${encodeURIComponent(level)}` : `from=${Math.min(...reports.map((r) => r.year)) + 1}`,
+  };
+}
+
+const datasets = args.reports ? [demoDataset(Number(args.reports))] : positionals.length > 0 ? positionals : ['static/data'];
+const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: args.json ? 'ignore' : 'inherit' });
 if (build.status !== 0) process.exit(1);
 
 const browser = await launch();
 const rows: string[] = [];
+const pageRows: string[] = [];
+const peaks: string[] = [];
 
 for (const dir of datasets) {
   const reports = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).reports as number;
   const site = await serveSite('build', dir);
+  const memory = memoryPeak();
   const cold: Timing[] = [];
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
@@ -121,10 +157,24 @@ for (const dir of datasets) {
   await boxes.first().waitFor();
   const bodyChanges = await timeChanges(page, Array.from({ length: Math.min(CHANGES, await boxes.count()) }, (_, i) => () => boxes.nth(i).evaluate((box) => (box as HTMLInputElement).click())));
   await page.close();
+  const { paths, filter } = pagesOf(dir);
+  const pages: Record<string, PageFigures> = {};
+  for (const path of paths) {
+    pages[path] = await measurePage(browser, site.url, path, filter, Number(args.changes));
+    const f = pages[path];
+    pageRows.push(`| ${reports.toLocaleString('en-US')} | \`${decodeURIComponent(path)}\` | ${f.usable_ms} / ${f.usable_filtered_ms} ms | ${f.first_chart_ms ?? '—'} / ${f.first_chart_filtered_ms ?? '—'} ms | ${f.filter_p50_ms} / ${f.filter_p95_ms} ms |`);
+  }
+  const peak = Math.round(memory.stop());
+  peaks.push(`${reports.toLocaleString('en-US')} reports: ${peak.toLocaleString('en-US')} MiB`);
   await site.close();
+  if (args.json) console.log(JSON.stringify({ reports, first_chart_ms: percentile(cold.map((t) => t.page), 50), pages, peak_memory_mb: peak }));
   rows.push(`| ${reports.toLocaleString('en-US')} | ${percentile(cold.map((t) => t.page), 50)} ms (${cold.map((t) => t.page).join(' / ')}; driver ${percentile(cold.map((t) => t.driver), 50)}) | ${Math.round(engine)} ms | ${spread(yearChanges)} | ${spread(kindChanges)} | ${spread(bodyChanges)} |`);
 }
 await browser.close();
-console.log('\ndashboard benchmark (headless Chromium, overview page, 4 charts)\n');
-console.log('| reports | navigation → first chart (cold, median of 3) | navigation → engine and data loaded | start year changed → all charts, p50 / p95 | 报告类型 changed → all charts | bodies chosen → all charts |\n|---:|---:|---:|---:|---:|---:|');
-for (const r of rows) console.log(r);
+log('\ndashboard benchmark (headless Chromium, overview page, 4 charts)\n');
+log('| reports | navigation → first chart (cold, median of 3) | navigation → engine and data loaded | start year changed → all charts, p50 / p95 | 报告类型 changed → all charts | bodies chosen → all charts |\n|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) log(r);
+log(`\nevery page (cold; bare link / with ?${'level=…'}; 报告类型 changed ${args.changes} times on the warm page)\n`);
+log('| reports | page | navigation → usable | navigation → first chart | 报告类型 changed → settled, p50 / p95 |\n|---:|---|---:|---:|---:|');
+for (const r of pageRows) log(r);
+log(`\ntab peak memory over the run (Chromium renderer processes' RSS): ${peaks.join('; ')}`);

@@ -17,6 +17,7 @@ import { engineReady, launch } from '../tests/e2e/browser';
 import { serveSite } from '../tests/e2e/server';
 import { DEMO_DEFAULTS } from '../src/lib/demo/options';
 import { writeDemoCorpus } from '../src/lib/demo/write';
+import { memoryPeak } from './browser-memory';
 
 const wanted = Number(process.argv[2] ?? 1000);
 const years = DEMO_DEFAULTS.years;
@@ -31,18 +32,11 @@ if (spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit
 const site = await serveSite('build', await buildFixtureDataset());
 const browser = await launch();
 
-/** Resident memory of Chromium's renderer processes (MiB): the one tab, its workers included. */
-function rendererMemory(): number {
-  const out = execFileSync('ps', ['-eo', 'rss=,args='], { encoding: 'utf8' });
-  return out.split('\n').filter((l) => l.includes('--type=renderer')).reduce((kb, l) => kb + Number(l.trim().split(/\s+/)[0]), 0) / 1024;
-}
-
 try {
   const page = await browser.newPage();
   await page.goto(`${site.url}/import/`);
   await engineReady(page);
-  let peak = rendererMemory();
-  const sampler = setInterval(() => (peak = Math.max(peak, rendererMemory())), 100);
+  const memory = memoryPeak();
   // Times are the page's own, from the folder input's change event (not the driver's handing over of the files).
   await page.evaluate(() => document.addEventListener('change', (e) => ((window as unknown as { chosenAt: number }).chosenAt = e.timeStamp), { capture: true, once: true }));
   await page.locator('input[webkitdirectory]').setInputFiles(corpus);
@@ -58,7 +52,7 @@ try {
   const added = await pageTime(`document.querySelector('.notice')?.textContent?.includes('已加入')`);
   const decided = await page.evaluate(() => (window as unknown as { addedAt: number }).addedAt);
   const loaded = await pageTime(`document.querySelector('main[data-status="ready"]')`);
-  clearInterval(sampler);
+  const peak = memory.stop();
   const imported = await page.locator('table', { hasText: '已导入的报告' }).locator('tbody tr').count();
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(`import of ${reports.toLocaleString('en')} reports (text and HTML, with manifest) in headless Chromium, this machine:`);
