@@ -7,6 +7,10 @@
  */
 export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly [file: string, name: string])[] }[] = [
   {
+    claim: 'a port already taken (a dashboard already\nrunning) is said at once, in one line',
+    tests: [['tests/integration/start.test.ts', 'a port already in use (a dashboard already running): one line saying so and what to do, at once, no stack trace']],
+  },
+  {
     claim: 'with the same counting rules as the site (one report per body and year; no\nregion-wide report beside the reports it sums)',
     tests: [
       ['tests/integration/outside-browser.test.ts', 'README’s DuckDB query counts as the site counts: one report per body and year, no region-wide report'],

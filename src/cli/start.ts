@@ -4,6 +4,7 @@
  * serves the site and prints its address.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_DEFAULTS } from '../lib/demo/options';
 import { publishedReports, realReports, writeDemoCorpus } from '../lib/demo/write';
@@ -16,7 +17,18 @@ const PORT = Number(process.env.PORT ?? 4173);
 /** Each step's record of the inputs it was made from. */
 const STAMPS = '.cache/start';
 
+/** Whether the port can be served on: checked first, so that a dashboard already running is said in one line, before minutes of work. */
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 async function main(): Promise<void> {
+  if (!(await portFree(PORT)))
+    throw new Error(`端口 ${PORT} 已被占用（也许看板已在运行：打开 http://localhost:${PORT}/ 看看）：关闭占用它的程序，或换一个端口，如 PORT=${PORT + 1} npm start（port ${PORT} in use）`);
   const demoHash = inputsHash(['src/lib/demo', 'src/lib/template', REAL_DIR, PUBLISHED_DIR], DEMO_DEFAULTS);
   const demoStamp = join(STAMPS, 'demo');
   if (upToDate(demoStamp, demoHash)) console.log('✓ 示例数据已是最新 demo corpus up to date');
