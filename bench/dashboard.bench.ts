@@ -27,7 +27,7 @@ import { serveSite } from '../tests/e2e/server';
 import { datasetPath } from '../tests/helpers';
 import { fromParquet } from '../src/lib/dataset';
 import { memoryPeak } from './browser-memory';
-import { measurePage, type PageFigures } from './pages';
+import { measurePage, percentile, WATCH_LOAD, type PageFigures } from './pages';
 
 const TREND = 'figure[data-chart="申请数量趋势"] tbody';
 
@@ -65,16 +65,6 @@ async function timeChanges(page: Page, changes: ((i: number) => Promise<void>)[]
   return times;
 }
 
-/**
- * The first frame in which a chart is drawn, from navigation start, installed
- * before the page's own scripts. A string: tsx would name a function's inner
- * functions with a helper the page does not have.
- */
-const WATCH_FIRST_CHART = `window.firstChartAt = null;
-const frame = () => document.querySelector('figure.chart[data-rendered="true"]') ? (window.firstChartAt = performance.now()) : requestAnimationFrame(frame);
-requestAnimationFrame(frame);`;
-
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 const spread = (times: Timing[]) =>
   times.length === 0 ? 'one choice only' : `${percentile(times.map((t) => t.page), 50)} / ${percentile(times.map((t) => t.page), 95)} ms (driver ${percentile(times.map((t) => t.driver), 50)} / ${percentile(times.map((t) => t.driver), 95)})`;
 const optionValues = async (select: Locator) => (await select.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean);
@@ -120,7 +110,7 @@ for (const dir of datasets) {
   for (let i = 0; i < 3; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
     const page = await context.newPage();
-    await page.addInitScript(WATCH_FIRST_CHART);
+    await page.addInitScript(WATCH_LOAD);
     const start = Date.now();
     await page.goto(site.url);
     await page.waitForSelector('figure.chart[data-rendered="true"]', { timeout: 120_000 });

@@ -14,7 +14,7 @@ const SETTLED = `document.querySelector('main[data-status="ready"]') &&
   !document.querySelector('[aria-busy="true"]')`;
 
 /** Installed before the page's scripts: the first frame with a chart drawn, and the first frame settled. A string: tsx would name inner functions with a helper the page does not have. */
-const WATCH = `window.firstChartAt = null; window.usableAt = null;
+export const WATCH_LOAD = `window.firstChartAt = null; window.usableAt = null;
 const frame = () => {
   if (window.firstChartAt === null && document.querySelector('figure.chart[data-rendered="true"]')) window.firstChartAt = performance.now();
   if (${SETTLED}) window.usableAt = performance.now();
@@ -35,12 +35,12 @@ export interface PageFigures {
   filter_p95_ms: number;
 }
 
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+export const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
 
 async function openCold(browser: Browser, url: string): Promise<{ usable: number; firstChart: number | null }> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
   const page = await context.newPage();
-  await page.addInitScript(WATCH);
+  await page.addInitScript(WATCH_LOAD);
   await page.goto(url);
   const usable = Number(await (await page.waitForFunction(() => (window as unknown as { usableAt: number | null }).usableAt, null, { timeout: 300_000 })).jsonValue());
   const firstChart = await page.evaluate(() => (window as unknown as { firstChartAt: number | null }).firstChartAt);

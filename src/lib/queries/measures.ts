@@ -13,12 +13,15 @@ export interface Measure {
 
 const t3 = (key: string, label: string, rows: string[]): Measure => ({ key, label, table: 't3', rows, col: 'total' });
 const groupRows = (group: string) => T3_ROWS.filter((r) => r.group === group).map((r) => r.key);
-const label = (key: string) => T3_ROWS.find((r) => r.key === key)!.label.replace(/^[一二三四五六七八九十]+、|（[一二三四五六七]）/, '');
+const label = (key: string) => {
+  const row = T3_ROWS.find((r) => r.key === key)!;
+  return row.name ?? row.label.replace(/^[一二三四五六七八九十]+、|（[一二三四五六七]）/, '');
+};
 
 export const MEASURES = {
   new_requests: t3('new_requests', label('new'), ['new']),
   carried_over: t3('carried_over', label('carried_over'), ['carried_over']),
-  handled: t3('handled', '办理结果总计', ['handled']),
+  handled: t3('handled', label('handled'), ['handled']),
   carried_forward: t3('carried_forward', label('carried_forward'), ['carried_forward']),
   granted: t3('granted', '予以公开', ['granted']),
   partial: t3('partial', '部分公开', ['partial']),

@@ -153,8 +153,7 @@ export function cellName(ref: string): string {
     column = item?.cols.find((c) => c.key === names.col);
   } else if (names.table === 't3') {
     const def = T3_ROWS.find((r) => r.key === names.row);
-    // （七）总计 closes 三、本年度办理结果: alone, 总计 would read as the table's total column.
-    row = def && (def.group ? `${T3_GROUP_LABELS[def.group]}：${strip(def.label)}` : def.key === 'handled' ? '办理结果总计' : strip(def.label));
+    row = def && (def.group ? `${T3_GROUP_LABELS[def.group]}：${strip(def.label)}` : (def.name ?? strip(def.label)));
     column = T3_COLUMNS.find((c) => c.key === names.col);
   } else {
     row = T4_GROUPS.find((g) => g.key === names.row)?.label;

@@ -148,6 +148,8 @@ export const T3_GROUPS: readonly (KeyDef & { key: T3Group })[] = [
 
 export interface T3Row extends KeyDef {
   group?: T3Group;
+  /** What the row is called alone, where its label leans on its place in the table (（七）总计 closes 三、本年度办理结果). */
+  name?: string;
   /** Versions whose template has this row; absent = both. */
   versions?: readonly TemplateVersion[];
 }
@@ -180,7 +182,7 @@ export const T3_ROWS: readonly T3Row[] = [
   t3('other.no_correction', '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', ['不补正'], inGroup('other', ['2021'])),
   t3('other.unpaid_fee', '2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', ['缴纳费用', '收费通知'], inGroup('other', ['2021'])),
   t3('other.other', '3.其他', [/^(?:3[.、]?)?其他$/], inGroup('other', ['2021'])),
-  t3('handled', '（七）总计', ['总计']),
+  t3('handled', '（七）总计', ['总计'], { name: '办理结果总计' }),
   t3('carried_forward', '四、结转下年度继续办理', ['结转下年', '下年度继续']),
 ];
 
