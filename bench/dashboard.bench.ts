@@ -26,6 +26,8 @@ import { chartsDrawn, engineReady, launch } from '../tests/e2e/browser';
 import { serveSite } from '../tests/e2e/server';
 import { datasetPath } from '../tests/helpers';
 import { fromParquet } from '../src/lib/dataset';
+import { DATASET_SCHEMA_VERSION } from '../src/lib/dataset/schema';
+import { MEASURE_DEFINITIONS } from '../src/lib/template';
 import { memoryPeak } from './browser-memory';
 import { measurePage, percentile, WATCH_LOAD, type PageFigures } from './pages';
 
@@ -73,11 +75,18 @@ const CHANGES = 32;
 const { values: args, positionals } = parseArgs({ options: { reports: { type: 'string' }, json: { type: 'boolean', default: false }, changes: { type: 'string', default: '12' } }, allowPositionals: true });
 const log = args.json ? () => {} : console.log;
 
+/** Whether a dataset folder was written by this version's ingest (else it is written again). */
+function current(dir: string): boolean {
+  if (!existsSync(join(dir, 'dataset.json'))) return false;
+  const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
+  return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS;
+}
+
 /** The demo generator's dataset of about `reports` reports (bodies × 7 years), generated and ingested once (npm run bench:demo). */
 function demoDataset(reports: number): string {
   const bodies = Math.max(1, Math.round(reports / 7));
   const dir = `bench/out/demo-${bodies}/dataset`;
-  if (!existsSync(join(dir, 'dataset.json')) && spawnSync('npx', ['tsx', 'bench/demo.bench.ts', '--bodies', String(bodies)], { stdio: args.json ? 'ignore' : 'inherit' }).status !== 0)
+  if (!current(dir) && spawnSync('npx', ['tsx', 'bench/demo.bench.ts', '--bodies', String(bodies)], { stdio: args.json ? 'ignore' : 'inherit' }).status !== 0)
     throw new Error(`could not build the demo corpus of ${bodies} bodies`);
   return dir;
 }

@@ -96,10 +96,14 @@ export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery
   return Object.assign(run, { table: (query: Query) => db.queryTable(query.sql, query.params) });
 }
 
-/** A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it; `imported`: reports marked as imported in the browser. */
+/**
+ * A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it,
+ * then every year's cells, which the browser loads when a page needs them;
+ * `imported`: reports marked as imported in the browser.
+ */
 export async function loadDatasetFolder(dir: string, imported: readonly string[] = []): Promise<Database> {
   const db = await createNodeDatabase();
-  await loadDataset(
+  const { years, loadCells } = await loadDataset(
     db,
     {
       fetch: async (name) => new Uint8Array(readFileSync(join(dir, name))),
@@ -108,5 +112,6 @@ export async function loadDatasetFolder(dir: string, imported: readonly string[]
     undefined,
     imported,
   );
+  await loadCells(years);
   return db;
 }

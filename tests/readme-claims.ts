@@ -150,8 +150,11 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     tests: [['tests/unit/quality.test.ts', 'the per body and year list stops at its limit and says how many reports there are']],
   },
   {
-    claim: 'the site loads every year',
-    tests: [['tests/integration/load.test.ts', 'holds the cells as numbers, and the view cells gives back every cell of the Parquet files as written']],
+    claim: 'the site loads a year\'s when a page first needs them',
+    tests: [
+      ['tests/integration/load.test.ts', 'holds the cells as numbers, and the view cells gives back every cell of the Parquet files as written'],
+      ['tests/integration/load.test.ts', 'loads a year’s cells when asked, once, and no other year’s'],
+    ],
   },
   {
     claim: 'the site refuses another, saying to run the ingest of the same version again',
@@ -195,11 +198,33 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
-    claim: "A year's cells file that cannot be read (corrupt, cut short, not uploaded)\nleaves that year out on every page",
+    claim: "A year's summary file that cannot be read (corrupt, cut short, not uploaded)\nleaves that year out on every page",
     tests: [
-      ['tests/integration/load.test.ts', 'one year’s cells file corrupt: that year is left out and named, the others load and answer as before'],
-      ['tests/integration/load.test.ts', 'every cells file corrupt, or the reports or findings file: the load fails, naming them'],
-      ['tests/e2e/dashboard.suite.ts', 'one year’s cells file corrupt: that year is left out and named on every page, the others work'],
+      ['tests/integration/load.test.ts', 'one year’s summary file corrupt: that year is left out and named, the others load and answer as before'],
+      ['tests/integration/load.test.ts', 'every summary file corrupt, or the reports, measures or findings file: the load fails, naming them'],
+      ['tests/e2e/dashboard.suite.ts', 'one year’s summary file corrupt: that year is left out and named on every page, the others work'],
+    ],
+  },
+  {
+    claim: 'cells file that cannot be read fails only what needs it',
+    tests: [
+      ['tests/integration/load.test.ts', 'a year’s cells file corrupt: loading it fails, naming the file; the others still load'],
+      ['tests/e2e/dashboard.suite.ts', 'one year’s cells file corrupt: the pages over many reports show that year; its report says which file failed'],
+    ],
+  },
+  {
+    claim: 'The cells themselves, with their text, are loaded a\n  year at a time when a page first needs them',
+    tests: [
+      ['tests/integration/load.test.ts', 'loads the reports, their measures and summary cells, not the cells; reports progress up to the whole'],
+      ['tests/integration/load.test.ts', 'loads a year’s cells when asked, once, and no other year’s'],
+      ['tests/e2e/dashboard.suite.ts', 'pages over many reports fetch no cells file; a report’s page fetches its year’s alone'],
+    ],
+  },
+  {
+    claim: '**One definition of each measure.**',
+    tests: [
+      ['tests/integration/demo.test.ts', 'the summaries the ingest wrote (measures, summary cells, cell states) are the sums of the cells they summarise'],
+      ['tests/integration/load.test.ts', 'a dataset whose measures were summed by other definitions is refused, saying what to do'],
     ],
   },
   {

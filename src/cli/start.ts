@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     stamp(demoStamp, demoHash);
   }
 
-  const dataHash = inputsHash([DEMO_DIR, 'src/lib/reader', 'src/lib/checks', 'src/lib/dataset', 'src/lib/ingest', 'src/lib/queries/measures.ts', 'src/lib/queries/filters.ts', 'src/lib/template']);
+  const dataHash = inputsHash([DEMO_DIR, 'src/lib/reader', 'src/lib/checks', 'src/lib/dataset', 'src/lib/ingest', 'src/lib/template']);
   const dataStamp = join(STAMPS, 'dataset');
   if (upToDate(dataStamp, dataHash)) console.log('✓ 数据集已是最新 dataset up to date');
   else {

@@ -76,8 +76,21 @@ describe('ingest of a folder with good and bad files', () => {
     ]);
   });
 
-  it('writes one Parquet file per year of cells, reports, findings, a description, the prepared overview and the sources', () => {
-    expect(readdirSync(out).map(DATASET_FILES.logical).sort()).toEqual(['cells-2019.parquet', 'cells-2020.parquet', 'cells-2022.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
+  it('writes one Parquet file per year of cells and one of their summary, reports, measures, findings, a description, the prepared overview and the sources', () => {
+    expect(readdirSync(out).map(DATASET_FILES.logical).sort()).toEqual([
+      'cells-2019.parquet',
+      'cells-2020.parquet',
+      'cells-2022.parquet',
+      'dataset.json',
+      'findings.parquet',
+      'measures.parquet',
+      'prepared-overview.json',
+      'reports.parquet',
+      'sources',
+      'summary-2019.parquet',
+      'summary-2020.parquet',
+      'summary-2022.parquet',
+    ]);
     const description = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
     expect(description.reports).toBe(4);
     expect(description.sources).toBe(true);
@@ -152,7 +165,7 @@ describe('ingest of a folder with good and bad files', () => {
     const replaced = join(work, 'replaced');
     await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
     await ingest({ inputs: [SEED], out: replaced });
-    expect(readdirSync(replaced).map(DATASET_FILES.logical).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'prepared-overview.json', 'reports.parquet', 'sources']);
+    expect(readdirSync(replaced).map(DATASET_FILES.logical).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'measures.parquet', 'prepared-overview.json', 'reports.parquet', 'sources', 'summary-2019.parquet']);
     expect(rows(datasetPath(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
     expect(sourcesOf(replaced)).toEqual([`${SHA.seed}.txt`]);
   });
@@ -334,11 +347,11 @@ describe('many files: worker threads', () => {
     const run = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(copies, 'manifest.csv'), '--out', join(work, 'progress')], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);
     const progress = run.stderr.split('\n').filter((line) => line.includes('%)'));
-    // Not a terminal: a line each tenth. 2019–2024: six cell files, reports and findings.
+    // Not a terminal: a line each tenth. 2019–2024: six cells files, six summary files, reports, measures and findings.
     expect(progress[0]).toBe('读取报告 reading 1/240 (0%)');
     expect(progress).toContain('读取报告 reading 120/240 (50%)');
-    expect(progress.indexOf('读取报告 reading 240/240 (100%)')).toBeLessThan(progress.indexOf('写入 Parquet writing 0/8 (0%)'));
-    expect(progress.at(-1)).toBe('写入 Parquet writing 8/8 (100%)');
+    expect(progress.indexOf('读取报告 reading 240/240 (100%)')).toBeLessThan(progress.indexOf('写入 Parquet writing 0/15 (0%)'));
+    expect(progress.at(-1)).toBe('写入 Parquet writing 15/15 (100%)');
   });
 
   it('an ingest killed part way leaves the previous dataset as it was', async () => {

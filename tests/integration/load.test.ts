@@ -22,14 +22,17 @@ const source = (replaced: Record<string, Uint8Array> = {}): DatasetSource => ({
 });
 
 describe('loading a dataset into DuckDB (as the browser does)', () => {
-  it('reports progress up to the whole, and derives the summary tables from the cells', async () => {
+  it('loads the reports, their measures and summary cells, not the cells; reports progress up to the whole', async () => {
     const db = await createNodeDatabase();
     const progress: LoadProgress[] = [];
     await loadDataset(db, source(), (p) => progress.push(p));
     const total = progress.at(-1)!.total;
     expect(progress.at(-1)).toEqual({ loaded: total, total, step: 'done' });
-    // One report per file as it is inserted, growing to the whole.
-    expect(progress.length).toBe(2 + JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files.length);
+    // One report per file as it is inserted, growing to the whole: every file but the three years' cells.
+    const files = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string; bytes: number }[];
+    expect(progress.length).toBe(2 + files.length - 3);
+    expect(total).toBe(files.filter((f) => !f.name.startsWith('cells-')).reduce((n, f) => n + f.bytes, 0));
+    expect(await db.query("SELECT COUNT(*) AS n FROM information_schema.tables WHERE table_name IN ('cell_values', 'cells')")).toEqual([{ n: 0 }]);
     expect(progress.map((p) => p.loaded)).toEqual(progress.map((p) => p.loaded).sort((a, b) => a - b));
     // t3.new.total of the five fixture reports: 9 (seed), 57, 131, 29 and 29 again (the consolidated copy).
     const newTotal = `SELECT SUM(c.value) AS total FROM summary_cells c JOIN summary_keys k ON k.id = c.cell WHERE k."table" = 't3' AND k."row" = 'new' AND k.col = 'total'`;
@@ -37,9 +40,24 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     expect(await db.query('SELECT COUNT(*) AS reports, COUNT(DISTINCT report_no) AS numbers FROM report_measures')).toEqual([{ reports: 5, numbers: 5 }]);
   });
 
+  it('loads a year’s cells when asked, once, and no other year’s', async () => {
+    const db = await createNodeDatabase();
+    const { loadCells } = await loadDataset(db, source());
+    const years = 'SELECT r.year, COUNT(*) AS cells FROM cells c JOIN reports r USING (report_id) GROUP BY r.year ORDER BY r.year';
+    await loadCells([2020]);
+    // The fixture's 2020: one report of 226 cells.
+    expect(await db.query(years)).toEqual([{ year: 2020, cells: 226 }]);
+    await Promise.all([loadCells([2020, 2022]), loadCells([2022])]);
+    expect(await db.query(years)).toEqual([
+      { year: 2020, cells: 226 },
+      { year: 2022, cells: 3 * 226 },
+    ]);
+  });
+
   it('holds the cells as numbers, and the view cells gives back every cell of the Parquet files as written', async () => {
     const db = await createNodeDatabase();
-    await loadDataset(db, source());
+    const { years, loadCells } = await loadDataset(db, source());
+    await loadCells(years);
     const files = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string }[]).filter((f) => f.name.startsWith('cells-'));
     const written = files.flatMap((f) => fromParquet(readFileSync(join(dir, f.name))).toArray().map((row) => ({ ...row.toJSON() })));
     expect(written.length).toBe(5 * 226);
@@ -56,30 +74,37 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     expect(stored.map((c) => `${c.column_name} ${c.column_type}`)).toEqual(['report_no INTEGER', 'cell SMALLINT', 'value DOUBLE', 'state TINYINT', 'raw VARCHAR', 'page SMALLINT']);
   });
 
-  it('cells of a report the reports file lacks: that year is left out and named (the files are not of one ingest)', async () => {
+  it('cells of a report the reports file lacks: loading them fails, naming both files (they are not of one ingest)', async () => {
     const db = await createNodeDatabase();
     const reports = fromParquet(readFileSync(datasetPath(dir, 'reports.parquet')));
-    const fewer = toParquet(reports.slice(1));
-    const { failed } = await loadDataset(db, source({ 'reports.parquet': fewer }));
-    expect(failed).toHaveLength(1);
-    expect(failed[0].reason).toMatch(/^cells-\d{4}\.[0-9a-f]{12}\.parquet 与 reports\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \d+ names a report, cell or state the dataset does not have）$/);
-    expect(await db.query(`SELECT COUNT(*) AS n FROM reports WHERE year = ${failed[0].year}`)).toEqual([{ n: 0 }]);
+    const { loadCells } = await loadDataset(db, source({ 'reports.parquet': toParquet(reports.slice(1)) }));
+    const year = reports.get(0)!.year as number;
+    await expect(loadCells([year])).rejects.toThrow(new RegExp(`^cells-${year}\\.[0-9a-f]{12}\\.parquet 与 reports\\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \\d+ names a report, cell or state the dataset does not have）$`));
   });
 
   it('a dataset of another schema version is refused before anything is loaded, saying what to do', async () => {
     const db = await createNodeDatabase();
     const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
     const older = new TextEncoder().encode(JSON.stringify({ ...description, schema_version: 1 }));
-    await expect(loadDataset(db, source({ 'dataset.json': older }))).rejects.toThrow('数据集（dataset.json）的格式版本是 1，本站读取第 2 版：请用本站同一版本的 npm run ingest 重新生成数据集。');
+    await expect(loadDataset(db, source({ 'dataset.json': older }))).rejects.toThrow('数据集（dataset.json）的格式版本是 1，本站读取第 3 版：请用本站同一版本的 npm run ingest 重新生成数据集。');
     expect(await db.query("SELECT COUNT(*) AS tables FROM information_schema.tables WHERE table_name = 'reports'")).toEqual([{ tables: 0 }]);
   });
 
-  it('one year’s cells file corrupt: that year is left out and named, the others load and answer as before', async () => {
+  it('a dataset whose measures were summed by other definitions is refused, saying what to do', async () => {
+    const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
+    const other = new TextEncoder().encode(JSON.stringify({ ...description, measures: '00000000' }));
+    await expect(loadDataset(await createNodeDatabase(), source({ 'dataset.json': other }))).rejects.toThrow('数据集（dataset.json）的指标是按另一版定义汇总的：请用本站同一版本的 npm run ingest 重新生成数据集。');
+  });
+
+  it('one year’s summary file corrupt: that year is left out and named, the others load and answer as before', async () => {
     const db = await createNodeDatabase();
-    const { failed } = await loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }));
+    const { failed, loadCells } = await loadDataset(db, source({ 'summary-2020.parquet': new TextEncoder().encode('<html>not found</html>') }));
     expect(failed.map((f) => f.year)).toEqual([2020]);
-    expect(failed[0].name).toMatch(/^cells-2020\.[0-9a-f]{12}\.parquet$/);
-    expect(failed[0].reason).toMatch(/^cells-2020\.[0-9a-f]{12}\.parquet 无法读取/);
+    expect(failed[0].name).toMatch(/^summary-2020\.[0-9a-f]{12}\.parquet$/);
+    expect(failed[0].reason).toMatch(/^summary-2020\.[0-9a-f]{12}\.parquet 无法读取/);
+    // Its cells are not loaded either: the year has no reports.
+    await loadCells([2019, 2020, 2022]);
+    expect(await db.query('SELECT DISTINCT r.year FROM cells c JOIN reports r USING (report_id) ORDER BY 1')).toEqual([{ year: 2019 }, { year: 2022 }]);
     // The fixture's other years, by hand: 2019 the seed (new 9), 2022 two bodies' reports and the consolidated copy (131 + 29 + 29).
     expect(await db.query('SELECT year, COUNT(*) AS reports, SUM(new_requests) AS new_requests FROM report_measures GROUP BY year ORDER BY year')).toEqual([
       { year: 2019, reports: 1, new_requests: 9 },
@@ -87,9 +112,20 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     ]);
   });
 
-  it('every cells file corrupt, or the reports or findings file: the load fails, naming them', async () => {
+  it('a year’s cells file corrupt: loading it fails, naming the file; the others still load', async () => {
+    const db = await createNodeDatabase();
+    const { loadCells } = await loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }));
+    await expect(loadCells([2020])).rejects.toThrow(/^cells-2020\.[0-9a-f]{12}\.parquet 无法读取，请重新运行导入/);
+    await loadCells([2019]);
+    expect(await db.query('SELECT COUNT(*) AS cells FROM cells')).toEqual([{ cells: 226 }]);
+    // The 2020 figures are the summary's, loaded: by hand, its one report's new requests, 57.
+    expect(await db.query('SELECT SUM(new_requests) AS n FROM report_measures WHERE year = 2020')).toEqual([{ n: 57 }]);
+  });
+
+  it('every summary file corrupt, or the reports, measures or findings file: the load fails, naming them', async () => {
     const bad = new TextEncoder().encode('<html>not found</html>');
-    await expect(loadDataset(await createNodeDatabase(), source({ 'cells-2019.parquet': bad, 'cells-2020.parquet': bad, 'cells-2022.parquet': bad }))).rejects.toThrow(/^数据集的单元格文件都无法读取（cells-2019\./);
+    await expect(loadDataset(await createNodeDatabase(), source({ 'summary-2019.parquet': bad, 'summary-2020.parquet': bad, 'summary-2022.parquet': bad }))).rejects.toThrow(/^数据集的汇总文件都无法读取（summary-2019\./);
+    await expect(loadDataset(await createNodeDatabase(), source({ 'measures.parquet': bad }))).rejects.toThrow(/^measures\.[0-9a-f]{12}\.parquet 无法读取/);
     await expect(loadDataset(await createNodeDatabase(), source({ 'reports.parquet': bad }))).rejects.toThrow(/^reports\.[0-9a-f]{12}\.parquet 无法读取/);
     await expect(loadDataset(await createNodeDatabase(), source({ 'findings.parquet': bad }))).rejects.toThrow(/^findings\.[0-9a-f]{12}\.parquet 无法读取/);
   });

@@ -1,6 +1,6 @@
 import { SMALL_BASE, SMALL_BASE_NOTE } from '../format/numbers';
 import type { BodyYearMeasures } from '../queries/body-years';
-import { SUMMED_COLUMNS } from '../queries/measures';
+import { SUMMED_COLUMNS } from '../template';
 import { compareText } from '../format/collation';
 import { inTemplate, meaningsOf, metricValue, rateLeftOut, type MeasureRow, type Metric } from './metrics';
 

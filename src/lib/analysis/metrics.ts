@@ -1,6 +1,5 @@
 import { rate, type Rate } from '../format/numbers';
-import { MEASURES, RATES, rateColumns, type Measure, type MeasureKey, type RateColumn, type RateDef } from '../queries/measures';
-import { TEMPLATE_CELLS, TEMPLATE_VERSIONS, type TemplateVersion } from '../template';
+import { type Measure, type MeasureKey, MEASURES, type RateColumn, rateColumns, type RateDef, RATES, TEMPLATE_CELLS, TEMPLATE_VERSIONS, type TemplateVersion } from '../template';
 
 /** A row of summed measures: a body's year, or a whole selection's year. */
 export type MeasureRow = Partial<Record<MeasureKey | RateColumn, number | null>>;

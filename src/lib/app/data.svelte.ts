@@ -3,8 +3,10 @@ import { buildAndStore, joinedTo } from '../imports/client';
 import { importStore, datasetKey, type ImportState, type ImportStore } from '../imports/store';
 import type { Database } from '../db/database';
 import { ENGINE_FAILED } from '../db/engine-error';
-import { emptyDatabase, loadDataset, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
-import { OVERVIEW_DEFINITIONS, PREPARED_OVERVIEW } from '../dataset/overview';
+import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
+import { PREPARED_OVERVIEW } from '../dataset/overview';
+import type { CellsNeed, Query } from '../queries/query';
+import { MEASURE_DEFINITIONS } from '../template';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { indexReportsByBody, reportCountsByBody, reportsByBody } from '../queries/reports-by-body';
 import type { PreparedRows } from './query.svelte';
@@ -30,6 +32,8 @@ export const data = $state<{
 }>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, importsError: null, generation: 0 });
 
 let database: Promise<Database> | null = null;
+/** Loads the cells of some years into the database (db/load.ts), and ends the decoding worker it keeps for that. */
+let cells: { load: CellsLoader; close: () => void } | null = null;
 /** DuckDB itself, started once: loading the data again empties it rather than starting another. */
 let engine: Promise<Database> | null = null;
 
@@ -82,6 +86,8 @@ export function fetchDataFile(name: string): Promise<Uint8Array> {
  */
 export function reloadData(): void {
   database = null;
+  cells?.close();
+  cells = null;
   prepared = null;
   imported = null;
   jsonFiles.clear();
@@ -133,20 +139,23 @@ export function getDatabase(): Promise<Database> {
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       // Loaded only now: the engine's and the Parquet decoder's code are not on the first view's path.
       const { createBrowserDatabase, workerPreparer } = await import('../db/browser');
+      // Kept after the load: it decodes the cells of a year when a page first needs them.
       const { prepare, close } = workerPreparer();
       const reused = engine !== null;
       engine ??= createBrowserDatabase();
       engine.catch(() => (engine = null));
-      const db = await engine;
       try {
-        if (reused) await emptyDatabase(db);
+        const emptied = engine.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
         const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
-        const { failed, ...description } = await loadDataset(db, { fetch: fetchDataFile, prepare }, showProgress, imported);
+        const { failed, loadCells, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare }, showProgress, imported);
         data.description = description;
         data.failed = failed;
-      } finally {
+        cells = { load: loadCells, close };
+      } catch (e) {
         close();
+        throw e;
       }
+      const db = await engine;
       data.status = 'ready';
       return db;
     } catch (e) {
@@ -164,20 +173,33 @@ let prepared: Promise<PreparedRows<unknown> | null> | null = null;
 /**
  * The overview rows the ingest computed for the default filters, when they
  * belong to the dataset being served: they answer the yearly query for the
- * default filters (only drawn until DuckDB answers, when an older ingest
- * summed them by other definitions).
+ * default filters, with no query.
  */
 export function preparedOverview<Row>(): Promise<PreparedRows<Row> | null> {
   prepared ??= (async () => {
     try {
       const [file, description] = await Promise.all([fetchJson(PREPARED_OVERVIEW), fetchJson('dataset.json')]);
-      if (JSON.stringify(file.dataset) !== JSON.stringify(description.files)) return null;
-      return { rows: file.rows as unknown[], final: file.definitions === OVERVIEW_DEFINITIONS };
+      // Rows of another dataset, or summed by other definitions of the measures (an older ingest), are not this site's answer.
+      if (JSON.stringify(file.dataset) !== JSON.stringify(description.files) || description.measures !== MEASURE_DEFINITIONS) return null;
+      return { rows: file.rows as unknown[], final: true };
     } catch {
       return null;
     }
   })();
   return prepared as Promise<PreparedRows<Row> | null>;
+}
+
+/** A query's rows, once the cells it reads (query.cells) are loaded. */
+export async function runQuery<Row>(query: Query): Promise<Row[]> {
+  const db = await getDatabase();
+  if (query.cells) await cells?.load(await cellYears(db, query.cells));
+  return db.query<Row>(query.sql, query.params);
+}
+
+/** The years whose cells a query needs: a report's year, or the dataset's years in a range. */
+async function cellYears(db: Database, need: CellsNeed): Promise<number[]> {
+  if ('report' in need) return (await db.query<{ year: number }>('SELECT year FROM reports WHERE report_id = ?', [need.report])).map((r) => r.year);
+  return (data.description?.years ?? []).filter((y) => (need.from === null || y >= need.from) && (need.to === null || y <= need.to));
 }
 
 const resets: (() => void)[] = [];

@@ -1,6 +1,6 @@
 import { untrack } from 'svelte';
 import type { Query } from '../queries/query';
-import { data, getDatabase } from './data.svelte';
+import { data, runQuery } from './data.svelte';
 
 export interface QueryState<Row> {
   rows: Row[];
@@ -30,7 +30,7 @@ export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>)
   const key = $derived(JSON.stringify(build()));
   $effect(() => {
     void data.generation; // the data loaded again (an import): ask again
-    const { sql, params } = JSON.parse(key) as Query;
+    const query = JSON.parse(key) as Query;
     // Untracked: the effect follows the query alone, not whatever prepared() reads (the URL …).
     const early = untrack(() => prepared?.()) ?? null;
     // Rows known at once are drawn in this update, with no loading state in between.
@@ -49,7 +49,7 @@ export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>)
           state.rows = known.rows;
           state.loading = false;
         }
-        return getDatabase().then((db) => db.query<Row>(sql, params));
+        return runQuery<Row>(query);
       })
       .then(
         (rows) => {

@@ -1,6 +1,5 @@
-import { columnName, FIRST_2021_YEAR, RULES, SHOWN_STATES, stateLabel, T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
+import { columnName, FIRST_2021_YEAR, type Measure, MEASURES, RULES, SHOWN_STATES, stateLabel, T3_APPLICANT_COLUMNS, T3_ROWS, T4_COLUMNS } from '../template';
 import type { CellStateRow, RuleCountRow } from '../queries/quality';
-import { MEASURES, type Measure } from '../queries/measures';
 import { APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from '../queries/requests';
 import { TOP_BODIES, type BodyMeasuresRow, type BodyYearRow } from '../queries/bodies';
 import type { BodyCellSumRow, CellSumRow } from '../queries/cells';

@@ -1,8 +1,9 @@
 import { Table, type Vector } from 'apache-arrow';
-import type { Finding } from '../template';
-import { gatherCells, type GatheredCells } from './cells-table';
+import { isSummaryCell, TEMPLATE_CELLS, type Finding } from '../template';
+import { gatherCells, gatherSummary, type GatheredCells, type SummaryCells } from './cells-table';
 import { float64Column, int16Column, int32Column, utf8Column } from './columns';
 import type { PackedReport, ReportRecord } from './packed';
+import { measureColumns, type MeasureColumns } from './report-measures';
 import { FINDING_COLUMNS, REPORT_COLUMNS, type ColumnSpec } from './schema';
 
 /**
@@ -14,6 +15,10 @@ export interface DatasetTables {
   findings: () => Table;
   /** Cells, one table per report year (so a view loads only the years it shows), gathered for cellsTable. */
   cellsByYear: Map<number, () => GatheredCells>;
+  /** The same years' summary cells (isSummaryCell). */
+  summaryByYear: Map<number, () => SummaryCells>;
+  /** Every report's measures (report-measures.ts), in dataset order. */
+  measures: MeasureColumns;
 }
 
 /**
@@ -48,13 +53,29 @@ export class DatasetBuilder {
       .sort((a, b) => a.order - b.order || compareText(a.f.rule, b.f.rule) || compareText(a.cells, b.cells))
       .map(({ f }) => f);
     const cellsByYear = new Map<number, () => GatheredCells>();
+    const summaryByYear = new Map<number, () => SummaryCells>();
+    const numbers = new Map(reports.map((p, i) => [p.report.id, i + 1]));
     for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
-      cellsByYear.set(year, () => gatherCells(reports.filter((p) => p.report.year === year)));
+      const ofYear = () => reports.filter((p) => p.report.year === year);
+      cellsByYear.set(year, () => gatherCells(ofYear()));
+      summaryByYear.set(year, () => gatherSummary(ofYear(), IS_SUMMARY_CELL, numbers));
     }
     const supersededBy = supersession(acrossReports);
-    return { reports: () => reportsTable(reports.map((p) => p.report), findings, supersededBy), findings: () => findingsTable(findings), cellsByYear, findingList: findings, inOrder: reports, supersededBy };
+    return {
+      reports: () => reportsTable(reports.map((p) => p.report), findings, supersededBy),
+      findings: () => findingsTable(findings),
+      cellsByYear,
+      summaryByYear,
+      measures: measureColumns(reports),
+      findingList: findings,
+      inOrder: reports,
+      supersededBy,
+    };
   }
 }
+
+/** By template position: whether a cell is a summary cell. */
+const IS_SUMMARY_CELL = Uint8Array.from(TEMPLATE_CELLS, (cell) => (isSummaryCell(cell) ? 1 : 0));
 
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

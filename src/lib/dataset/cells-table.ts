@@ -1,8 +1,8 @@
-import { Table, type Vector } from 'apache-arrow';
+import { makeVector, Table, type Vector } from 'apache-arrow';
 import { CELL_STATES, TEMPLATE_CELLS } from '../template';
 import { dictionaryColumn, float64Vector, int16Vector, utf8Vector } from './columns';
 import { packedBuffers, type PackedCells, type PackedReport } from './packed';
-import { CELL_COLUMNS } from './schema';
+import { CELL_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
 
 /**
  * The cells of one file (one report year), in dataset order, as plain typed
@@ -44,6 +44,57 @@ export function gatherCells(reports: readonly PackedReport[]): GatheredCells {
     at += count;
   });
   return gathered;
+}
+
+/**
+ * The summary cells of some reports (a summary file's rows, SUMMARY_CELL_COLUMNS):
+ * each by its report's number (its position in the reports file, from 1) and
+ * template position, with value and state: numbers only, which the site
+ * inserts as they are.
+ */
+export interface SummaryCells {
+  reportNo: Int32Array;
+  cell: Int16Array;
+  /** NaN where the cell has no value. */
+  value: Float64Array;
+  state: Int16Array;
+}
+
+/** `only`: 1 by template position for the cells to keep; `numbers`: each report's number. */
+export function gatherSummary(reports: readonly PackedReport[], only: Uint8Array, numbers: ReadonlyMap<string, number>): SummaryCells {
+  let length = 0;
+  for (const { cells: { packed, start, count } } of reports) for (let c = start; c < start + count; c++) length += only[packed.templateIndex[c]];
+  const gathered: SummaryCells = { reportNo: new Int32Array(length), cell: new Int16Array(length), value: new Float64Array(length), state: new Int16Array(length) };
+  let at = 0;
+  for (const { report, cells: { packed, start, count } } of reports) {
+    const reportNo = numbers.get(report.id)!;
+    for (let c = start; c < start + count; c++) {
+      if (!only[packed.templateIndex[c]]) continue;
+      gathered.reportNo[at] = reportNo;
+      gathered.cell[at] = packed.templateIndex[c];
+      gathered.state[at] = packed.state[c];
+      gathered.value[at] = packed.value[c];
+      at++;
+    }
+  }
+  return gathered;
+}
+
+export function summaryBuffers(cells: SummaryCells): ArrayBuffer[] {
+  return [cells.reportNo, cells.cell, cells.value, cells.state].map((a) => a.buffer as ArrayBuffer);
+}
+
+/** A summary file's table (SUMMARY_CELL_COLUMNS). */
+export function summaryTable(cells: SummaryCells): Table {
+  const { length } = cells.value;
+  const valid = new Uint8Array((length + 7) >> 3);
+  let nulls = 0;
+  for (let i = 0; i < length; i++) {
+    if (cells.value[i] === cells.value[i]) valid[i >> 3] |= 1 << (i & 7);
+    else nulls++;
+  }
+  const columns: Record<string, Vector> = { report_no: makeVector(cells.reportNo), cell: makeVector(cells.cell), value: float64Vector(cells.value, valid, nulls), state: makeVector(cells.state) };
+  return new Table(Object.fromEntries(SUMMARY_CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
 }
 
 /** Transferable buffers of gathered cells (for postMessage). */

@@ -4,9 +4,11 @@ import { tableToIPC } from 'apache-arrow';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import type { Finding } from '../template';
 import type { DatasetBuilder } from './builder';
-import { OVERVIEW_DEFINITIONS, overviewRows, PREPARED_OVERVIEW } from './overview';
+import { MEASURE_DEFINITIONS } from '../template';
+import { overviewRows, PREPARED_OVERVIEW } from './overview';
 import type { ParquetJob } from './parquet-job';
-import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, parquetLayout, REPORT_COLUMNS } from './schema';
+import { measuresTable } from './report-measures';
+import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, MEASURE_COLUMNS, parquetLayout, REPORT_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
 
 /** A file of the dataset folder, as written. */
 export interface DatasetFile {
@@ -23,7 +25,9 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
   const tables = builder.build(checkAcrossYears(carry));
   const jobs: { name: string; job: () => ParquetJob }[] = [
     ...[...tables.cellsByYear].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: () => ({ cells: cells(), layout: parquetLayout(CELL_COLUMNS) }) })),
+    ...[...tables.summaryByYear].map(([year, cells]) => ({ name: DATASET_FILES.summary(year), job: () => ({ summary: cells(), layout: parquetLayout(SUMMARY_CELL_COLUMNS) }) })),
     { name: DATASET_FILES.reports, job: () => ({ ipc: tableToIPC(tables.reports(), 'stream'), layout: parquetLayout(REPORT_COLUMNS) }) },
+    { name: DATASET_FILES.measures, job: () => ({ ipc: tableToIPC(measuresTable(tables.measures), 'stream'), layout: parquetLayout(MEASURE_COLUMNS) }) },
     { name: DATASET_FILES.findings, job: () => ({ ipc: tableToIPC(tables.findings(), 'stream'), layout: parquetLayout(FINDING_COLUMNS) }) },
   ];
   return { tables, jobs };
@@ -51,6 +55,7 @@ export function describedDataset(
   });
   const description = {
     schema_version: DATASET_SCHEMA_VERSION,
+    measures: MEASURE_DEFINITIONS,
     built_at: builtAt.toISOString(),
     reports: builder.size,
     years: [...tables.cellsByYear.keys()],
@@ -60,6 +65,6 @@ export function describedDataset(
   };
   const encode = (value: unknown, pretty: boolean) => new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
   const json = { name: DATASET_FILES.description, bytes: encode(description, true) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, definitions: OVERVIEW_DEFINITIONS, rows: overviewRows(tables.inOrder, tables.supersededBy) }, false) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, rows: overviewRows(tables.inOrder, tables.supersededBy, tables.measures) }, false) };
   return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
 }

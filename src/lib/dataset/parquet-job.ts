@@ -1,5 +1,5 @@
 import { tableToIPC } from 'apache-arrow';
-import { cellsTable, gatheredBuffers, type GatheredCells } from './cells-table';
+import { cellsTable, gatheredBuffers, summaryBuffers, summaryTable, type GatheredCells, type SummaryCells } from './cells-table';
 import { ipcToParquet } from './parquet';
 import type { ParquetLayout } from './schema';
 
@@ -8,13 +8,14 @@ import type { ParquetLayout } from './schema';
  * stream, or a file's cells, which that thread makes a table (the larger part
  * of the work, kept off the thread that gathers the next file's cells).
  */
-export type ParquetJob = { layout: ParquetLayout } & ({ ipc: Uint8Array } | { cells: GatheredCells });
+export type ParquetJob = { layout: ParquetLayout } & ({ ipc: Uint8Array } | { cells: GatheredCells } | { summary: SummaryCells });
 
 export function writeParquetJob(job: ParquetJob): Uint8Array {
-  return ipcToParquet('ipc' in job ? job.ipc : tableToIPC(cellsTable(job.cells), 'stream'), job.layout);
+  const table = 'ipc' in job ? null : 'cells' in job ? cellsTable(job.cells) : summaryTable(job.summary);
+  return ipcToParquet(table ? tableToIPC(table, 'stream') : (job as { ipc: Uint8Array }).ipc, job.layout);
 }
 
 /** The buffers a job's message can transfer rather than copy. */
 export function parquetJobBuffers(job: ParquetJob): ArrayBuffer[] {
-  return 'ipc' in job ? [job.ipc.buffer as ArrayBuffer] : gatheredBuffers(job.cells);
+  return 'ipc' in job ? [job.ipc.buffer as ArrayBuffer] : 'cells' in job ? gatheredBuffers(job.cells) : summaryBuffers(job.summary);
 }

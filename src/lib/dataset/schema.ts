@@ -1,5 +1,7 @@
+import { SHOWN_STATES, SUMMED_COLUMNS } from '../template';
+
 /**
- * The dataset's three tables (documented in README, "Data model"). Column names
+ * The dataset's tables (documented in README, "Data model"). Column names
  * are snake_case so that DuckDB, Spark or Trino read the same files unchanged.
  */
 export type ColumnType = 'string' | 'int16' | 'int32' | 'float64';
@@ -52,6 +54,30 @@ export const CELL_COLUMNS: readonly ColumnSpec[] = [
   { name: 'page', type: 'int16', nullable: true, doc: "the PDF page the cell's text is on (1-based); null for other formats and cells not found" },
 ];
 
+/**
+ * A summary file's rows: the cells the dashboard sums over many reports
+ * (isSummaryCell), as numbers the site inserts as they are. The cells files
+ * hold the same cells with their keys and text, for everyone else.
+ */
+export const SUMMARY_CELL_COLUMNS: readonly ColumnSpec[] = [
+  { name: 'report_no', type: 'int32', nullable: false, doc: "the report's position in reports.parquet, from 1" },
+  { name: 'cell', type: 'int16', nullable: false, doc: "the cell's position in the template's list of cells (template/cells.ts TEMPLATE_CELLS)" },
+  { name: 'value', type: 'float64', nullable: true, doc: "as the cells' value" },
+  { name: 'state', type: 'int16', nullable: false, doc: "the cell's state, as its position in 'value' | 'slash' | 'dash' | 'blank' | 'not_in_template' | 'ambiguous' | 'missing'" },
+];
+
+/**
+ * Each report's measures (template/measures.ts), summed when the dataset is
+ * written, and its cells counted by state: the pages that chart many reports
+ * read these, not the cells.
+ */
+export const MEASURE_COLUMNS: readonly ColumnSpec[] = [
+  utf8('report_id', 'the report (one row per report, in the order of reports.parquet)'),
+  { name: 'procurement_reports', type: 'int32', nullable: false, doc: '1 when the report\'s template has procurement (2021), else 0' },
+  ...SUMMED_COLUMNS.map((key): ColumnSpec => ({ name: key, type: 'float64', nullable: true, doc: key.endsWith('_reports') ? "1 when the report has every cell of the rate's part and base, else 0" : key.endsWith('_part') || key.endsWith('_base') ? "a rate's part or base (null unless the report has every cell of both)" : 'the measure summed over its cells (null: none has a value)' })),
+  ...SHOWN_STATES.map((state): ColumnSpec => ({ name: `cells_${state}`, type: 'int32', nullable: false, doc: `the report's cells in state '${state}'` })),
+];
+
 export const FINDING_COLUMNS: readonly ColumnSpec[] = [
   utf8('report_id', 'the report the finding is on'),
   utf8('rule', 'rule id (template/rules.ts)', false, true),
@@ -67,12 +93,15 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
 /**
  * dataset.json's schema_version: the site reads datasets of this version only.
  * 2: cells in state 'missing', reports.superseded_by, findings.unchecked_rule.
+ * 3: measures.parquet and the summary files.
  */
-export const DATASET_SCHEMA_VERSION = 2;
+export const DATASET_SCHEMA_VERSION = 3;
 
 /**
- * The files of a dataset folder. Cells are split by report year so that a view
- * loads only the years it shows. dataset.json names the files of the dataset:
+ * The files of a dataset folder. The pages that chart many reports load the
+ * reports, their measures and the summary cells; the cells themselves (with
+ * their text) are loaded when a page first needs them (a report, a download),
+ * split by report year so that only those years are. dataset.json names the files of the dataset:
  * each Parquet file is written under its name with its content's hash
  * (`reports.3f2a9c1b0d4e.parquet`, see `versioned`), so an ingest writes a new
  * dataset beside the old one and switches to it by replacing dataset.json
@@ -82,11 +111,15 @@ export const DATASET_FILES = {
   description: 'dataset.json',
   reports: 'reports.parquet',
   findings: 'findings.parquet',
+  measures: 'measures.parquet',
   cells: (year: number) => `cells-${year}.parquet`,
   /** A cells file, versioned or (in datasets written before) not. */
   cellsPattern: /^cells-(\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
+  /** A year's summary cells (SUMMARY_CELL_COLUMNS). */
+  summary: (year: number) => `summary-${year}.parquet`,
+  summaryPattern: /^summary-(\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
   /** Any Parquet file an ingest writes (the ones a new dataset does not list are removed after the switch). */
-  parquetPattern: /^(?:reports|findings|cells-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
+  parquetPattern: /^(?:reports|findings|measures|cells-\d{4}|summary-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
   /** The name a file is written under: its logical name with the first 12 hex digits of its SHA-256. */
   versioned: (name: string, sha256: string) => name.replace(/\.parquet$/, `.${sha256.slice(0, 12)}.parquet`),
   /** A file's logical name (reports.parquet) from the name it was written under. */

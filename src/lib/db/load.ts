@@ -1,10 +1,13 @@
 import { DATASET_FILES, DATASET_SCHEMA_VERSION } from '../dataset/schema';
-import { derivedTables } from '../queries/summary-cells';
+import { CELLS_VIEW, derivedTables } from '../queries/summary-cells';
+import { MEASURE_DEFINITIONS } from '../template';
 import type { Database } from './database';
 
 /** What dataset.json says (written by the ingest). */
 export interface DatasetDescription {
   schema_version: number;
+  /** The measures' definitions (template/measures.ts MEASURE_DEFINITIONS) the ingest summed them by. */
+  measures: string;
   /** When the dataset was built (ISO 8601); absent in datasets written before. */
   built_at?: string;
   reports: number;
@@ -22,7 +25,7 @@ export interface DatasetSource {
   prepare(name: string, parquet: Uint8Array): Uint8Array | Promise<Uint8Array>;
 }
 
-/** A year's cells file that could not be read: the year is left out, the rest is loaded. */
+/** A year's summary file that could not be read: the year is left out, the rest is loaded. */
 export interface FailedFile {
   name: string;
   year: number;
@@ -36,67 +39,110 @@ export interface LoadProgress {
   step: string;
 }
 
+/** The dataset loaded: what dataset.json says, the years left out, and how to load the cells of some years when a page first needs them. */
+export interface LoadedDataset extends DatasetDescription {
+  failed: FailedFile[];
+  loadCells: CellsLoader;
+}
+
+/** Loads the cells (with their text: the view `cells`) of these years, once each; a file that cannot be read fails it, naming the file. */
+export type CellsLoader = (years: readonly number[]) => Promise<void>;
+
+const DATASET_OUTDATED = '请用本站同一版本的 npm run ingest 重新生成数据集。';
+
 /**
- * Load the dataset into DuckDB: tables reports (numbered), findings and
- * cell_values (all years' files appended; see db/cell-values.ts), then the
- * derived tables and the view cells. Reports go first: the cells refer to them
- * by number. Progress is reported per file, in bytes. A year's cells file that
- * cannot be read (corrupt, cut short, missing) leaves that year out, reports
- * and all, and is named in `failed`; the reports or findings file failing
- * fails the load.
+ * Load the dataset into DuckDB: tables reports (numbered), measures, the
+ * summary cells (summary_cells, every year's summary file appended; numbers
+ * as db/cell-values.ts makes them) and findings, then the derived tables
+ * (queries/summary-cells.ts). The cells themselves are not loaded: the
+ * returned loadCells loads a year's when a query first needs it. Reports go
+ * first: the others refer to them by number. The files are fetched and
+ * prepared while `engine` starts. Progress is reported per file, in bytes. A year's summary file that cannot be read (corrupt, cut short,
+ * missing) leaves that year out, reports and all, and is named in `failed`;
+ * another file failing fails the load.
  */
 export async function loadDataset(
-  db: Database,
+  engine: Database | Promise<Database>,
   source: DatasetSource,
   onProgress?: (p: LoadProgress) => void,
   imported: readonly string[] = [],
-): Promise<DatasetDescription & { failed: FailedFile[] }> {
+): Promise<LoadedDataset> {
   const description = JSON.parse(new TextDecoder().decode(await source.fetch('dataset.json'))) as DatasetDescription;
   if (description.schema_version !== DATASET_SCHEMA_VERSION)
-    throw new Error(`数据集（dataset.json）的格式版本是 ${description.schema_version ?? '未知'}，本站读取第 ${DATASET_SCHEMA_VERSION} 版：请用本站同一版本的 npm run ingest 重新生成数据集。`);
+    throw new Error(`数据集（dataset.json）的格式版本是 ${description.schema_version ?? '未知'}，本站读取第 ${DATASET_SCHEMA_VERSION} 版：${DATASET_OUTDATED}`);
+  if (description.measures !== MEASURE_DEFINITIONS) throw new Error(`数据集（dataset.json）的指标是按另一版定义汇总的：${DATASET_OUTDATED}`);
   const isReports = (name: string) => DATASET_FILES.logical(name) === DATASET_FILES.reports;
-  const files = [...description.files].sort((a, b) => Number(isReports(b.name)) - Number(isReports(a.name)));
+  const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).sort((a, b) => Number(isReports(b.name)) - Number(isReports(a.name)));
   const total = files.reduce((n, f) => n + f.bytes, 0);
+  // Every file fetched at once and prepared in the files' order (the reports number the others' rows): while
+  // the engine starts, and each while DuckDB inserts the one before.
+  let handedOver: Promise<unknown> = Promise.resolve();
+  const prepared = files.map((file) => {
+    const bytes = source.fetch(file.name);
+    // Wrapped: the next file waits for this one to be handed to the preparer, not for it to be prepared.
+    const handed = handedOver.then(() => bytes).then((b) => ({ ipc: source.prepare(file.name, b) }));
+    handedOver = handed.catch(() => {});
+    const ipc = handed.then((h) => h.ipc);
+    ipc.catch(() => {}); // each failure is handled below, in the files' order
+    return ipc;
+  });
+  const db = await engine;
   let loaded = 0;
-  let cellsLoaded = false;
-  // Each file is prepared while DuckDB's worker inserts the one before.
-  let inserting: Promise<void> = Promise.resolve();
+  let summaryLoaded = false;
   onProgress?.({ loaded, total, step: files[0]?.name ?? 'done' });
   const failed: FailedFile[] = [];
-  for (const file of files) {
-    const cells = DATASET_FILES.cellsPattern.exec(file.name);
+  for (const [i, file] of files.entries()) {
+    const summary = DATASET_FILES.summaryPattern.exec(file.name);
     let ipc: Uint8Array;
     try {
-      ipc = await source.prepare(file.name, await source.fetch(file.name));
+      ipc = await prepared[i];
     } catch (e) {
-      if (cells) {
-        failed.push({ name: file.name, year: Number(cells[1]), reason: (e as Error).message });
-        loaded += file.bytes;
-        continue;
-      }
-      await inserting.catch(() => {}); // this file's error is the one reported; the insert in flight ends first
-      throw e;
-    }
-    const name = cells ? 'cell_values' : DATASET_FILES.logical(file.name).replace(/\.parquet$/, '');
-    await inserting;
-    const append = !!cells && cellsLoaded;
-    if (cells) cellsLoaded = true;
-    inserting = db.insertArrowIPC(name, ipc, append).then(() => {
+      if (!summary) throw e;
+      failed.push({ name: file.name, year: Number(summary[1]), reason: (e as Error).message });
       loaded += file.bytes;
-      onProgress?.({ loaded, total, step: file.name });
-    });
-    // Its failure is reported where it is awaited (next turn or after the loop), not as unhandled meanwhile.
-    inserting.catch(() => {});
+      continue;
+    }
+    await db.insertArrowIPC(summary ? 'summary_cells' : DATASET_FILES.logical(file.name).replace(/\.parquet$/, ''), ipc, !!summary && summaryLoaded);
+    if (summary) summaryLoaded = true;
+    loaded += file.bytes;
+    onProgress?.({ loaded, total, step: file.name });
   }
-  await inserting;
-  if (failed.length === files.filter((f) => DATASET_FILES.cellsPattern.test(f.name)).length && failed.length > 0)
-    throw new Error(`数据集的单元格文件都无法读取（${failed.map((f) => f.name).join('、')}：${failed[0].reason}）`);
-  // A year without its cells is left out whole: no page shows its reports with no figures.
+  if (failed.length === files.filter((f) => DATASET_FILES.summaryPattern.test(f.name)).length && failed.length > 0)
+    throw new Error(`数据集的汇总文件都无法读取（${failed.map((f) => f.name).join('、')}：${failed[0].reason}）`);
+  // A year without its summary is left out whole: no page shows its reports with no figures.
   if (failed.length > 0) await db.query(`DELETE FROM reports WHERE year IN (${failed.map((f) => Math.trunc(f.year)).join(', ')})`);
   await markImported(db, imported);
   await deriveTables(db);
   onProgress?.({ loaded: total, total, step: 'done' });
-  return { ...description, failed };
+  return { ...description, failed, loadCells: cellsLoader(db, source, description.files, failed) };
+}
+
+/**
+ * Loads years' cells files into cell_values, one load at a time, each year
+ * once; the view `cells` is made with the first. A year left out at load
+ * (its summary failed) or without a file has no cells to load.
+ */
+function cellsLoader(db: Database, source: DatasetSource, files: DatasetDescription['files'], leftOut: readonly FailedFile[]): CellsLoader {
+  const fileOf = new Map(files.flatMap((f) => {
+    const cells = DATASET_FILES.cellsPattern.exec(f.name);
+    return cells && !leftOut.some((l) => l.year === Number(cells[1])) ? [[Number(cells[1]), f.name] as const] : [];
+  }));
+  const loaded = new Set<number>();
+  let queue: Promise<void> = Promise.resolve();
+  return (years) => {
+    const load = queue.then(async () => {
+      for (const year of years) {
+        const name = fileOf.get(year);
+        if (!name || loaded.has(year)) continue;
+        const ipc = await source.prepare(name, await source.fetch(name));
+        await db.insertArrowIPC('cell_values', ipc, loaded.size > 0);
+        if (loaded.size === 0) await db.query(CELLS_VIEW);
+        loaded.add(year);
+      }
+    });
+    queue = load.catch(() => {});
+    return load;
+  };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { inScope, type Filters } from './filters';
-import { measureColumnSums, type Measure } from './measures';
+import type { Measure } from '../template';
+import { measureColumnSums } from './measure-sums';
 import type { Query } from './query';
 
 export interface BodyYearRow {

@@ -1,5 +1,6 @@
 import { inScope, type Filters } from './filters';
-import { measureColumnSums, PROCUREMENT_REPORTS_SUM, type MeasureKey, type RateColumn } from './measures';
+import type { MeasureKey, RateColumn } from '../template';
+import { measureColumnSums, PROCUREMENT_REPORTS_SUM } from './measure-sums';
 import type { Query } from './query';
 
 /** Every measure of one body in one year, with the template versions its reports follow. */

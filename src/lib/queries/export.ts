@@ -30,5 +30,6 @@ SELECT s.body, s.year, s.template, s.origin, c."table" AS "table", c.item, c."ro
 FROM scope s JOIN cells c ON c.report_id = s.report_id JOIN reports r ON r.report_id = s.report_id
 ORDER BY s.body, s.year, c.report_id`,
     params: s.params,
+    cells: { from: filters.from, to: filters.to },
   };
 }

@@ -1,5 +1,5 @@
 export { scope, inScopeRow, allYears, withinYears, NO_FILTERS, CONSOLIDATED_KIND, KIND_LABELS, type Filters } from './filters';
-export { MEASURES, type Measure, type MeasureKey } from './measures';
+export { MEASURES, type Measure, type MeasureKey } from '../template';
 export { yearlyTotals, yearlyCube, yearlyFromCube, type YearlyRow, type YearlyCubeRow } from './yearly';
 export { requestsByApplicant, APPLICANT_ORDER, UNDETERMINED, type ApplicantRow } from './requests';
 export { measureTopBodies, measuresTopBodies, TOP_BODIES, filterOptions, type BodyYearRow, type BodyMeasuresRow, type FilterOptions } from './bodies';

@@ -59,7 +59,7 @@ export function reportById(id: string): Query {
 }
 
 export function reportCells(id: string): Query {
-  return { sql: 'SELECT "table", item, "row", col, value, state, raw, page FROM cells WHERE report_id = ?', params: [id] };
+  return { sql: 'SELECT "table", item, "row", col, value, state, raw, page FROM cells WHERE report_id = ?', params: [id], cells: { report: id } };
 }
 
 export function reportFindings(id: string): Query {

@@ -1,7 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { plainRows } from '../db/database';
 import { COUNTED, type Filters } from './filters';
-import { SUMMED_COLUMNS } from './measures';
+import { SUMMED_COLUMNS } from '../template';
 import type { Query } from './query';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
 

@@ -1,7 +1,7 @@
 import { T3_APPLICANT_COLUMNS, T3_COLUMNS } from '../template';
 import type { Filters } from './filters';
 import type { Query } from './query';
-import { SCOPED_SUMMARY_CELLS, summaryCellsOf, summaryScope } from './summary-cells';
+import { SCOPED_SUMMARY_CELLS, stateCode, summaryCellsOf, summaryScope } from './summary-cells';
 
 /** The series for requests whose applicant split the source cannot give (flattened rows). */
 export const UNDETERMINED = 'undetermined';
@@ -22,7 +22,7 @@ export function requestsByApplicant(filters: Filters): Query {
   return {
     sql: `WITH ${s.sql},
 new_cells AS (
-  SELECT s.year, s.report_no, k.col, c.value, c.ambiguous FROM ${SCOPED_SUMMARY_CELLS}
+  SELECT s.year, s.report_no, k.col, c.value, c.state = ${stateCode('ambiguous')} AS ambiguous FROM ${SCOPED_SUMMARY_CELLS}
   WHERE ${summaryCellsOf('t3', ['new'], T3_COLUMNS.map((c) => c.key))}),
 per_report AS (
   SELECT year, report_no, MAX(value) FILTER (WHERE col = 'total') AS total,

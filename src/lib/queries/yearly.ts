@@ -1,6 +1,7 @@
 import { inScope, inScopeRow, type Filters, type ScopeColumns } from './filters';
 import { COUNTED } from './filters';
-import { measureColumnSums, PROCUREMENT_REPORTS_SUM, SUMMED_COLUMNS, type MeasureKey, type RateColumn } from './measures';
+import { SUMMED_COLUMNS, type MeasureKey, type RateColumn } from '../template';
+import { measureColumnSums, PROCUREMENT_REPORTS_SUM } from './measure-sums';
 import type { Query } from './query';
 
 export type YearlyRow = { year: number; reports: number; procurement_reports: number } & Record<MeasureKey | RateColumn, number | null>;

@@ -5,3 +5,4 @@ export * from './tables';
 export * from './cells';
 export * from './rules';
 export * from './kinds';
+export * from './measures';

@@ -1,4 +1,5 @@
-import { T3_ROWS, T4_GROUPS, type CellKey, type TableId } from '../template';
+import type { CellKey } from './cells';
+import { T3_ROWS, T4_GROUPS, type TableId } from './tables';
 
 /** A sum of cells: the dashboard's measures, defined once over template keys. */
 export interface Measure {
@@ -98,10 +99,26 @@ export const SUMMED_COLUMNS: readonly (MeasureKey | RateColumn)[] = [
   ...RATE_LIST.flatMap((r) => Object.values(rateColumns(r))),
 ];
 
-/** Sums of report_measures columns, each under its own name (every summed column by default). */
-export function measureColumnSums(measures?: readonly Measure[]): string[] {
-  return (measures ? measures.map((m) => m.key) : SUMMED_COLUMNS).map((key) => `SUM(${key}) AS ${key}`);
+/**
+ * The cells the dashboard sums over many reports: every measure's, t3's new
+ * requests by applicant type, t3's totals column (the outcomes and their
+ * reasons) and all of t4. About a quarter of all cells; the others are read
+ * only report by report.
+ */
+export function isSummaryCell(key: Pick<CellKey, 'table' | 'row' | 'col'>): boolean {
+  return key.table === 't4' || (key.table === 't3' && (key.row === 'new' || key.col === 'total')) || MEASURE_LIST.some((m) => measureHasCell(m, key));
 }
 
-/** How many reports of a group have procurement in their template (report_measures.procurement_reports summed). */
-export const PROCUREMENT_REPORTS_SUM = 'CAST(COALESCE(SUM(procurement_reports), 0) AS INTEGER) AS procurement_reports';
+/**
+ * A short name for the definitions above, written in dataset.json: a dataset
+ * whose measures were summed by other definitions (an older ingest) is not
+ * read as if they were these.
+ */
+export const MEASURE_DEFINITIONS = fingerprint(JSON.stringify({ measures: MEASURE_LIST, rates: RATE_LIST }));
+
+/** FNV-1a, 32 bits, as hex: a short, stable name for a text. */
+function fingerprint(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return (hash >>> 0).toString(16).padStart(8, '0');
+}

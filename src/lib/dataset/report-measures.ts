@@ -1,0 +1,95 @@
+import { Table } from 'apache-arrow';
+import { CELL_STATES, MEASURE_LIST, measureHasCell, MEASURES, RATE_LIST, rateColumns, SHOWN_STATES, SUMMED_COLUMNS, TEMPLATE_CELLS, UNKNOWN_STATES } from '../template';
+import { float64Column, int32Column, utf8Column } from './columns';
+import type { CellRange, PackedReport } from './packed';
+import { MEASURE_COLUMNS } from './schema';
+
+/** For each template cell, the measures it counts in, and the rates it is part (0) or base (1) of. */
+const MEASURES_OF_CELL: number[][] = TEMPLATE_CELLS.map((cell) => MEASURE_LIST.flatMap((m, i) => (measureHasCell(m, cell) ? [i] : [])));
+const RATES_OF_CELL: [number, 0 | 1][][] = TEMPLATE_CELLS.map((cell) =>
+  RATE_LIST.flatMap((r, i): [number, 0 | 1][] => {
+    const has = (keys: readonly string[]) => MEASURE_LIST.some((m) => keys.includes(m.key) && measureHasCell(m, cell));
+    return has(r.part) ? [[i, 0]] : has(r.base) ? [[i, 1]] : [];
+  }),
+);
+const NOT_IN_TEMPLATE = CELL_STATES.indexOf('not_in_template');
+const UNKNOWN = new Set(UNKNOWN_STATES.map((s) => CELL_STATES.indexOf(s)));
+const PROCUREMENT = MEASURE_LIST.indexOf(MEASURES.procurement_amount);
+const SHOWN = SHOWN_STATES.map((s) => CELL_STATES.indexOf(s));
+const COLUMN_OF = new Map<string, number>(SUMMED_COLUMNS.map((key, i) => [key, i]));
+
+/**
+ * Every report's measures, column by column (reports in dataset order):
+ * `sums[k][r]` is SUMMED_COLUMNS[k] of report r (NaN: null), `procurement[r]`
+ * 1 when its template has procurement, `states[s][r]` its cells in
+ * SHOWN_STATES[s]. The one place the measures are summed: the measures file,
+ * the prepared first view and so every page's figures come from these.
+ */
+export interface MeasureColumns {
+  reportIds: string[];
+  sums: Float64Array[];
+  procurement: Int32Array;
+  states: Int32Array[];
+}
+
+/**
+ * One report's measures, by the rules of template/measures.ts: a measure's
+ * cells with no value add nothing (none at all: null); a rate's part and base
+ * only when every cell of both is in the report's template and none is
+ * missing or ambiguous.
+ */
+function sumReport({ packed, start, count }: CellRange, r: number, out: MeasureColumns): void {
+  const measures: (number | null)[] = MEASURE_LIST.map(() => null);
+  const rates = RATE_LIST.map(() => ({ part: 0, base: 0, unknown: false, inTemplate: false }));
+  const states = new Int32Array(CELL_STATES.length);
+  for (let i = start; i < start + count; i++) {
+    const value = packed.value[i];
+    const cell = packed.templateIndex[i];
+    const state = packed.state[i];
+    states[state]++;
+    for (const m of MEASURES_OF_CELL[cell]) {
+      if (!Number.isNaN(value)) measures[m] = (measures[m] ?? 0) + value;
+      if (m === PROCUREMENT && state !== NOT_IN_TEMPLATE) out.procurement[r] = 1;
+    }
+    for (const [k, role] of RATES_OF_CELL[cell]) {
+      const rate = rates[k];
+      if (UNKNOWN.has(state)) rate.unknown = true;
+      if (state !== NOT_IN_TEMPLATE) rate.inTemplate = true;
+      if (!Number.isNaN(value)) rate[role === 0 ? 'part' : 'base'] += value;
+    }
+  }
+  MEASURE_LIST.forEach((m, i) => (out.sums[COLUMN_OF.get(m.key)!][r] = measures[i] ?? Number.NaN));
+  RATE_LIST.forEach((rate, i) => {
+    const known = rates[i].inTemplate && !rates[i].unknown;
+    const columns = rateColumns(rate);
+    out.sums[COLUMN_OF.get(columns.part)!][r] = known ? rates[i].part : Number.NaN;
+    out.sums[COLUMN_OF.get(columns.base)!][r] = known ? rates[i].base : Number.NaN;
+    out.sums[COLUMN_OF.get(columns.reports)!][r] = known ? 1 : 0;
+  });
+  SHOWN.forEach((state, s) => (out.states[s][r] = states[state]));
+}
+
+export function measureColumns(reports: readonly PackedReport[]): MeasureColumns {
+  const n = reports.length;
+  const out: MeasureColumns = {
+    reportIds: reports.map((p) => p.report.id),
+    sums: SUMMED_COLUMNS.map(() => new Float64Array(n)),
+    procurement: new Int32Array(n),
+    states: SHOWN_STATES.map(() => new Int32Array(n)),
+  };
+  reports.forEach((p, r) => sumReport(p.cells, r, out));
+  return out;
+}
+
+const orNull = (values: Float64Array) => Array.from(values, (v) => (Number.isNaN(v) ? null : v));
+
+/** The measures file's table (MEASURE_COLUMNS). */
+export function measuresTable(m: MeasureColumns): Table {
+  const columns = {
+    report_id: utf8Column(m.reportIds),
+    procurement_reports: int32Column(Array.from(m.procurement)),
+    ...Object.fromEntries(SUMMED_COLUMNS.map((key, k) => [key, float64Column(orNull(m.sums[k]))])),
+    ...Object.fromEntries(SHOWN_STATES.map((state, s) => [`cells_${state}`, int32Column(Array.from(m.states[s]))])),
+  };
+  return new Table(Object.fromEntries(MEASURE_COLUMNS.map((c) => [c.name, columns[c.name as keyof typeof columns]])));
+}
