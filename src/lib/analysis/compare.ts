@@ -63,10 +63,13 @@ export function compareMetric(metric: Metric, a: Side, b: Side, single = false):
 
 /** The measures (and the rates' parts) of several rows summed (a whole selection's year). */
 export function sumRows(rows: readonly BodyYearMeasures[]): MeasureRow {
+  // A body's year is one row (thousands of bodies on 年度对比): its own sums.
+  if (rows.length === 1) return rows[0];
   const total: MeasureRow = {};
   for (const key of SUMMED_COLUMNS) {
-    const values = rows.map((r) => r[key]).filter((v): v is number => v !== null);
-    total[key] = values.length === 0 ? null : values.reduce((x, y) => x + y, 0);
+    let sum: number | null = null;
+    for (const r of rows) if (r[key] !== null) sum = (sum ?? 0) + r[key];
+    total[key] = sum;
   }
   return total;
 }

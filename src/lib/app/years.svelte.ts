@@ -20,7 +20,7 @@ export function byYearState<Row extends { year: number }>(
   // The bounds as values: the URL changing twice on one navigation cuts the rows once.
   const from = $derived(filters().from);
   const to = $derived(filters().to);
-  // Years whose cells file could not be read are left out, also of the rows the ingest prepared.
+  // Years whose summary file could not be read are left out, also of the rows the ingest prepared.
   const rows = $derived(withinYears(all.rows, { from, to }).filter((r) => !data.failed.some((f) => f.year === r.year)));
   return {
     get rows() {

@@ -1,14 +1,10 @@
-import { CONSOLIDATED_KIND, SUMMED_COLUMNS, type MeasureKey, type RateColumn } from '../template';
+import { CONSOLIDATED_KIND, SUMMED_COLUMNS, type MeasureSums, type YearlyRow } from '../template';
 import type { PackedReport } from './packed';
 import type { MeasureColumns } from './report-measures';
 
 /** The file holding the overview's rows for the default filters, computed when the dataset is written. */
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
 
-type SummedKey = MeasureKey | RateColumn;
-
-/** A year's row of the prepared first view: the shape of queries/yearly.ts's YearlyRow. */
-export type PreparedYearRow = { year: number; reports: number; procurement_reports: number } & Record<SummedKey, number | null>;
 
 /**
  * The overview's first view: the rows yearlyTotals(NO_FILTERS) gives in the
@@ -20,12 +16,12 @@ export type PreparedYearRow = { year: number; reports: number; procurement_repor
  * against the SQL's. Reports come in the dataset's order, so the money sums
  * are the same to the last bit on any number of threads.
  */
-export function overviewRows(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): PreparedYearRow[] {
-  const years = new Map<number, PreparedYearRow>();
+export function overviewRows(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): YearlyRow[] {
+  const years = new Map<number, YearlyRow>();
   reports.forEach(({ report }, r) => {
     if (report.kind === CONSOLIDATED_KIND || supersededBy.has(report.id)) return;
     let year = years.get(report.year);
-    if (!year) years.set(report.year, (year = { year: report.year, reports: 0, procurement_reports: 0, ...(Object.fromEntries(SUMMED_COLUMNS.map((key) => [key, null])) as Record<SummedKey, null>) }));
+    if (!year) years.set(report.year, (year = { year: report.year, reports: 0, procurement_reports: 0, ...(Object.fromEntries(SUMMED_COLUMNS.map((key) => [key, null])) as MeasureSums) }));
     year.reports++;
     year.procurement_reports += measures.procurement[r];
     SUMMED_COLUMNS.forEach((key, k) => {

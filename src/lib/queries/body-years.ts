@@ -1,5 +1,5 @@
 import { inScope, type Filters } from './filters';
-import type { MeasureKey, RateColumn } from '../template';
+import type { MeasureSums } from '../template';
 import { measureColumnSums, PROCUREMENT_REPORTS_SUM } from './measure-sums';
 import type { Query } from './query';
 
@@ -13,7 +13,7 @@ export type BodyYearMeasures = {
   /** Template versions of the body's reports that year, e.g. ['2019'] (two when it changed mid-year or reports disagree). */
   templates: string[];
   procurement_reports: number;
-} & Record<MeasureKey | RateColumn, number | null>;
+} & MeasureSums;
 
 /**
  * All measures per body and year, for the years given (every year of the

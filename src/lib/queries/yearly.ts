@@ -1,10 +1,10 @@
 import { inScope, inScopeRow, type Filters, type ScopeColumns } from './filters';
 import { COUNTED } from './filters';
-import { SUMMED_COLUMNS, type MeasureKey, type RateColumn } from '../template';
+import { SUMMED_COLUMNS, type YearlyRow } from '../template';
 import { measureColumnSums, PROCUREMENT_REPORTS_SUM } from './measure-sums';
 import type { Query } from './query';
 
-export type YearlyRow = { year: number; reports: number; procurement_reports: number } & Record<MeasureKey | RateColumn, number | null>;
+export type { YearlyRow };
 
 /** Every measure per year for the selection: the overview's KPI cards and trend lines. */
 export function yearlyTotals(filters: Filters): Query {

@@ -93,6 +93,12 @@ export function rateColumns(rate: RateDef): { part: RateColumn; base: RateColumn
   return { part: `${rate.key}_part` as RateColumn, base: `${rate.key}_base` as RateColumn, reports: `${rate.key}_reports` as RateColumn };
 }
 
+/** A value for every summed column (null: no report had one). */
+export type MeasureSums = Record<MeasureKey | RateColumn, number | null>;
+
+/** A year's measures summed over its reports: the overview's rows (queries/yearly.ts), and the prepared first view's. */
+export type YearlyRow = { year: number; reports: number; procurement_reports: number } & MeasureSums;
+
 /** Every column of report_measures that sums over reports: the measures, then each rate's part, base and report count. */
 export const SUMMED_COLUMNS: readonly (MeasureKey | RateColumn)[] = [
   ...MEASURE_LIST.map((m) => m.key as MeasureKey),
