@@ -1,5 +1,5 @@
 import { DATASET_FILES, DATASET_SCHEMA_VERSION } from '../dataset/schema';
-import { CELLS_VIEW, derivedTables } from '../queries/summary-cells';
+import { CELLS_VIEW, derivedTables, EMPTY_CELL_VALUES } from '../queries/summary-cells';
 import { MEASURE_DEFINITIONS } from '../template';
 import type { Database } from './database';
 
@@ -119,15 +119,19 @@ export async function loadDataset(
 
 /**
  * Loads years' cells files into cell_values, one load at a time, each year
- * once; the view `cells` is made with the first. A year left out at load
+ * once; the view `cells` is made with the first load, even of no year (a
+ * selection of years without cells reads it empty). A year left out at load
  * (its summary failed) or without a file has no cells to load.
  */
 function cellsLoader(db: Database, source: DatasetSource, files: DatasetDescription['files'], leftOut: readonly FailedFile[]): CellsLoader {
-  const fileOf = new Map(files.flatMap((f) => {
-    const cells = DATASET_FILES.cellsPattern.exec(f.name);
-    return cells && !leftOut.some((l) => l.year === Number(cells[1])) ? [[Number(cells[1]), f.name] as const] : [];
-  }));
+  const fileOf = new Map(
+    files.flatMap((f) => {
+      const cells = DATASET_FILES.cellsPattern.exec(f.name);
+      return cells && !leftOut.some((l) => l.year === Number(cells[1])) ? [[Number(cells[1]), f.name] as const] : [];
+    }),
+  );
   const loaded = new Set<number>();
+  let made = false;
   let queue: Promise<void> = Promise.resolve();
   return (years) => {
     const load = queue.then(async () => {
@@ -135,9 +139,15 @@ function cellsLoader(db: Database, source: DatasetSource, files: DatasetDescript
         const name = fileOf.get(year);
         if (!name || loaded.has(year)) continue;
         const ipc = await source.prepare(name, await source.fetch(name));
-        await db.insertArrowIPC('cell_values', ipc, loaded.size > 0);
-        if (loaded.size === 0) await db.query(CELLS_VIEW);
+        await db.insertArrowIPC('cell_values', ipc, made);
         loaded.add(year);
+        if (!made) await db.query(CELLS_VIEW);
+        made = true;
+      }
+      if (!made) {
+        await db.query(EMPTY_CELL_VALUES);
+        await db.query(CELLS_VIEW);
+        made = true;
       }
     });
     queue = load.catch(() => {});

@@ -24,6 +24,9 @@ export const CELLS_VIEW = `CREATE OR REPLACE VIEW cells AS
 SELECT r.report_id, k."table", k.item, k."row", k.col, v.value, s.name AS state, v.raw, v.page
 FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.state = v.state JOIN reports r ON r.report_no = v.report_no`;
 
+/** cell_values with no cells, as loading them makes it (db/cell-values.ts): for the view cells before any year is loaded. */
+export const EMPTY_CELL_VALUES = 'CREATE TABLE cell_values (report_no INTEGER, cell SMALLINT, value DOUBLE, state TINYINT, raw VARCHAR, page SMALLINT)';
+
 /**
  * The tables derived once when the data is loaded, in order:
  * - cell_keys and cell_states: the text of the numbers cell_values and
