@@ -55,10 +55,15 @@ export class DatasetBuilder {
     const cellsByYear = new Map<number, () => GatheredCells>();
     const summaryByYear = new Map<number, () => SummaryCells>();
     const numbers = new Map(reports.map((p, i) => [p.report.id, i + 1]));
-    for (const year of [...new Set(reports.map((p) => p.report.year))].sort((a, b) => a - b)) {
-      const ofYear = () => reports.filter((p) => p.report.year === year);
-      cellsByYear.set(year, () => gatherCells(ofYear()));
-      summaryByYear.set(year, () => gatherSummary(ofYear(), IS_SUMMARY_CELL, numbers));
+    const byYear = new Map<number, PackedReport[]>();
+    for (const p of reports) {
+      const ofYear = byYear.get(p.report.year);
+      if (ofYear) ofYear.push(p);
+      else byYear.set(p.report.year, [p]);
+    }
+    for (const [year, ofYear] of [...byYear].sort(([a], [b]) => a - b)) {
+      cellsByYear.set(year, () => gatherCells(ofYear));
+      summaryByYear.set(year, () => gatherSummary(ofYear, IS_SUMMARY_CELL, numbers));
     }
     const supersededBy = supersession(acrossReports);
     return {

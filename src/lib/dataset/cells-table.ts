@@ -1,6 +1,6 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { CELL_STATES, TEMPLATE_CELLS } from '../template';
-import { dictionaryColumn, float64Vector, int16Vector, utf8Vector } from './columns';
+import { dictionaryColumn, float64NaNAsNull, float64Vector, int16Vector, utf8Vector } from './columns';
 import { packedBuffers, type PackedCells, type PackedReport } from './packed';
 import { CELL_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
 
@@ -96,14 +96,7 @@ export function summaryBuffers(cells: SummaryCells): ArrayBuffer[] {
 
 /** A summary file's table (SUMMARY_CELL_COLUMNS). */
 export function summaryTable(cells: SummaryCells): Table {
-  const { length } = cells.value;
-  const valid = new Uint8Array((length + 7) >> 3);
-  let nulls = 0;
-  for (let i = 0; i < length; i++) {
-    if (cells.value[i] === cells.value[i]) valid[i >> 3] |= 1 << (i & 7);
-    else nulls++;
-  }
-  const columns: Record<string, Vector> = { report_no: makeVector(cells.reportNo), cell: makeVector(cells.cell), value: float64Vector(cells.value, valid, nulls), state: makeVector(cells.state) };
+  const columns: Record<string, Vector> = { report_no: makeVector(cells.reportNo), cell: makeVector(cells.cell), value: float64NaNAsNull(cells.value), state: makeVector(cells.state) };
   return new Table(Object.fromEntries(SUMMARY_CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
 }
 

@@ -68,6 +68,11 @@ export function int16Column(values: readonly number[]): Vector<Int16> {
   return makeVector(Int16Array.from(values));
 }
 
+/** A Float64 column whose NaN values are null (the packed cells' and measures' "no value"). */
+export function float64NaNAsNull(data: Float64Array): Vector<Float64> {
+  return makeVector(makeData({ type: new Float64(), length: data.length, data, ...validity(data.length, (i) => Number.isNaN(data[i])) }));
+}
+
 /** A Float64 column from its values and validity bitmap. */
 export function float64Vector(data: Float64Array, nullBitmap: Uint8Array, nullCount: number): Vector<Float64> {
   return makeVector(makeData({ type: new Float64(), length: data.length, data, nullBitmap, nullCount }));

@@ -11,8 +11,8 @@ import type { ParquetLayout } from './schema';
 export type ParquetJob = { layout: ParquetLayout } & ({ ipc: Uint8Array } | { cells: GatheredCells } | { summary: SummaryCells });
 
 export function writeParquetJob(job: ParquetJob): Uint8Array {
-  const table = 'ipc' in job ? null : 'cells' in job ? cellsTable(job.cells) : summaryTable(job.summary);
-  return ipcToParquet(table ? tableToIPC(table, 'stream') : (job as { ipc: Uint8Array }).ipc, job.layout);
+  const ipc = 'ipc' in job ? job.ipc : tableToIPC('cells' in job ? cellsTable(job.cells) : summaryTable(job.summary), 'stream');
+  return ipcToParquet(ipc, job.layout);
 }
 
 /** The buffers a job's message can transfer rather than copy. */

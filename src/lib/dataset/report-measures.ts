@@ -1,6 +1,6 @@
-import { Table } from 'apache-arrow';
+import { makeVector, Table } from 'apache-arrow';
 import { CELL_STATES, MEASURE_LIST, measureHasCell, MEASURES, RATE_LIST, rateColumns, SHOWN_STATES, SUMMED_COLUMNS, TEMPLATE_CELLS, UNKNOWN_STATES } from '../template';
-import { float64Column, int32Column, utf8Column } from './columns';
+import { float64NaNAsNull, utf8Column } from './columns';
 import type { CellRange, PackedReport } from './packed';
 import { MEASURE_COLUMNS } from './schema';
 
@@ -81,15 +81,13 @@ export function measureColumns(reports: readonly PackedReport[]): MeasureColumns
   return out;
 }
 
-const orNull = (values: Float64Array) => Array.from(values, (v) => (Number.isNaN(v) ? null : v));
-
 /** The measures file's table (MEASURE_COLUMNS). */
 export function measuresTable(m: MeasureColumns): Table {
   const columns = {
     report_id: utf8Column(m.reportIds),
-    procurement_reports: int32Column(Array.from(m.procurement)),
-    ...Object.fromEntries(SUMMED_COLUMNS.map((key, k) => [key, float64Column(orNull(m.sums[k]))])),
-    ...Object.fromEntries(SHOWN_STATES.map((state, s) => [`cells_${state}`, int32Column(Array.from(m.states[s]))])),
+    procurement_reports: makeVector(m.procurement),
+    ...Object.fromEntries(SUMMED_COLUMNS.map((key, k) => [key, float64NaNAsNull(m.sums[k])])),
+    ...Object.fromEntries(SHOWN_STATES.map((state, s) => [`cells_${state}`, makeVector(m.states[s])])),
   };
   return new Table(Object.fromEntries(MEASURE_COLUMNS.map((c) => [c.name, columns[c.name as keyof typeof columns]])));
 }

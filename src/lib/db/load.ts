@@ -1,5 +1,5 @@
 import { DATASET_FILES, DATASET_SCHEMA_VERSION } from '../dataset/schema';
-import { CELLS_VIEW, derivedTables, EMPTY_CELL_VALUES } from '../queries/summary-cells';
+import { derivedTables } from '../queries/summary-cells';
 import { MEASURE_DEFINITIONS } from '../template';
 import type { Database } from './database';
 
@@ -74,18 +74,10 @@ export async function loadDataset(
   const isReports = (name: string) => DATASET_FILES.logical(name) === DATASET_FILES.reports;
   const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).sort((a, b) => Number(isReports(b.name)) - Number(isReports(a.name)));
   const total = files.reduce((n, f) => n + f.bytes, 0);
-  // Every file fetched at once and prepared in the files' order (the reports number the others' rows): while
-  // the engine starts, and each while DuckDB inserts the one before.
-  let handedOver: Promise<unknown> = Promise.resolve();
-  const prepared = files.map((file) => {
-    const bytes = source.fetch(file.name);
-    // Wrapped: the next file waits for this one to be handed to the preparer, not for it to be prepared.
-    const handed = handedOver.then(() => bytes).then((b) => ({ ipc: source.prepare(file.name, b) }));
-    handedOver = handed.catch(() => {});
-    const ipc = handed.then((h) => h.ipc);
-    ipc.catch(() => {}); // each failure is handled below, in the files' order
-    return ipc;
-  });
+  // Every file fetched and prepared at once, while the engine starts and each while DuckDB inserts the one
+  // before (none of these needs the reports' numbers: only a cells file does, prepared later).
+  const prepared = files.map((file) => source.fetch(file.name).then((bytes) => source.prepare(file.name, bytes)));
+  for (const p of prepared) p.catch(() => {}); // each failure is handled below, in the files' order
   const db = await engine;
   let loaded = 0;
   let summaryLoaded = false;
@@ -118,9 +110,8 @@ export async function loadDataset(
 }
 
 /**
- * Loads years' cells files into cell_values, one load at a time, each year
- * once; the view `cells` is made with the first load, even of no year (a
- * selection of years without cells reads it empty). A year left out at load
+ * Loads years' cells files into cell_values (made empty at load, with the
+ * view `cells`), one load at a time, each year once. A year left out at load
  * (its summary failed) or without a file has no cells to load.
  */
 function cellsLoader(db: Database, source: DatasetSource, files: DatasetDescription['files'], leftOut: readonly FailedFile[]): CellsLoader {
@@ -131,23 +122,14 @@ function cellsLoader(db: Database, source: DatasetSource, files: DatasetDescript
     }),
   );
   const loaded = new Set<number>();
-  let made = false;
   let queue: Promise<void> = Promise.resolve();
   return (years) => {
     const load = queue.then(async () => {
       for (const year of years) {
         const name = fileOf.get(year);
         if (!name || loaded.has(year)) continue;
-        const ipc = await source.prepare(name, await source.fetch(name));
-        await db.insertArrowIPC('cell_values', ipc, made);
+        await db.insertArrowIPC('cell_values', await source.prepare(name, await source.fetch(name)), true);
         loaded.add(year);
-        if (!made) await db.query(CELLS_VIEW);
-        made = true;
-      }
-      if (!made) {
-        await db.query(EMPTY_CELL_VALUES);
-        await db.query(CELLS_VIEW);
-        made = true;
       }
     });
     queue = load.catch(() => {});

@@ -15,22 +15,13 @@ const literal = (value: string | null) => (value === null ? 'NULL' : list([value
 export const stateCode = (state: CellState) => CELL_STATES.indexOf(state);
 
 /**
- * The view `cells`: every loaded cell as the Parquet files have it (report_id,
- * table, item, row, col, value, state, raw, page), from cell_values, which
- * holds them as numbers (db/cell-values.ts). Made when the first year's cells
- * are loaded (db/load.ts).
- */
-export const CELLS_VIEW = `CREATE OR REPLACE VIEW cells AS
-SELECT r.report_id, k."table", k.item, k."row", k.col, v.value, s.name AS state, v.raw, v.page
-FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.state = v.state JOIN reports r ON r.report_no = v.report_no`;
-
-/** cell_values with no cells, as loading them makes it (db/cell-values.ts): for the view cells before any year is loaded. */
-export const EMPTY_CELL_VALUES = 'CREATE TABLE cell_values (report_no INTEGER, cell SMALLINT, value DOUBLE, state TINYINT, raw VARCHAR, page SMALLINT)';
-
-/**
  * The tables derived once when the data is loaded, in order:
  * - cell_keys and cell_states: the text of the numbers cell_values and
- *   summary_cells hold (for the view cells, CELLS_VIEW);
+ *   summary_cells hold;
+ * - cell_values, empty: a page's first need of a year's cells appends them
+ *   (db/load.ts, as db/cell-values.ts makes them), and the view `cells`
+ *   gives every loaded cell as the Parquet files have it (report_id, table,
+ *   item, row, col, value, state, raw, page);
  * - summary_keys: the summary cells' keys (id: the position in cell_keys);
  *   summary_cells, loaded from the summary files, holds every report's
  *   summary cells by the report's number and the cell's id, with the value
@@ -46,6 +37,10 @@ export function derivedTables(): string[] {
   return [
     `CREATE OR REPLACE TABLE cell_keys AS SELECT CAST(cell AS SMALLINT) AS cell, "table", item, "row", col FROM (VALUES ${TEMPLATE_CELLS.map((k, cell) => `(${cell}, ${[k.table, k.item, k.row, k.col].map(literal).join(', ')})`).join(', ')}) AS k(cell, "table", item, "row", col)`,
     `CREATE OR REPLACE TABLE cell_states AS SELECT CAST(state AS TINYINT) AS state, name FROM (VALUES ${CELL_STATES.map((name, state) => `(${state}, ${literal(name)})`).join(', ')}) AS s(state, name)`,
+    'CREATE OR REPLACE TABLE cell_values (report_no INTEGER, cell SMALLINT, value DOUBLE, state TINYINT, raw VARCHAR, page SMALLINT)',
+    `CREATE OR REPLACE VIEW cells AS
+SELECT r.report_id, k."table", k.item, k."row", k.col, v.value, s.name AS state, v.raw, v.page
+FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.state = v.state JOIN reports r ON r.report_no = v.report_no`,
     `CREATE OR REPLACE TABLE summary_keys AS SELECT cell AS id, "table", "row", col FROM cell_keys c WHERE ${cellIn(SUMMARY_KEYS.map((k) => k.id))}`,
     `CREATE OR REPLACE TABLE report_measures AS
 SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.imported, r.template, r.superseded_by, m.procurement_reports, ${SUMMED_COLUMNS.map((key) => `m.${key}`).join(', ')}
