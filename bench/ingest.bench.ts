@@ -17,7 +17,6 @@ import { availableParallelism, cpus } from 'node:os';
 import { IngestPool, workOf } from '../src/lib/ingest/pool';
 import { collectFiles } from '../src/lib/ingest/collect';
 import { parseManifest, readReport } from '../src/lib/reader';
-import { PDF_ASSETS } from '../src/lib/ingest/pdf-node';
 import { formatMiB, ingestInOwnProcess } from './ingest-run';
 
 const { values } = parseArgs({
@@ -76,7 +75,7 @@ for (const kind of CORPORA) {
   if (kind !== 'text, distinct') {
     const bytes = readFileSync(sources[kind]);
     const parseOne = await seconds(async () => {
-      for (const f of files) await readReport({ bytes, source: { file: f.name, sha256: '', bytes: bytes.length }, manifest: manifest.get(f.name), pdfAssets: PDF_ASSETS });
+      for (const f of files) await readReport({ bytes, source: { file: f.name, sha256: '', bytes: bytes.length }, manifest: manifest.get(f.name) });
     });
     let parsed = 0;
     const pool = await IngestPool.start(files.reduce((n, f) => n + workOf(f.name), 0));

@@ -268,11 +268,18 @@ describe('导入报告 where the browser refuses storage (a private window, stor
     await page.close();
   }, 120_000);
 
-  it('pdf.js’s character maps are served by the site itself', async () => {
-    const response = await fetch(`${e2e.site.url}/_app/pdfjs/cmaps/UniGB-UCS2-H.bcmap`);
-    expect(response.status).toBe(200);
-    expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(1000);
-  });
+  it('the PDF engine (pdfium.wasm) blocked: each PDF says so in one sentence, the other files are read', async () => {
+    const page = await e2e.browser.newPage();
+    await page.route(/pdfium[^/]*\.wasm$/, (route) => route.fulfill({ status: 403, body: 'blocked' }));
+    await page.goto(`${e2e.site.url}/import/`);
+    await engineReady(page);
+    await choose(page, [NATURAL_RESOURCES, { name: '生态环境厅.pdf', from: fixture('published/dept-2021.writer.pdf'), body: '浙江省生态环境厅' }]);
+    const row = async (file: string) => (await page.locator('tr', { hasText: file }).textContent())?.replace(/\s+/g, '');
+    await expect.poll(() => page.locator('tr[data-status]:not([data-status="waiting"])').count(), { timeout: 60_000 }).toBe(2);
+    expect(await row('生态环境厅.pdf')).toContain('无法读取：PDF读取组件（pdfium.wasm）无法下载：请检查服务器是否提供.wasm文件');
+    expect(await row('自然资源厅.html')).toMatch(/已读取浙江省自然资源厅2022HTML/);
+    await page.close();
+  }, 120_000);
 });
 
 describe('导入报告: PDF and Word files, read in the browser as the command line reads them', () => {

@@ -11,7 +11,6 @@ import { buildDataset } from '../../src/lib/imports/build';
 import { ownFindings } from '../../src/lib/imports/merge';
 import { readImport } from '../../src/lib/imports/read';
 import { ingest } from '../../src/lib/ingest';
-import { PDF_ASSETS } from '../../src/lib/ingest/pdf-node';
 import { parseManifest } from '../../src/lib/reader';
 
 const data = (dir: string) => fileURLToPath(new URL(`../../data/${dir}`, import.meta.url));
@@ -47,7 +46,7 @@ function existing(dir: string) {
 /** The files as the browser's import reads them, with their manifest lines. */
 async function imported(files: string[]) {
   const manifest = parseManifest(readFileSync(join(corpus, 'manifest.csv')));
-  const reads = await Promise.all(files.map((file) => readImport(file, new Uint8Array(readFileSync(join(corpus, file))), manifest.get(file), PDF_ASSETS)));
+  const reads = await Promise.all(files.map((file) => readImport(file, new Uint8Array(readFileSync(join(corpus, file))), manifest.get(file))));
   return reads.map((r) => {
     if (r.status !== 'read') throw new Error(`${r.file}: ${r.status}`);
     return r;

@@ -3,7 +3,7 @@ import type { Block } from '../../src/lib/reader/blocks';
 import type { Ruling, TextRun } from '../../src/lib/reader/pdf/geometry';
 import { pdfPageBlocks, type Page } from '../../src/lib/reader/pdf/layout';
 
-// Pages drawn by hand in display space (points, y down, A4), as pdf.js hands them over.
+// Pages drawn by hand in display space (points, y down, A4), as the PDF reader hands them over.
 const SIZE = 10;
 const run = (text: string, x0: number, y: number, width = text.length * SIZE): TextRun => ({ text, x0, x1: x0 + width, y, size: SIZE });
 const h = (at: number, from: number, to: number): Ruling => ({ horizontal: true, at, from, to });

@@ -1,4 +1,4 @@
-import { base } from '$app/paths';
+import pdfiumWasm from '@embedpdf/pdfium/pdfium.wasm?url';
 import type { DatasetFile } from '../dataset/files';
 import { parquetWasmUrl } from '../db/parquet-wasm';
 import type { PdfAssets } from '../reader/pdf';
@@ -52,10 +52,9 @@ export interface WorkerJob<T> {
   cancel: () => void;
 }
 
-/** pdf.js's character maps and fonts as the site serves them (vite.config.ts). */
+/** The PDF engine's .wasm as the site serves it (an asset of the build). */
 function pdfAssets(): PdfAssets {
-  const root = new URL(`${base}/_app/pdfjs/`, location.href).href;
-  return { cMapUrl: `${root}cmaps/`, standardFontDataUrl: `${root}standard_fonts/` };
+  return { wasm: new URL(pdfiumWasm, location.href).href };
 }
 
 type Request = ImportRequest extends infer R ? (R extends unknown ? Omit<R, 'pdfAssets' | 'parquetWasm'> : never) : never;

@@ -34,9 +34,9 @@ export type ReadSummary =
     };
 
 /**
- * Every request carries where the site serves pdf.js's character maps and
- * fonts, and the Parquet decoder's .wasm (the worker knows neither the site's
- * base path nor the page's asset names).
+ * Every request carries where the site serves the PDF engine's .wasm and the
+ * Parquet decoder's (the worker knows neither the site's base path nor the
+ * page's asset names).
  */
 export type ImportRequest = { pdfAssets: PdfAssets; parquetWasm: string } & (
   | { type: 'read'; files: ImportFile[]; full: boolean }

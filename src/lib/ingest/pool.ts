@@ -167,7 +167,7 @@ function workerScript(): Promise<string> {
   script ??= (async () => {
     const entry = fileURLToPath(new URL('./worker.ts', import.meta.url));
     const cache = fileURLToPath(new URL('../../../node_modules/.cache/ingest-worker/', import.meta.url));
-    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', write: false, external: ['parquet-wasm', 'pdfjs-dist'] });
+    const output = await build({ entryPoints: [entry], bundle: true, splitting: true, outdir: cache, outExtension: { '.js': '.mjs' }, platform: 'node', format: 'esm', target: 'node20', write: false, external: ['parquet-wasm', '@embedpdf/pdfium'] });
     const files = output.outputFiles.map((file) => ({ name: relative(cache, file.path), contents: file.contents }));
     const hash = createHash('sha256');
     for (const file of files) hash.update(file.name).update(file.contents);

@@ -3,7 +3,6 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { carryFacts, checkReport, type CarryFacts } from '../checks';
 import { CellPacker, type PackedReport } from '../dataset/packed';
 import { BINARY_FORMATS, MAX_REPORT_BYTES, readReport, ReportError, tooLarge, type ManifestEntry, type ParsedReport, type ReadResult } from '../reader';
-import { PDF_ASSETS } from './pdf-node';
 import type { InputFile } from './collect';
 import { stageSource, type SourceFolders } from './sources';
 import { nodeUtf8 } from './utf8';
@@ -17,7 +16,7 @@ async function readFromDisk(file: InputFile, manifest?: ManifestEntry): Promise<
   // Read synchronously: report files are small, and awaiting each read leaves the core idle.
   const bytes = readSmallFile(file.path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const read = await readReport({ bytes, source: { file: file.name, sha256, bytes: bytes.length }, manifest, pdfAssets: PDF_ASSETS, utf8: nodeUtf8 });
+  const read = await readReport({ bytes, source: { file: file.name, sha256, bytes: bytes.length }, manifest, utf8: nodeUtf8 });
   return { ...read, bytes };
 }
 

@@ -35,7 +35,7 @@ export interface ReadInput {
   source: SourceInfo;
   /** What a manifest says of this file; without it, body and year are read off the text. */
   manifest?: ManifestEntry;
-  /** Where pdf.js finds its fonts' character maps. */
+  /** Where the PDF engine's .wasm is (the browser; Node finds it itself). */
   pdfAssets?: PdfAssets;
   /** A faster UTF-8 decoder where there is one (Node). */
   utf8?: Utf8Decoder;
@@ -56,13 +56,13 @@ export async function readReport({ bytes, source, manifest, pdfAssets, utf8 = de
     const decoded = decodeReport(bytes, utf8);
     return { report: parseDecoded({ decoded, source, manifest }), text: decoded.text };
   }
-  const { blocks, format } = await binaryBlocks(kind, bytes, pdfAssets);
+  const { blocks, format } = await binaryBlocks(kind, bytes, pdfAssets, utf8);
   return { report: parseBlocks({ blocks, format, encoding: 'binary', source, manifest }), text: blocksText(blocks) };
 }
 
-async function binaryBlocks(kind: Exclude<FileKind, 'text'>, bytes: Uint8Array, pdfAssets?: PdfAssets): Promise<{ blocks: Block[]; format: SourceFormat }> {
+async function binaryBlocks(kind: Exclude<FileKind, 'text'>, bytes: Uint8Array, pdfAssets: PdfAssets | undefined, utf8: Utf8Decoder): Promise<{ blocks: Block[]; format: SourceFormat }> {
   if (kind === 'pdf') return { blocks: (await pdfBlocks(bytes, pdfAssets)).blocks, format: 'pdf' };
-  if (kind === 'zip') return { blocks: docxBlocks(bytes), format: 'docx' };
+  if (kind === 'zip') return { blocks: docxBlocks(bytes, utf8), format: 'docx' };
   return { blocks: docBlocks(bytes), format: 'doc' };
 }
 

@@ -57,7 +57,9 @@ export type ReportErrorCode =
   /** A PDF of page images with no text layer. */
   | 'scanned'
   /** A known format this reader does not take (a spreadsheet, an image…). */
-  | 'unsupported';
+  | 'unsupported'
+  /** The PDF engine (pdfium.wasm) could not be loaded: the site, not the file, is at fault. */
+  | 'unavailable';
 
 /** A file that cannot be read as a report; the message says why, in words a user can act on. */
 export class ReportError extends Error {

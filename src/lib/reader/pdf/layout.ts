@@ -4,6 +4,7 @@ import { gridRows, MAX_GRID_CELLS } from '../grid';
 import { isValueText } from '../rows';
 import type { Ruling, TextRun } from './geometry';
 import { bordered, lattices, slotAt, type Lattice } from './lattice';
+import { RUN_GAP } from './runs';
 
 /** What one page holds, top to bottom. */
 export interface Page {
@@ -173,8 +174,6 @@ const DIGIT = /[0-9０-９.,]/;
 
 /** Parts of a line further apart than this many font sizes are in different columns. */
 const COLUMN_GAP = 1.5;
-/** pdf.js joins runs closer than 0.6 font sizes into one, with a space: runs further apart are apart on the page. */
-const FIGURE_GAP = 0.6;
 /** Rows of a table set without lines are at most this many font sizes apart (a cell of three wrapped lines, with padding). */
 const ROW_GAP = 8;
 
@@ -184,8 +183,8 @@ function segments(line: Line): TextRun[][] {
     const part = parts.at(-1);
     const previous = part?.at(-1);
     const gap = previous ? run.x0 - previous.x1 : 0;
-    // A figure set apart from its neighbour by more than pdf.js's widest space is a cell of its own, however narrow the columns.
-    const figure = previous && gap > line.size * FIGURE_GAP && (isValueText(run.text.trim()) || isValueText(previous.text.trim()));
+    // A figure set apart from its neighbour by more than the widest space within a run is a cell of its own, however narrow the columns.
+    const figure = previous && gap > line.size * RUN_GAP && (isValueText(run.text.trim()) || isValueText(previous.text.trim()));
     if (part && previous && gap < line.size * COLUMN_GAP && !figure) part.push(run);
     else parts.push([run]);
   }

@@ -1,75 +1,35 @@
-import { apply, IDENTITY, multiply, type Matrix, type Ruling } from './geometry';
+import { apply, multiply, type Matrix, type Ruling } from './geometry';
 
-/** The pdf.js operator codes this module reads (pdfjs-dist's OPS). */
-export interface PathOps {
-  save: number;
-  restore: number;
-  transform: number;
-  paintFormXObjectBegin: number;
-  paintFormXObjectEnd: number;
-  constructPath: number;
-  setFillRGBColor: number;
-  setFillGray: number;
-  stroke: number;
-  closeStroke: number;
-  fill: number;
-  eoFill: number;
-  fillStroke: number;
-  eoFillStroke: number;
-  closeFillStroke: number;
-  closeEOFillStroke: number;
-}
-
-/** pdf.js's path commands in a constructPath buffer (DrawOPS). */
-const MOVE = 0;
-const LINE = 1;
-const CURVE = 2;
-const QUADRATIC = 3;
-const CLOSE = 4;
+/** A path's commands, each followed by its points: move x y, line x y, curve x1 y1 x2 y2 x y, close. */
+export const PATH = { move: 0, line: 1, curve: 2, close: 4 } as const;
 
 /** A filled shape thinner than this (points) is a line drawn as a rectangle, as browsers and WPS draw borders. */
 const THIN = 3;
 
+/** A path on the page: its commands in its own space, the matrix to the page, and how it is painted. */
+export interface DrawnPath {
+  commands: number[];
+  matrix: Matrix;
+  stroke: boolean;
+  fill: boolean;
+  /** Filled white: a background, not a border. */
+  white: boolean;
+}
+
 /**
  * The table rulings a page draws: stroked straight lines and the edges of
  * filled rectangles (thin ones are lines themselves; a shaded cell's edges are
- * its borders), in display space. White fills are backgrounds, not borders.
- * Curves and diagonal lines are not rulings.
+ * its borders), in display space (`view` maps the page there). White fills are
+ * backgrounds, not borders. Curves and diagonal lines are not rulings.
  */
-export function pageRulings(fnArray: number[], argsArray: unknown[][], ops: PathOps, view: Matrix): Ruling[] {
+export function pageRulings(paths: DrawnPath[], view: Matrix): Ruling[] {
   const rulings: Ruling[] = [];
-  const stack: { ctm: Matrix; white: boolean }[] = [];
-  let ctm: Matrix = view;
-  let white = false;
-  const strokes = new Set([ops.stroke, ops.closeStroke, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  const fills = new Set([ops.fill, ops.eoFill, ops.fillStroke, ops.eoFillStroke, ops.closeFillStroke, ops.closeEOFillStroke]);
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i];
-    if (fn === ops.save) stack.push({ ctm, white });
-    else if (fn === ops.restore) ({ ctm, white } = stack.pop() ?? { ctm, white });
-    else if (fn === ops.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === ops.paintFormXObjectBegin) {
-      stack.push({ ctm, white });
-      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) ctm = multiply(ctm, Array.from(args[0] as ArrayLike<number>) as Matrix);
-    } else if (fn === ops.paintFormXObjectEnd) ({ ctm, white } = stack.pop() ?? { ctm, white });
-    else if (fn === ops.setFillRGBColor) white = isWhite(args);
-    else if (fn === ops.setFillGray) white = Number(args[0]) > 0.95;
-    else if (fn === ops.constructPath) {
-      const [paint, [buffer]] = args as [number, [ArrayLike<number> | null]];
-      if (!buffer) continue;
-      if (strokes.has(paint)) strokedLines(buffer, ctm, rulings);
-      if (fills.has(paint) && !white) filledEdges(buffer, ctm, rulings);
-    }
+  for (const path of paths) {
+    const ctm = multiply(view, path.matrix);
+    if (path.stroke) strokedLines(path.commands, ctm, rulings);
+    if (path.fill && !path.white) filledEdges(path.commands, ctm, rulings);
   }
   return rulings;
-}
-
-function isWhite(args: unknown[]): boolean {
-  if (typeof args[0] === 'string') return /^#f[0-9a-f]f[0-9a-f]f[0-9a-f]$/i.test(args[0]);
-  const [r, g, b] = args.map(Number);
-  // pdf.js gives 0–255 for RGB colours.
-  return r > 242 && g > 242 && b > 242;
 }
 
 /** Each subpath's axis-aligned straight segments. */
@@ -78,21 +38,18 @@ function strokedLines(buffer: ArrayLike<number>, ctm: Matrix, out: Ruling[]): vo
   let current: [number, number] | null = null;
   for (let k = 0; k < buffer.length; ) {
     const op = buffer[k++];
-    if (op === MOVE) {
+    if (op === PATH.move) {
       current = start = apply(ctm, buffer[k], buffer[k + 1]);
       k += 2;
-    } else if (op === LINE) {
+    } else if (op === PATH.line) {
       const next = apply(ctm, buffer[k], buffer[k + 1]);
       k += 2;
       if (current) addSegment(current, next, out);
       current = next;
-    } else if (op === CURVE) {
+    } else if (op === PATH.curve) {
       current = apply(ctm, buffer[k + 4], buffer[k + 5]);
       k += 6;
-    } else if (op === QUADRATIC) {
-      current = apply(ctm, buffer[k + 2], buffer[k + 3]);
-      k += 4;
-    } else if (op === CLOSE) {
+    } else if (op === PATH.close) {
       if (current && start) addSegment(current, start, out);
       current = start;
     } else break;
@@ -130,24 +87,21 @@ function filledEdges(buffer: ArrayLike<number>, ctm: Matrix, out: Ruling[]): voi
   let points = 0;
   for (let k = 0; k < buffer.length; ) {
     const op = buffer[k++];
-    if (op === MOVE) {
+    if (op === PATH.move) {
       if (rectangle) flush();
       box = null;
       rectangle = true;
       points = 1;
       grow(buffer[k], buffer[k + 1]);
       k += 2;
-    } else if (op === LINE) {
+    } else if (op === PATH.line) {
       if (++points > 5) rectangle = false;
       grow(buffer[k], buffer[k + 1]);
       k += 2;
-    } else if (op === CURVE) {
+    } else if (op === PATH.curve) {
       rectangle = false;
       k += 6;
-    } else if (op === QUADRATIC) {
-      rectangle = false;
-      k += 4;
-    } else if (op !== CLOSE) break;
+    } else if (op !== PATH.close) break;
   }
   if (rectangle) flush();
 }
