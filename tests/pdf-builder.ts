@@ -9,6 +9,8 @@ export interface PdfPage {
   chinese?: string[];
   /** A grey image filling the page, as a scanner makes. */
   image?: boolean;
+  /** The page shown turned clockwise by this many degrees (/Rotate), its content drawn as if upright. */
+  rotate?: number;
 }
 
 export function buildPdf(pages: PdfPage[]): Uint8Array {
@@ -37,7 +39,7 @@ export function buildPdf(pages: PdfPage[]): Uint8Array {
     });
     const contents = add(`<< /Length ${content.length} >>\nstream\n${content}endstream`);
     const xobjects = image ? ` /XObject << /Im1 ${image} 0 R >>` : '';
-    pageIds.push(add(`<< /Type /Page /Parent PAGES 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${song} 0 R >>${xobjects} >> /Contents ${contents} 0 R >>`));
+    pageIds.push(add(`<< /Type /Page /Parent PAGES 0 R /MediaBox [0 0 595 842]${page.rotate ? ` /Rotate ${page.rotate}` : ''} /Resources << /Font << /F1 ${font} 0 R /F2 ${song} 0 R >>${xobjects} >> /Contents ${contents} 0 R >>`));
   }
   const pagesObj = add(`<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`);
   const bodies = [`<< /Type /Catalog /Pages ${pagesObj} 0 R >>`, ...objects.map((o) => o.replace('PAGES', String(pagesObj)).replace('DESCRIPTOR', String(descriptor)))];

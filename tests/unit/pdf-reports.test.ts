@@ -76,6 +76,16 @@ describe('a PDF whose Chinese font is not embedded (only named, with a standard 
   });
 });
 
+describe('a page shown turned (/Rotate 90, 180, 270) over content drawn upright', () => {
+  it.each([90, 180, 270])('/Rotate %i: its lines read left to right, top to bottom', async (rotate) => {
+    const { blocks } = await pdfBlocks(buildPdf([{ rotate, chinese: ['示例市统计局2023年政府信息公开工作年度报告', '一、总体情况'] }]));
+    expect(blocks).toEqual([
+      { kind: 'text', text: '示例市统计局2023年政府信息公开工作年度报告' },
+      { kind: 'text', text: '一、总体情况' },
+    ]);
+  });
+});
+
 describe('each PDF cell keeps the page its text is on', () => {
   it('t2 on page 2, t3 from page 3 onto page 4, t4 on page 4 (as the rendered pages show them)', async () => {
     const report = await readFile(published('dept-2021.writer.pdf'));

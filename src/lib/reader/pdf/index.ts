@@ -68,20 +68,23 @@ function pageView([x0, y0, x1, y1]: [number, number, number, number], quarterTur
 
 /**
  * The page as its text reads: a wide table turned a quarter on a portrait page
- * (its text running down or up the page) is turned back, so that its rows run
- * left to right like any other page's.
+ * (its text running down or up the page), or a page shown upside down, is
+ * turned back, so that its rows run left to right like any other page's.
  */
 function upright(view: Matrix, width: number, height: number, texts: Matrix[]): { view: Matrix; width: number; height: number } {
+  let right = 0;
+  let left = 0;
   let down = 0;
   let up = 0;
-  let across = 0;
   for (const t of texts) {
     const [a, b] = multiply(view, t);
-    if (Math.abs(b) <= Math.abs(a)) across++;
-    else if (b > 0) down++;
-    else up++;
+    if (Math.abs(b) > Math.abs(a)) {
+      if (b > 0) down++;
+      else up++;
+    } else if (a >= 0) right++;
+    else left++;
   }
-  if (across >= down + up) return { view, width, height };
+  if (right + left >= down + up) return left > right ? { view: multiply([-1, 0, 0, -1, width, height], view), width, height } : { view, width, height };
   const turn: Matrix = down >= up ? [0, -1, 1, 0, 0, width] : [0, 1, -1, 0, height, 0];
   return { view: multiply(turn, view), width: height, height: width };
 }
