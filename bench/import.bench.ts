@@ -5,11 +5,12 @@
  * (read again, joined to the site's reports, Parquet written, stored in
  * IndexedDB) → the dashboard's data loaded again. Prints each step's time and
  * the tab's peak memory (the resident memory of Chromium's renderer processes:
- * the page and its workers, sampled every 100 ms).
+ * the page and its workers, sampled every 100 ms). Then a folder of 100 PDFs
+ * (the 5-page report of bench:ingest, each under its own body) read and checked.
  *   npm run bench:import -- [reports]   (default 1000)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFixtureDataset } from '../tests/dataset-fixture';
@@ -27,6 +28,11 @@ const corpus = join(work, 'reports');
 writeDemoCorpus({ ...DEMO_DEFAULTS, bodies: Math.ceil(wanted / years.length) - 1, real: [] }, corpus);
 rmSync(join(corpus, 'defects.csv'));
 const reports = Number(execFileSync('sh', ['-c', `tail -n +2 ${join(corpus, 'manifest.csv')} | wc -l`], { encoding: 'utf8' }).trim());
+const PDFS = 100;
+const pdfFolder = join(work, 'pdfs');
+mkdirSync(pdfFolder);
+for (let i = 0; i < PDFS; i++) copyFileSync(new URL('../tests/fixtures/published/dept-2021.writer.pdf', import.meta.url), join(pdfFolder, `r${i}.pdf`));
+writeFileSync(join(pdfFolder, 'manifest.csv'), ['file,body,year', ...Array.from({ length: PDFS }, (_, i) => `r${i}.pdf,基准机关${i},2022`)].join('\n') + '\n');
 
 if (spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' }).status !== 0) throw new Error('vite build failed');
 const site = await serveSite('build', await buildFixtureDataset());
@@ -63,6 +69,24 @@ try {
   console.log(`  tab peak memory (renderer processes' RSS): ${Math.round(peak)} MiB`);
   console.log(`  imported: ${imported.toLocaleString('en')} reports; failed or without body/year: ${failed}`);
   if (imported !== reports) throw new Error(`expected ${reports} imported reports, the page lists ${imported}`);
+
+  // PDFs, read and checked only: the PDF engine is fetched and started by the import worker at its first PDF.
+  const pdfPage = await browser.newPage();
+  await pdfPage.goto(`${site.url}/import/`);
+  await engineReady(pdfPage);
+  await pdfPage.evaluate(() => document.addEventListener('change', (e) => ((window as unknown as { chosenAt: number }).chosenAt = e.timeStamp), { capture: true, once: true }));
+  await pdfPage.locator('input[webkitdirectory]').setInputFiles(pdfFolder);
+  const pdfsRead = await pdfPage
+    .waitForFunction(
+      (n) => document.querySelectorAll('tr[data-status]').length === n && !document.querySelector('tr[data-status="waiting"]') && !document.querySelector('progress[aria-label="导入进度"]') && performance.now(),
+      PDFS,
+      { timeout: 600_000, polling: 'raf' },
+    )
+    .then((h) => h.jsonValue() as Promise<number>);
+  const pdfsFailed = await pdfPage.locator('tr[data-status="failed"], tr[data-status="needs_meta"]').count();
+  if (pdfsFailed > 0) throw new Error(`${pdfsFailed} of the ${PDFS} PDFs failed in the browser: ${await pdfPage.locator('tr[data-status="failed"]').first().textContent()}`);
+  const pdfStart = await pdfPage.evaluate(() => (window as unknown as { chosenAt: number }).chosenAt);
+  console.log(`  ${PDFS} PDFs (5 pages each) read and checked: ${s(pdfsRead - pdfStart)}  (${Math.round(PDFS / ((pdfsRead - pdfStart) / 1000))} PDFs/s, the PDF engine's start included)`);
 } finally {
   await browser.close();
   await site.close();
