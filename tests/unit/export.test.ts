@@ -95,6 +95,19 @@ describe('chart options', () => {
     expect((chartOption(states, 'bar', 600) as { xAxis: { axisLabel: object } }).xAxis.axisLabel).toMatchObject({ width: 260, overflow: 'break' });
   });
 
+  it('seven years below the bars are all shown on a phone: smaller where their band is narrow, turned where it is narrower still', () => {
+    const years = { ...data, notInTemplate: [], categories: ['2019', '2020', '2021', '2022', '2023', '2024', '2025'], series: [{ key: 'a', name: '金额', values: [1, 2, 3, 4, 5, 6, 7] }] };
+    const label = (width: number, kind: 'bar' | 'percent' = 'bar') => (chartOption(years, kind, width) as { xAxis: { axisLabel: Record<string, unknown> } }).xAxis.axisLabel;
+    // A desktop chart (600 px: bands of 74 px): as they were.
+    expect(label(600)).toEqual({ interval: 0, hideOverlap: true });
+    // 370 px (bands of 41 px): 10 px text, level.
+    expect(label(370)).toEqual({ interval: 0, hideOverlap: true, fontSize: 10 });
+    // A 360 px phone's chart, 270 px inside its card (bands of 27 px, where 12 px years showed every other one): 10 px text, turned 45°.
+    expect(label(270)).toEqual({ interval: 0, hideOverlap: true, fontSize: 10, rotate: 45 });
+    // A 100 % stack keeps its two-line labels (year and base): the tooltip has both where they do not fit.
+    expect(label(270, 'percent')).not.toHaveProperty('rotate');
+  });
+
   it('the legend shows every series, wrapped to the chart’s width, with the plot below its lines (never paged)', () => {
     type Option = { legend: { type: string; show: boolean }; grid: { top: number } };
     const applicants: ChartData = { ...data, notInTemplate: [], series: ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他组织', '未区分'].map((name) => ({ key: name, name, values: [1, 2] })) };

@@ -6,6 +6,8 @@ const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', 'Ping
 const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 /** A ranking's category labels at most this wide (px, about nine characters): a phone's chart keeps room for its bars. */
 export const RANKING_LABEL_WIDTH = 130;
+/** A category band at least this wide (px) shows a year (“2019”, about 30 px at 12 px) with a gap to the next. */
+const YEAR_LABEL_ROOM = 42;
 /** Text for a tooltip ECharts renders as HTML (body names come from the reports). */
 const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -79,9 +81,13 @@ export function chartOption(data: ChartData, kind: ChartKind, width: number): Re
   const categoryLabel = percent ? { formatter: (c: string) => `${c}${horizontal ? ' ' : '\n'}(${baseText(c)})` } : {};
   // A ranking's long body names are cut (…) to leave the bars their room; the tooltip gives the whole name.
   const rankingLabel = horizontal ? { width: RANKING_LABEL_WIDTH, overflow: 'truncate' } : {};
-  // Below the bars, a name (not a year) wraps within its band (about the plot's width over the categories) rather than being hidden on a phone.
-  const bandLabel = !horizontal && data.categoryLabel !== YEAR_CATEGORY ? { width: Math.max(24, Math.floor((width - 80) / Math.max(1, data.categories.length))), overflow: 'break' } : {};
-  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true, ...bandLabel, ...rankingLabel, ...categoryLabel } };
+  // A category's band below the bars: about the plot's width over the categories.
+  const band = (width - 80) / Math.max(1, data.categories.length);
+  // Below the bars, a name (not a year) wraps within its band rather than being hidden on a phone.
+  const bandLabel = !horizontal && data.categoryLabel !== YEAR_CATEGORY ? { width: Math.max(24, Math.floor(band)), overflow: 'break' } : {};
+  // Years below the bars are all shown however narrow the chart (a phone): set smaller where a band has no room for “2019” at 12 px, and turned where it has none at 10 px.
+  const yearLabel = !horizontal && !percent && data.categoryLabel === YEAR_CATEGORY && band < YEAR_LABEL_ROOM ? { fontSize: 10, ...(band < YEAR_LABEL_ROOM * 0.7 ? { rotate: 45 } : {}) } : {};
+  const categoryAxis = { type: 'category', data: horizontal ? [...data.categories].reverse() : data.categories, axisLabel: { interval: 0, hideOverlap: true, ...bandLabel, ...rankingLabel, ...categoryLabel, ...yearLabel } };
   const percentTooltip = (params: { axisValue: string; seriesName: string; marker: string; value: number | null; dataIndex: number }[]) => {
     const category = params[0]?.axisValue ?? '';
     const i = data.categories.indexOf(category);
