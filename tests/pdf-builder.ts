@@ -1,6 +1,7 @@
 /**
  * Minimal PDFs written byte by byte, for the cases no word processor makes on
- * request: a scan (a page that is only an image), a PDF of many pages.
+ * request: a scan (a page that is only an image), a PDF of many pages, a
+ * Chinese font named but not embedded, a page shown turned (/Rotate).
  */
 export interface PdfPage {
   /** Lines of ASCII text, top to bottom (Helvetica). */
