@@ -36,6 +36,17 @@ describe('findings on the HTML reports', () => {
     expect(got).toEqual(dept2021Findings);
     expect(findings.every((f) => f.severity === 'error')).toBe(true);
   });
+
+  it('dept-2021: a message says a side had no figure written (blank, counted as 0), not that the report printed 0', () => {
+    const messages = checkReport(parseFile(fixture('html/dept-2021.html'))).filter((f) => f.rule === 'T3_ROW_SUM' || f.rule === 'T3_BALANCE').map((f) => f.message);
+    expect(messages).toEqual([
+      '“总计”列：本年新收 + 上年结转 = 131，办理结果总计 + 结转下年度 = 139',
+      '“二、上年结转政府信息公开申请数量”行：申请人各列之和 = 8，总计 = 0（空白）',
+      '“6.属于四类过程性信息”行：申请人各列之和 = 4，总计 = 0（空白）',
+      '“2.重复申请”行：申请人各列之和 = 4，总计 = 0（空白）',
+      '“3.其他”行：申请人各列之和 = 0（空白），总计 = 1',
+    ]);
+  });
 });
 
 describe('a table split at a page break', () => {

@@ -19,7 +19,8 @@ interface SumRule {
   rule: RuleId;
   expected: string[];
   actual: string[];
-  describe: (expected: number, actual: number) => string;
+  /** The message, given each side's sum as shown (see shownSum). */
+  describe: (expected: string, actual: string) => string;
 }
 
 const t3 = (row: string, col: string) => `t3.${row}.${col}`;
@@ -76,6 +77,17 @@ function sumApplying(cells: CellValues, indices: number[], unusable: number[]): 
 }
 
 /**
+ * A side's sum as a message shows it. Rules count a cell left blank, “/” or “—”
+ * as 0; a side with no figure written at all says so, so that the reviewer
+ * does not look for a 0 the report never printed.
+ */
+function shownSum(cells: CellValues, indices: number[], sum: number): string {
+  const states = indices.filter((i) => cells.appliesAt(i)).map((i) => cells.stateAt(i));
+  if (states.length === 0 || states.some((state) => state === 'value')) return String(sum);
+  return states.every((state) => state === 'blank') ? `${sum}（空白）` : `${sum}（未填数字）`;
+}
+
+/**
  * One report's own consistency rules: T3_BALANCE, T3_HANDLED_SUM, T3_ROW_SUM,
  * T4_GROUP_SUM. An instance whose cells are missing or ambiguous is not
  * evaluated, and one NOT_EVALUATED finding per rule says so.
@@ -105,7 +117,7 @@ export function checkReportRules(report: ParsedReport): Finding[] {
       cells: [...applying(actual), ...applying(expected)],
       expected: e,
       actual: a,
-      message: describe(e, a),
+      message: describe(shownSum(cells, expectedAt, e), shownSum(cells, actualAt, a)),
       relatedReportId: null,
     });
   }
