@@ -5,7 +5,6 @@ import type { MeasureColumns } from './report-measures';
 /** The file holding the overview's rows for the default filters, computed when the dataset is written. */
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
 
-
 /**
  * The overview's first view: the rows yearlyTotals(NO_FILTERS) gives in the
  * browser (queries/yearly.ts over report_measures), summed here when the

@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { Parser } from 'htmlparser2';
 import type { Block, SourceCell } from './blocks';
+import { CJK } from './cjk';
 import { decodeUtf8, MAX_REPORT_BYTES, tooLarge, type Utf8Decoder } from './decode';
 import { docBlocks, isOle } from './doc-blocks';
 import { gridRows, gridTooLarge, MAX_GRID_CELLS, type GridCell } from './grid';
@@ -206,8 +207,6 @@ function readBlocks(nodes: (Element | string)[]): Block[] {
 export function squash(text: string): string {
   return text.replace(/[\s\u00a0\u3000]+/g, ' ').trim();
 }
-
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/;
 
 /** A cell's lines as one text: a line break inside Chinese text is no space (labels are matched without whitespace anyway). */
 export function joinLines(lines: readonly string[]): string {

@@ -1,4 +1,5 @@
 import type { Block, SourceCell } from '../blocks';
+import { CJK } from '../cjk';
 import { appendAll } from '../arrays';
 import { gridRows, MAX_GRID_CELLS } from '../grid';
 import { isValueText } from '../rows';
@@ -138,8 +139,6 @@ function lines(runs: TextRun[]): Line[] {
   for (const line of out) line.runs.sort((a, b) => a.x0 - b.x0);
   return out;
 }
-
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
 
 /** Runs joined as the eye reads them: no space where the page shows none, or between Chinese characters. */
 function joinRuns(runs: TextRun[]): string {

@@ -166,6 +166,8 @@ export function openPdf(pdfium: Pdfium, bytes: Uint8Array): PdfDocument {
         const segments = native.FPDFPath_CountSegments(obj);
         for (let s = 0; s < segments; s++) {
           const segment = native.FPDFPath_GetPathSegment(obj, s);
+          // The segment whose close flag ends this step (a curve's end, three segments on).
+          let last = segment;
           native.FPDFPathSegment_GetPoint(segment, out, out + 4);
           const [x, y] = [f32(0), f32(1)];
           const type = native.FPDFPathSegment_GetType(segment);
@@ -175,12 +177,13 @@ export function openPdf(pdfium: Pdfium, bytes: Uint8Array): PdfDocument {
             // A curve is three segments: two control points and its end.
             const points = [x, y];
             for (let c = 1; c <= 2 && s + 1 < segments; c++) {
-              native.FPDFPathSegment_GetPoint(native.FPDFPath_GetPathSegment(obj, ++s), out, out + 4);
+              last = native.FPDFPath_GetPathSegment(obj, ++s);
+              native.FPDFPathSegment_GetPoint(last, out, out + 4);
               points.push(f32(0), f32(1));
             }
             commands.push(PATH.curve, ...points);
           }
-          if (native.FPDFPathSegment_GetClose(native.FPDFPath_GetPathSegment(obj, s))) commands.push(PATH.close);
+          if (native.FPDFPathSegment_GetClose(last)) commands.push(PATH.close);
         }
         return commands;
       };

@@ -1,3 +1,4 @@
+import { CJK } from '../cjk';
 import { apply, multiply, type Matrix, type TextRun } from './geometry';
 import type { PdfChar } from './pdfium';
 import { unifyRadicals } from './radicals';
@@ -12,13 +13,14 @@ import { unifyRadicals } from './radicals';
 const TIGHT = 0.102;
 const CJK_SPACING = 0.35;
 export const RUN_GAP = 0.6;
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /** The characters of a page, in the order the PDF draws them, as runs of text in display space (`view`). */
 export function textRuns(chars: PdfChar[], view: Matrix): TextRun[] {
   const runs: TextRun[] = [];
   let run: TextRun | null = null;
-  let last = '';
+  // The character before: whitespace, Chinese.
+  let lastBlank = false;
+  let lastCjk = false;
   for (const ch of chars) {
     const text = unifyRadicals(String.fromCodePoint(ch.code));
     const [left, top] = apply(view, ch.left, ch.top);
@@ -28,17 +30,19 @@ export function textRuns(chars: PdfChar[], view: Matrix): TextRun[] {
     const y = apply(view, ch.x, ch.y)[1];
     const m = multiply(view, ch.matrix);
     const size = ch.fontSize * Math.hypot(m[2], m[3]) || Math.abs(bottom - top) || 10;
+    const blank = /\s/.test(text);
+    const cjk = CJK.test(text);
     const gap = run ? x0 - run.x1 : 0;
     if (run && Math.abs(y - run.y) <= run.size * 0.5 && gap >= -run.size * 0.2 && gap <= run.size * RUN_GAP) {
-      const word = CJK.test(text) || CJK.test(last) ? CJK_SPACING : TIGHT;
-      if (gap > run.size * word && !/\s/.test(text) && !/\s/.test(last)) run.text += ' ';
+      if (gap > run.size * (cjk || lastCjk ? CJK_SPACING : TIGHT) && !blank && !lastBlank) run.text += ' ';
       run.text += text;
       run.x1 = Math.max(run.x1, x1);
     } else {
       run = { text, x0, x1, y, size };
       runs.push(run);
     }
-    last = text;
+    lastBlank = blank;
+    lastCjk = cjk;
   }
   return runs;
 }
