@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareBodies, compareTotals, compareYears, movers } from '../../src/lib/analysis/compare';
-import { METRIC_BY_KEY, METRICS } from '../../src/lib/analysis/metrics';
+import { METRIC_BY_KEY, METRICS, type Metric } from '../../src/lib/analysis/metrics';
 import { rankBodies } from '../../src/lib/analysis/ranking';
-import { measuresByBodyYear, NO_FILTERS, type BodyYearMeasures } from '../../src/lib/queries';
+import { measuresByBodyYear, measuresByYear, NO_FILTERS, type BodyYearMeasures, type YearMeasures } from '../../src/lib/queries';
 import { fixtureQueries, YEAR_2021_REPORTS } from '../dataset-fixture';
 
 // The fixture (tests/dataset-fixture.ts) with two 2021 reports added: 浙江省自然资源厅
@@ -11,7 +11,8 @@ import { fixtureQueries, YEAR_2021_REPORTS } from '../dataset-fixture';
 // are read off those reports by hand.
 
 const run = fixtureQueries(YEAR_2021_REPORTS);
-const rowsOf = (years?: number[]) => run<BodyYearMeasures>(measuresByBodyYear(NO_FILTERS, years));
+const rowsOf = (years?: number[], columns?: Metric['columns']) => run<BodyYearMeasures>(measuresByBodyYear(NO_FILTERS, years, columns));
+const totalsOf = async (a: number, b: number) => compareTotals(await run<YearMeasures>(measuresByYear(NO_FILTERS, [a, b])), await rowsOf([a, b]), METRICS, a, b);
 const metric = (key: string) => METRIC_BY_KEY[key];
 
 describe('measures by body and year', () => {
@@ -27,7 +28,7 @@ describe('measures by body and year', () => {
 
 describe('comparing 2020 with 2021', () => {
   it('sums the whole selection per year and gives the absolute and % change', async () => {
-    const totals = compareTotals(await rowsOf([2020, 2021]), METRICS, 2020, 2021);
+    const totals = await totalsOf(2020, 2021);
     const of = (key: string) => totals.metrics.find((m) => m.metric.key === key)!;
     expect(of('new_requests')).toMatchObject({ a: 57, b: 160, change: 103, note: null });
     expect(of('new_requests').percent).toBeCloseTo((103 / 57) * 100, 6);
@@ -37,7 +38,7 @@ describe('comparing 2020 with 2021', () => {
   });
 
   it('rates change in percentage points, each side with its base n', async () => {
-    const totals = compareTotals(await rowsOf([2020, 2021]), METRICS, 2020, 2021);
+    const totals = await totalsOf(2020, 2021);
     const rate = totals.metrics.find((m) => m.metric.key === 'disclosure_rate')!;
     expect(rate.a).toBeCloseTo((33 / 58) * 100, 6);
     expect(rate.b).toBeCloseTo((90 / 162) * 100, 6);
@@ -46,7 +47,7 @@ describe('comparing 2020 with 2021', () => {
   });
 
   it('does not compare a metric whose meaning changed between template versions', async () => {
-    const totals = compareTotals(await rowsOf([2020, 2021]), METRICS, 2020, 2021);
+    const totals = await totalsOf(2020, 2021);
     const fees = totals.metrics.find((m) => m.metric.key === 'fees')!;
     expect(fees.change).toBeNull();
     expect(fees.note).toBe('含义不同，不作比较：2019 版：收费项目数（上一年项目数量）；2021 版：本年收费金额');
@@ -57,7 +58,7 @@ describe('comparing 2020 with 2021', () => {
   });
 
   it('procurement is not in the 2021 template: no change, and it says so', async () => {
-    const totals = compareTotals(await rowsOf([2020, 2021]), METRICS, 2020, 2021);
+    const totals = await totalsOf(2020, 2021);
     expect(totals.metrics.find((m) => m.metric.key === 'procurement_amount')).toMatchObject({ a: 25.1, b: null, change: null, note: '2021 年的模板无此项' });
   });
 
@@ -68,6 +69,16 @@ describe('comparing 2020 with 2021', () => {
       expect.objectContaining({ body: '示例市文化和旅游局', a: null, b: 29, change: null, note: '无 2020 年报告' }),
     ]);
     expect(movers(bodies, metric('new_requests'))).toEqual({ up: [bodies[0]], down: [] });
+  });
+
+  it('each metric’s own columns give each body the same comparison and rank as every column', async () => {
+    const every = await rowsOf([2021, 2022]);
+    for (const m of METRICS) {
+      const own = await rowsOf([2021, 2022], m.columns);
+      expect(Object.keys(own[0]).length, m.key).toBeLessThan(Object.keys(every[0]).length);
+      expect(compareBodies(own, m, 2021, 2022), m.key).toEqual(compareBodies(every, m, 2021, 2022));
+      expect(rankBodies(own, m), m.key).toEqual(rankBodies(every, m));
+    }
   });
 
   it('movers: the largest falls come first in the down list', async () => {

@@ -1,6 +1,5 @@
 import { SMALL_BASE, SMALL_BASE_NOTE } from '../format/numbers';
-import type { BodyYearMeasures } from '../queries/body-years';
-import { SUMMED_COLUMNS } from '../template';
+import type { BodyYearMeasures, YearMeasures } from '../queries/body-years';
 import { compareText } from '../format/collation';
 import { inTemplate, meaningsOf, metricValue, rateLeftOut, type MeasureRow, type Metric } from './metrics';
 
@@ -61,37 +60,20 @@ export function compareMetric(metric: Metric, a: Side, b: Side, single = false):
   return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: notes.length > 0 ? notes.join('；') : null };
 }
 
-/** The measures (and the rates' parts) of several rows summed (a whole selection's year). */
-export function sumRows(rows: readonly BodyYearMeasures[]): MeasureRow {
-  // A body's year is one row (thousands of bodies on 年度对比): its own sums.
-  if (rows.length === 1) return rows[0];
-  const total: MeasureRow = {};
-  for (const key of SUMMED_COLUMNS) {
-    let sum: number | null = null;
-    for (const r of rows) if (r[key] !== null) sum = (sum ?? 0) + r[key];
-    total[key] = sum;
-  }
-  return total;
-}
-
-function sideOf(rows: readonly BodyYearMeasures[], year: number): Side {
-  const ofYear = rows.filter((r) => r.year === year);
-  return {
-    year,
-    sums: ofYear.length > 0 ? sumRows(ofYear) : null,
-    templates: [...new Set(ofYear.flatMap((r) => r.templates))].sort(),
-    reports: ofYear.reduce((n, r) => n + r.reports, 0),
-  };
+/** One year of rows with one row per year (a body's, or a whole selection's summed by the database). */
+function sideOf(rows: readonly YearMeasures[], year: number): Side {
+  const row = rows.find((r) => r.year === year);
+  return { year, sums: row ?? null, templates: row?.templates ?? [], reports: row?.reports ?? 0 };
 }
 
 export interface MetricComparison extends Comparison {
   metric: Metric;
 }
 
-/** The whole selection, every metric: A against B, and how many bodies reported in each year. */
-export function compareTotals(rows: readonly BodyYearMeasures[], metrics: readonly Metric[], a: number, b: number): { metrics: MetricComparison[]; bodiesA: number; bodiesB: number; onlyA: number; onlyB: number } {
-  const [sa, sb] = [sideOf(rows, a), sideOf(rows, b)];
-  const bodies = (year: number) => new Set(rows.filter((r) => r.year === year).map((r) => r.body));
+/** The whole selection, every metric: A against B (`years`: the selection's sums per year), and how many bodies reported in each year (`bodies`: any of the rows per body and year). */
+export function compareTotals(years: readonly YearMeasures[], bodyRows: readonly Pick<BodyYearMeasures, 'body' | 'year'>[], metrics: readonly Metric[], a: number, b: number): { metrics: MetricComparison[]; bodiesA: number; bodiesB: number; onlyA: number; onlyB: number } {
+  const [sa, sb] = [sideOf(years, a), sideOf(years, b)];
+  const bodies = (year: number) => new Set(bodyRows.filter((r) => r.year === year).map((r) => r.body));
   const [ba, bb] = [bodies(a), bodies(b)];
   return {
     metrics: metrics.map((metric) => ({ metric, ...compareMetric(metric, sa, sb) })),
@@ -109,7 +91,11 @@ export interface BodyComparison extends Comparison {
 /** Each body of the selection, one metric: A against B (a body missing a year says so). */
 export function compareBodies(rows: readonly BodyYearMeasures[], metric: Metric, a: number, b: number): BodyComparison[] {
   const byBody = new Map<string, BodyYearMeasures[]>();
-  for (const r of rows) byBody.set(r.body, [...(byBody.get(r.body) ?? []), r]);
+  for (const r of rows) {
+    const own = byBody.get(r.body);
+    if (own) own.push(r);
+    else byBody.set(r.body, [r]);
+  }
   return [...byBody].map(([body, own]) => ({ body, ...compareMetric(metric, sideOf(own, a), sideOf(own, b), true) }));
 }
 

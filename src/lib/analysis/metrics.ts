@@ -2,7 +2,9 @@ import { rate, type Rate } from '../format/numbers';
 import { type Measure, type MeasureKey, MEASURES, type RateColumn, rateColumns, type RateDef, RATES, TEMPLATE_CELLS, TEMPLATE_VERSIONS, type TemplateVersion } from '../template';
 
 /** A row of summed measures: a body's year, or a whole selection's year. */
-export type MeasureRow = Partial<Record<MeasureKey | RateColumn, number | null>>;
+export type MeasureRow = Partial<Record<SummedColumn, number | null>>;
+
+type SummedColumn = MeasureKey | RateColumn;
 
 /**
  * What users compare and rank: the measures, and the rates of TEMPLATE.md
@@ -12,6 +14,8 @@ export interface Metric {
   key: string;
   label: string;
   unit: '件' | '万元' | '%' | '项';
+  /** The summed columns of report_measures its value, part, base and meanings read: all a query for this metric alone must give. */
+  columns: readonly SummedColumn[];
   value(row: MeasureRow): number | null;
   /** Rates: what is counted, over the n the rate is taken over, and how many reports both come from. */
   part?(row: MeasureRow): number | null;
@@ -31,7 +35,7 @@ function onlyVersion(m: Measure): TemplateVersion | undefined {
 
 const count = (key: MeasureKey): Metric => {
   const only = onlyVersion(MEASURES[key]);
-  return { key, label: MEASURES[key].label, unit: 'money' in MEASURES[key] ? '万元' : '件', value: (row) => row[key] ?? null, ...(only ? { only } : {}) };
+  return { key, label: MEASURES[key].label, unit: 'money' in MEASURES[key] ? '万元' : '件', columns: [key], value: (row) => row[key] ?? null, ...(only ? { only } : {}) };
 };
 
 /** A rate of RATES: part over base, both summed over the reports that have every cell of both (see RateDef). */
@@ -41,6 +45,7 @@ const share = (def: RateDef, label: string): Metric => {
     key: def.key,
     label,
     unit: '%',
+    columns: [columns.part, columns.base, columns.reports],
     value: (row) => {
       const r = rate(row[columns.part], row[columns.base]);
       return r.value === null ? null : r.value * 100;
@@ -66,6 +71,7 @@ const changedMeaning = (key: string, label: string, byVersion: Record<TemplateVe
   key,
   label,
   unit: byVersion['2019'].unit,
+  columns: Object.values(byVersion).map((m) => m.measure),
   value: () => null,
   perVersion: Object.fromEntries(
     Object.entries(byVersion).map(([v, m]) => [v, { measure: m.measure, meaning: `${v} 版：${m.what}`, unit: m.unit }]),

@@ -132,18 +132,18 @@ export function getDatabase(): Promise<Database> {
       const { store, state } = await importsKept();
       data.imports = state && state.reports.length > 0 ? await joinedToSite(store, state) : null;
       data.importsKept = store.persistent;
+      // The engine starts at once: its 30 MB of wasm compile in its own worker while the first view draws.
+      const browser = import('../db/browser');
+      const reused = engine !== null;
+      engine ??= browser.then((b) => b.createBrowserDatabase());
+      engine.catch(() => (engine = null));
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
-      // Let the first view draw from its prepared rows before the engine's 30 MB of wasm compete for the cores.
+      // Let the first view draw from its prepared rows before the files are decoded beside the engine.
       await preparedOverview();
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
-      // Loaded only now: the engine's and the Parquet decoder's code are not on the first view's path.
-      const { createBrowserDatabase, workerPreparer } = await import('../db/browser');
       // Kept after the load: it decodes the cells of a year when a page first needs them.
-      const { prepare, close } = workerPreparer();
-      const reused = engine !== null;
-      engine ??= createBrowserDatabase();
-      engine.catch(() => (engine = null));
+      const { prepare, close } = (await browser).workerPreparer();
       try {
         const emptied = engine.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
         const imported = data.imports?.reports.map((r) => r.reportId) ?? [];

@@ -25,7 +25,30 @@ export type PrepareRows<Row> = () => PreparedRows<Row> | Promise<PreparedRows<Ro
  * the query changes, so its answer must depend on the query alone.
  */
 export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>): QueryState<Row> {
-  const state = $state<QueryState<Row>>({ rows: [], loading: true, error: null });
+  // Raw: the rows are replaced, never changed in place; a deep proxy over thousands of rows made every read a proxy trap (seconds on 年度对比).
+  let rows = $state.raw<Row[]>([]);
+  let loading = $state(true);
+  let error = $state<string | null>(null);
+  const state: QueryState<Row> = {
+    get rows() {
+      return rows;
+    },
+    set rows(value) {
+      rows = value;
+    },
+    get loading() {
+      return loading;
+    },
+    set loading(value) {
+      loading = value;
+    },
+    get error() {
+      return error;
+    },
+    set error(value) {
+      error = value;
+    },
+  };
   // The query as text: the effect reruns when the query changes, not whenever something it was built from does (the URL …).
   const key = $derived(JSON.stringify(build()));
   $effect(() => {

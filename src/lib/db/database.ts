@@ -1,4 +1,4 @@
-import type { Table, Vector } from 'apache-arrow';
+import { Type, type Data, type Table, type Vector } from 'apache-arrow';
 
 /** A DuckDB the queries run on: duckdb-wasm in a Web Worker in the browser, the same wasm in Node for tests. */
 export interface Database {
@@ -12,16 +12,47 @@ export interface Database {
 /** Arrow rows → plain objects; DuckDB's 64-bit integers (COUNT, SUM of ints) become numbers and LISTs arrays. */
 export function plainRows<Row>(table: Table): Row[] {
   const fields = table.schema.fields.map((f) => f.name);
-  const columns = fields.map((f) => table.getChild(f)!);
+  // Column by column: get(i) per cell finds its chunk and its type's reader every time.
+  const columns = fields.map((f) => columnValues(table.getChild(f)!, table.numRows));
   const rows: Row[] = new Array(table.numRows);
   for (let i = 0; i < table.numRows; i++) {
     const row: Record<string, unknown> = {};
-    fields.forEach((f, k) => {
-      row[f] = plainValue(columns[k].get(i));
-    });
+    for (let k = 0; k < fields.length; k++) row[fields[k]] = columns[k][i];
     rows[i] = row as Row;
   }
   return rows;
+}
+
+/** A column's values, chunk by chunk from the buffers where the type is one DuckDB answers with (numbers, text, lists of them), else through the vector's iterator. */
+function columnValues(vector: Vector, length: number): unknown[] {
+  const chunks = (vector.data as Data[]).map(chunkValues);
+  if (chunks.every((c) => c !== null)) return chunks.length === 1 ? chunks[0]! : chunks.flat(1);
+  const values: unknown[] = new Array(length);
+  let i = 0;
+  for (const v of vector) values[i++] = plainValue(v);
+  return values;
+}
+
+const utf8 = new TextDecoder();
+
+/** One chunk's values as plain values, or null for a type not read here. */
+function chunkValues(chunk: Data): unknown[] | null {
+  const { typeId } = chunk.type;
+  const valid = chunk.nullCount > 0 ? (j: number) => chunk.getValid(j) : () => true;
+  const out: unknown[] = new Array(chunk.length);
+  if ((typeId === Type.Float && (chunk.type as { precision?: number }).precision !== 0) || typeId === Type.Int) {
+    const values = chunk.values as ArrayLike<number | bigint>;
+    for (let j = 0; j < chunk.length; j++) out[j] = valid(j) ? Number(values[j]) : null;
+  } else if (typeId === Type.Utf8) {
+    const [offsets, bytes] = [chunk.valueOffsets as Int32Array, chunk.values as Uint8Array];
+    for (let j = 0; j < chunk.length; j++) out[j] = valid(j) ? utf8.decode(bytes.subarray(offsets[j], offsets[j + 1])) : null;
+  } else if (typeId === Type.List) {
+    const items = chunkValues(chunk.children[0]);
+    if (!items) return null;
+    const offsets = chunk.valueOffsets as Int32Array;
+    for (let j = 0; j < chunk.length; j++) out[j] = valid(j) ? items.slice(offsets[j], offsets[j + 1]) : null;
+  } else return null;
+  return out;
 }
 
 function plainValue(v: unknown): unknown {

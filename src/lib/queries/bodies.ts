@@ -26,7 +26,7 @@ export type BodyMeasuresRow = { body: string; year: number } & Record<string, nu
 /** Each year's first `limit` bodies by the sum of several measures (above 0), with each: e.g. the outcome groups, each body's outcome mix. */
 export function measuresTopBodies(filters: Filters, measures: readonly Measure[], limit = TOP_BODIES): Query {
   const total = measures.map((m) => `COALESCE(SUM(${m.key}), 0)`).join(' + ');
-  return topBodiesByYear(filters, measureColumnSums(measures), total, `${total} > 0`, limit);
+  return topBodiesByYear(filters, measureColumnSums(measures.map((m) => m.key)), total, `${total} > 0`, limit);
 }
 
 /** The bodies ranked by `rankBy` in each year, to the `limit`th place (ties included), among those `shown` (the chart would leave out the others). */

@@ -1,8 +1,8 @@
-import { SUMMED_COLUMNS, type Measure } from '../template';
+import { SUMMED_COLUMNS } from '../template';
 
 /** Sums of report_measures columns, each under its own name (every summed column by default). */
-export function measureColumnSums(measures?: readonly Measure[]): string[] {
-  return (measures ? measures.map((m) => m.key) : SUMMED_COLUMNS).map((key) => `SUM(${key}) AS ${key}`);
+export function measureColumnSums(columns: readonly string[] = SUMMED_COLUMNS): string[] {
+  return columns.map((key) => `SUM(${key}) AS ${key}`);
 }
 
 /** How many reports of a group have procurement in their template (report_measures.procurement_reports summed). */
