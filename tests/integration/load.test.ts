@@ -80,9 +80,19 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
   it('cells of a report the reports file lacks: loading them fails, naming both files (they are not of one ingest)', async () => {
     const db = await createNodeDatabase();
     const reports = fromParquet(readFileSync(datasetPath(dir, 'reports.parquet')));
-    const { loadCells } = await loadDataset(db, source({ 'reports.parquet': toParquet(reports.slice(1)) }));
+    // Its measures left out too: a measures file of other reports is refused at load (below).
+    const measures = fromParquet(readFileSync(datasetPath(dir, 'measures.parquet')));
+    const { loadCells } = await loadDataset(db, source({ 'reports.parquet': toParquet(reports.slice(1)), 'measures.parquet': toParquet(measures.slice(1)) }));
     const year = reports.get(0)!.year as number;
     await expect(loadCells([year])).rejects.toThrow(new RegExp(`^cells-${year}\\.[0-9a-f]{12}\\.parquet 与 reports\\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \\d+ names a report, cell or state the dataset does not have）$`));
+  });
+
+  it('a measures file in another order than the reports file is refused, naming it (report_measures joins the two by position)', async () => {
+    const measures = fromParquet(readFileSync(datasetPath(dir, 'measures.parquet')));
+    const swapped = measures.slice(1).concat(measures.slice(0, 1));
+    await expect(loadDataset(await createNodeDatabase(), source({ 'measures.parquet': toParquet(swapped) }))).rejects.toThrow(
+      new RegExp(`^measures\\.[0-9a-f]{12}\\.parquet 与 reports\\.parquet 不是同一次导入的结果，请重新运行导入（${measures.numRows} 份报告的指标不在其位置）$`),
+    );
   });
 
   it('a dataset of another schema version is refused before anything is loaded, saying what to do', async () => {

@@ -101,10 +101,12 @@ export async function loadDataset(
   }
   if (failed.length === files.filter((f) => DATASET_FILES.summaryPattern.test(f.name)).length && failed.length > 0)
     throw new Error(`数据集的汇总文件都无法读取（${failed.map((f) => f.name).join('、')}：${failed[0].reason}）`);
-  // A year without its summary is left out whole: no page shows its reports with no figures.
-  if (failed.length > 0) await db.query(`DELETE FROM reports WHERE year IN (${failed.map((f) => Math.trunc(f.year)).join(', ')})`);
+  await sameOrder(db, files);
   await markImported(db, imported);
   await deriveTables(db);
+  // A year without its summary is left out whole: no page shows its reports with no figures. (After the tables joined by position are made.)
+  if (failed.length > 0)
+    for (const table of ['reports', 'report_measures']) await db.query(`DELETE FROM ${table} WHERE year IN (${failed.map((f) => Math.trunc(f.year)).join(', ')})`);
   onProgress?.({ loaded: total, total, step: 'done' });
   return { ...description, failed, loadCells: cellsLoader(db, source, description.files, failed) };
 }
@@ -135,6 +137,13 @@ function cellsLoader(db: Database, source: DatasetSource, files: DatasetDescript
     queue = load.catch(() => {});
     return load;
   };
+}
+
+/** The measures file is joined to the reports file by position (report_measures): a file in another order is not of the same ingest. */
+async function sameOrder(db: Database, files: DatasetDescription['files']): Promise<void> {
+  const [{ misplaced }] = await db.query<{ misplaced: number }>('SELECT COUNT(*) AS misplaced FROM reports r POSITIONAL JOIN measures m WHERE r.report_id IS DISTINCT FROM m.report_id');
+  const name = (logical: string) => files.find((f) => DATASET_FILES.logical(f.name) === logical)?.name ?? logical;
+  if (misplaced > 0) throw new Error(`${name(DATASET_FILES.measures)} 与 ${DATASET_FILES.reports} 不是同一次导入的结果，请重新运行导入（${misplaced} 份报告的指标不在其位置）`);
 }
 
 /**

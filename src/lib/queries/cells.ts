@@ -1,7 +1,7 @@
 import { TOP_BODIES } from './bodies';
 import type { Filters } from './filters';
 import type { Query } from './query';
-import { SCOPED_SUMMARY_CELLS, summaryCellsOf, summaryScope } from './summary-cells';
+import { summaryCellsOf, summaryScope, summedCells } from './summary-cells';
 
 export interface CellSumRow {
   year: number;
@@ -15,10 +15,8 @@ export function cellSumsByYear(filters: Filters, table: string, rows: readonly s
   const s = summaryScope(filters);
   return {
     sql: `WITH ${s.sql}
-SELECT s.year, k."row", k.col, SUM(c.value) AS value
-FROM ${SCOPED_SUMMARY_CELLS}
-WHERE ${summaryCellsOf(table, rows, cols)}
-GROUP BY s.year, k."row", k.col ORDER BY s.year, k."row", k.col`,
+SELECT year, "row", col, value FROM (${summedCells(['year'], summaryCellsOf(table, rows, cols))})
+ORDER BY year, "row", col`,
     params: s.params,
   };
 }
@@ -34,11 +32,7 @@ export function cellSumsByBody(filters: Filters, year: number, table: string, ro
   const s = summaryScope(filters, [year]);
   return {
     sql: `WITH ${s.sql},
-sums AS (
-  SELECT s.body, k."row", SUM(c.value) AS value
-  FROM ${SCOPED_SUMMARY_CELLS}
-  WHERE ${summaryCellsOf(table, rows, cols)}
-  GROUP BY s.body, k."row"),
+sums AS (SELECT body, "row", SUM(value) AS value FROM (${summedCells(['body'], summaryCellsOf(table, rows, cols))}) GROUP BY body, "row"),
 top AS (SELECT body FROM sums GROUP BY body HAVING SUM(value) > 0 ORDER BY SUM(value) DESC, body LIMIT ${Math.trunc(limit)})
 SELECT body, "row", value FROM sums WHERE body IN (SELECT body FROM top) ORDER BY body, "row"`,
     params: s.params,

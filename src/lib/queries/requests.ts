@@ -1,7 +1,7 @@
 import { T3_APPLICANT_COLUMNS, T3_COLUMNS } from '../template';
 import type { Filters } from './filters';
 import type { Query } from './query';
-import { SCOPED_SUMMARY_CELLS, stateCode, summaryCellsOf, summaryScope } from './summary-cells';
+import { stateCode, summaryCellsOf, summaryScope, summedCells } from './summary-cells';
 
 /** The series for requests whose applicant split the source cannot give (flattened rows). */
 export const UNDETERMINED = 'undetermined';
@@ -19,19 +19,19 @@ export interface ApplicantRow {
  */
 export function requestsByApplicant(filters: Filters): Query {
   const s = summaryScope(filters);
+  const applicants = T3_APPLICANT_COLUMNS.map((c) => c.key);
   return {
     sql: `WITH ${s.sql},
-new_cells AS (
-  SELECT s.year, s.report_no, k.col, c.value, c.state = ${stateCode('ambiguous')} AS ambiguous FROM ${SCOPED_SUMMARY_CELLS}
-  WHERE ${summaryCellsOf('t3', ['new'], T3_COLUMNS.map((c) => c.key))}),
-per_report AS (
-  SELECT year, report_no, MAX(value) FILTER (WHERE col = 'total') AS total,
-    SUM(value) FILTER (WHERE col <> 'total') AS known, BOOL_OR(ambiguous AND col <> 'total') AS ambiguous
-  FROM new_cells GROUP BY year, report_no)
-SELECT year, col AS applicant, SUM(value) AS requests FROM new_cells WHERE col <> 'total' GROUP BY year, col
+ambiguous AS (SELECT DISTINCT c.report_no FROM summary_cells c WHERE c.state = ${stateCode('ambiguous')} AND ${summaryCellsOf('t3', ['new'], applicants)})
+SELECT year, col AS applicant, value AS requests FROM (${summedCells(['year'], summaryCellsOf('t3', ['new'], applicants))})
 UNION ALL
-SELECT year, '${UNDETERMINED}' AS applicant, SUM(COALESCE(total, 0) - COALESCE(known, 0)) AS requests
-FROM per_report WHERE ambiguous GROUP BY year
+SELECT s.year, '${UNDETERMINED}' AS applicant, SUM(COALESCE(a.total, 0) - COALESCE(a.known, 0)) AS requests
+FROM scope s JOIN (
+  SELECT c.report_no, MAX(c.value) FILTER (WHERE ${summaryCellsOf('t3', ['new'], ['total'])}) AS total,
+    SUM(c.value) FILTER (WHERE ${summaryCellsOf('t3', ['new'], applicants)}) AS known
+  FROM summary_cells c WHERE c.report_no IN (SELECT report_no FROM ambiguous) AND ${summaryCellsOf('t3', ['new'], T3_COLUMNS.map((c) => c.key))}
+  GROUP BY c.report_no) a ON a.report_no = s.report_no
+GROUP BY s.year
 ORDER BY year, applicant`,
     params: s.params,
   };

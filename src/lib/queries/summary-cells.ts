@@ -29,7 +29,8 @@ export const stateCode = (state: CellState) => CELL_STATES.indexOf(state);
  * - report_measures: each report's measures as the ingest summed them (the
  *   measures file), with the report's number and the columns the filters
  *   select by (see inScope): views over many reports aggregate one row per
- *   report, with no join;
+ *   report, with no join. The measures file is in the reports file's order
+ *   (the loader checks it), so the two are joined by position, not by id;
  * - report_cell_states: each report's cells counted by state (SHOWN_STATES,
  *   a column each), also from the measures file.
  */
@@ -44,7 +45,7 @@ FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.s
     `CREATE OR REPLACE TABLE summary_keys AS SELECT cell AS id, "table", "row", col FROM cell_keys c WHERE ${cellIn(SUMMARY_KEYS.map((k) => k.id))}`,
     `CREATE OR REPLACE TABLE report_measures AS
 SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.imported, r.template, r.superseded_by, m.procurement_reports, ${SUMMED_COLUMNS.map((key) => `m.${key}`).join(', ')}
-FROM reports r JOIN measures m ON m.report_id = r.report_id`,
+FROM reports r POSITIONAL JOIN measures m`,
     `CREATE OR REPLACE VIEW report_cell_states AS SELECT report_id, ${SHOWN_STATES.map((state) => `cells_${state} AS "${state}"`).join(', ')} FROM measures`,
   ];
 }
@@ -69,5 +70,16 @@ export function summaryScope(filters: Filters, years?: readonly number[]): Query
   return { sql: `scope AS (SELECT report_no, body, year FROM report_measures WHERE ${condition.sql})`, params: condition.params };
 }
 
-/** The summary cells of the reports in scope, with their keys (aliases s, c, k). */
-export const SCOPED_SUMMARY_CELLS = 'scope s JOIN summary_cells c ON c.report_no = s.report_no JOIN summary_keys k ON k.id = c.cell';
+/**
+ * The chosen summary cells (`where`, over alias c) of the reports in scope,
+ * summed per `by` (columns of the scope) and cell number, with the cell's
+ * keys: "row" and col. Summing by the cell's number and naming the few sums
+ * after is about three times faster than grouping by the names.
+ */
+export function summedCells(by: readonly ('year' | 'body')[], where: string): string {
+  const groups = by.map((column) => `s.${column}`).join(', ');
+  return `SELECT ${by.map((column) => `n.${column}`).join(', ')}, k."row", k.col, n.value FROM (
+  SELECT ${groups}, c.cell, SUM(c.value) AS value FROM scope s JOIN summary_cells c ON c.report_no = s.report_no
+  WHERE ${where} GROUP BY ${groups}, c.cell) n
+JOIN summary_keys k ON k.id = n.cell`;
+}
