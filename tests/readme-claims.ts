@@ -93,7 +93,7 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     tests: [
       ['tests/unit/sums.test.ts', '实质公开率 2022 = (59 + 13 + 15 + 3 + 15 + 3) / (132 + 30 + 30) = 108 / 192, the partial report left out'],
       ['tests/unit/sums.test.ts', 'a rate with an unknown part is no rate, not 0 %'],
-      ['tests/integration/demo.test.ts', 'prepared-overview.json holds the rows the overview query gives in DuckDB over the same dataset'],
+      ['tests/integration/demo.test.ts', 'prepared-overview.json holds the yearly cube DuckDB gives over the same dataset, and the overview’s rows sum from it'],
     ],
   },
   {

@@ -284,6 +284,25 @@ describe('on a phone', () => {
   }, 200_000); // 24 page loads
 });
 
+describe('before the engine has started', () => {
+  it('a link with a filter draws its trends from the cube the ingest prepared, while DuckDB is still on its way', async () => {
+    const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /duckdb-.*\.wasm$/, ms: 30_000 } });
+    const page = await e2e.browser.newPage();
+    await page.goto(`${site.url}/?level=${encodeURIComponent('省级')}`);
+    await chartsDrawn(page);
+    expect(await page.getAttribute('main', 'data-status')).toBe('loading');
+    // The fixture's 省级 reports, by hand: the seed (2019: 9 new, 10 handled), 浙江省自然资源厅 (2020: 57, 58), 浙江省生态环境厅 (2022: 131, 132).
+    expect(await chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2019', '9', '10'], ['2020', '57', '58'], ['2022', '131', '132']]);
+    // 报告类型 汇总报告 in the link: the city-wide report alone (full-2021.txt: 29 new, 30 handled).
+    await page.goto(`${site.url}/?kind=consolidated`);
+    await chartsDrawn(page);
+    expect(await chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '29', '30']]);
+    expect(await page.getAttribute('main', 'data-status')).toBe('loading');
+    await page.close();
+    await site.close();
+  });
+});
+
 describe('when the engine cannot start', () => {
   // A site whose server refuses some of the engine's files, over the fixture dataset.
   const tryServing = async (options: ServeOptions) => {

@@ -25,12 +25,18 @@ export interface ServeOptions {
   block?: RegExp;
   /** Content types by extension that replace the right ones (a server that does not know .wasm). */
   types?: Record<string, string>;
+  /** Paths answered only after this many milliseconds, as a slow link would (the engine still on its way). */
+  slow?: { path: RegExp; ms: number };
 }
 
 export async function serveSite(siteDir: string, dataDir: string, options: ServeOptions = {}): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = createServer((request, response) => {
+  const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname);
+    if (options.slow?.path.test(path)) {
+      await new Promise((resolve) => setTimeout(resolve, options.slow!.ms));
+      if (response.destroyed) return; // the page was closed meanwhile
+    }
     if (options.block?.test(path)) return void response.writeHead(404).end('not found');
     const [root, rest] = path.startsWith('/data/') ? [dataDir, path.slice('/data/'.length)] : [siteDir, path.slice(1)];
     let file = normalize(join(root, rest));
@@ -50,5 +56,5 @@ export async function serveSite(siteDir: string, dataDir: string, options: Serve
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => (server.close(() => r()), server.closeAllConnections())) };
 }

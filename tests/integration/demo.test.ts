@@ -10,7 +10,7 @@ import { publishedReports, realReports, writeDemoCorpus } from '../../src/lib/de
 import { ingest } from '../../src/lib/ingest';
 import { PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
 import { MEASURE_DEFINITIONS, MEASURES, RATES, SHOWN_STATES, type MeasureKey } from '../../src/lib/template';
-import { NO_FILTERS, yearlyTotals } from '../../src/lib/queries';
+import { CONSOLIDATED_KIND, NO_FILTERS, yearlyCube, yearlyFromCube, type YearlyCubeRow } from '../../src/lib/queries';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { datasetPath, SEED } from '../helpers';
 
@@ -255,24 +255,26 @@ describe('the demo corpus through the real ingest', () => {
     expect(states).toEqual(counted);
   });
 
-  it('prepared-overview.json holds the rows the overview query gives in DuckDB over the same dataset', async () => {
+  it('prepared-overview.json holds the yearly cube DuckDB gives over the same dataset, and the overview’s rows sum from it', async () => {
     const db = await loadDatasetFolder(out);
-    const query = yearlyTotals(NO_FILTERS);
-    const fromSql = await db.query<Record<string, number | null>>(query.sql, query.params);
+    const fromSql = await db.query<Record<string, string | number | boolean | null>>(yearlyCube().sql);
     const file = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8'));
     // The dataset says which definitions its measures were summed by: the site takes them as the answer only under the same ones.
     expect(JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8')).measures).toBe(MEASURE_DEFINITIONS);
-    const prepared = file.rows as Record<string, number | null>[];
+    const prepared = file.cube as YearlyCubeRow[];
+    const overview = yearlyFromCube(prepared, NO_FILTERS);
     // The 24 bodies (the province's government among them) each year, and Shanghai's office in 2019; the consolidated report is not counted with them.
-    expect(prepared.map((r) => [r.year, r.reports])).toEqual(options.years.map((y) => [y, y === 2019 ? 25 : 24]));
+    expect(overview.map((r) => [r.year, r.reports])).toEqual(options.years.map((y) => [y, y === 2019 ? 25 : 24]));
     // Procurement is in the 2019-version years only.
-    expect(prepared.map((r) => r.procurement_reports)).toEqual([25, 24, 0, 0, 0, 0, 0]);
+    expect(overview.map((r) => r.procurement_reports)).toEqual([25, 24, 0, 0, 0, 0, 0]);
+    // The consolidated report alone, by its kind.
+    expect(yearlyFromCube(prepared, { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] }).map((r) => r.reports)).toEqual(fromSql.filter((r) => r.kind === CONSOLIDATED_KIND).map((r) => r.reports));
     expect(prepared.map((r) => Object.keys(r))).toEqual(fromSql.map((r) => Object.keys(r)));
     for (const [i, row] of fromSql.entries()) {
       for (const [key, value] of Object.entries(row)) {
         // Money sums may differ in their last bits by the order of adding.
-        if (value === null) expect(prepared[i][key], `${row.year} ${key}`).toBeNull();
-        else expect(prepared[i][key], `${row.year} ${key}`).toBeCloseTo(value, 6);
+        if (typeof value !== 'number') expect(prepared[i][key as keyof YearlyCubeRow], `${row.year} ${key}`).toBe(value);
+        else expect(prepared[i][key as keyof YearlyCubeRow], `${row.year} ${row.region} ${row.level} ${row.kind} ${key}`).toBeCloseTo(value, 6);
       }
     }
   });

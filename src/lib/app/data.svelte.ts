@@ -9,7 +9,6 @@ import type { CellsNeed, Query } from '../queries/query';
 import { MEASURE_DEFINITIONS } from '../template';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { indexReportsByBody, reportCountsByBody, reportsByBody } from '../queries/reports-by-body';
-import type { PreparedRows } from './query.svelte';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
 export const data = $state<{
@@ -140,7 +139,7 @@ export function getDatabase(): Promise<Database> {
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
       // Let the first view draw from its prepared rows before the files are decoded beside the engine.
-      await preparedOverview();
+      await preparedCube();
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
       // Kept after the load: it decodes the cells of a year when a page first needs them.
       const { prepare, close } = (await browser).workerPreparer();
@@ -168,25 +167,25 @@ export function getDatabase(): Promise<Database> {
   return database;
 }
 
-let prepared: Promise<PreparedRows<unknown> | null> | null = null;
+let prepared: Promise<YearlyCubeRow[] | null> | null = null;
 
 /**
- * The overview rows the ingest computed for the default filters, when they
- * belong to the dataset being served: they answer the yearly query for the
- * default filters, with no query.
+ * The yearly cube the ingest computed (dataset/overview.ts), when it belongs
+ * to the dataset being served: it answers the trends for any filters but
+ * bodies before the database is up.
  */
-export function preparedOverview<Row>(): Promise<PreparedRows<Row> | null> {
+export function preparedCube(): Promise<YearlyCubeRow[] | null> {
   prepared ??= (async () => {
     try {
       const [file, description] = await Promise.all([fetchJson(PREPARED_OVERVIEW), fetchJson('dataset.json')]);
       // Rows of another dataset, or summed by other definitions of the measures (an older ingest), are not this site's answer.
-      if (JSON.stringify(file.dataset) !== JSON.stringify(description.files) || description.measures !== MEASURE_DEFINITIONS) return null;
-      return { rows: file.rows as unknown[], final: true };
+      if (JSON.stringify(file.dataset) !== JSON.stringify(description.files) || description.measures !== MEASURE_DEFINITIONS || !Array.isArray(file.cube)) return null;
+      return file.cube as YearlyCubeRow[];
     } catch {
       return null;
     }
   })();
-  return prepared as Promise<PreparedRows<Row> | null>;
+  return prepared;
 }
 
 /** A query's rows, once the cells it reads (query.cells) are loaded. */

@@ -2,9 +2,8 @@ import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
 import { yearlyOfBodies } from '../queries/reports-by-body';
 import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
-import { data, preparedOverview, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
+import { data, preparedCube, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
 import { queryState, type PrepareRows, type QueryState } from './query.svelte';
-import { filtersToSearch } from './url-filters';
 
 /**
  * Rows of a query grouped by year (and perhaps body …): queried for all years
@@ -39,7 +38,8 @@ export function byYearState<Row extends { year: number }>(
  * Every measure per year for the filters, answered in the page once the
  * database is up: from the yearly cube, or from the chosen bodies' reports
  * (the database answers until they are here, or if they fail to load). Before
- * it is up, the rows the ingest prepared answer the default filters.
+ * it is up, the cube the ingest prepared answers any filters but bodies and
+ * the report source (no report is imported at ingest).
  */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
   return byYearState(yearlyTotals, filters, () => {
@@ -50,6 +50,7 @@ export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
     const cube = yearlyCubeRows();
     const fromCube = (rows: YearlyCubeRow[]) => ({ rows: yearlyFromCube(rows, all), final: true });
     if (!(cube instanceof Promise)) return fromCube(cube);
-    return filtersToSearch(all) === '' ? preparedOverview<YearlyRow>() : cube.then(fromCube, () => null);
+    if (all.source !== 'all') return cube.then(fromCube, () => null);
+    return preparedCube().then((rows) => (rows ? fromCube(rows) : cube.then(fromCube, () => null)));
   });
 }

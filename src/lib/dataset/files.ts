@@ -5,7 +5,7 @@ import { checkAcrossYears, type CarryFacts } from '../checks';
 import type { Finding } from '../template';
 import type { DatasetBuilder } from './builder';
 import { MEASURE_DEFINITIONS } from '../template';
-import { overviewRows, PREPARED_OVERVIEW } from './overview';
+import { overviewCube, PREPARED_OVERVIEW } from './overview';
 import type { ParquetJob } from './parquet-job';
 import { measuresTable } from './report-measures';
 import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, MEASURE_COLUMNS, parquetLayout, REPORT_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
@@ -65,6 +65,6 @@ export function describedDataset(
   };
   const encode = (value: unknown, pretty: boolean) => new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
   const json = { name: DATASET_FILES.description, bytes: encode(description, true) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, rows: overviewRows(tables.inOrder, tables.supersededBy, tables.measures) }, false) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, cube: overviewCube(tables.inOrder, tables.supersededBy, tables.measures) }, false) };
   return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
 }

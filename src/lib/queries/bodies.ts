@@ -47,13 +47,12 @@ export interface FilterOptions {
   region: string | null;
   level: string | null;
   kind: string | null;
-  years: number[];
 }
 
-/** Every body with its region, level, kind and years: the filter panel's choices. */
+/** Every body with its region, level and kind: the filter panel's choices (its years are the dataset's, from dataset.json). */
 export function filterOptions(): Query {
   return {
-    sql: `SELECT body, ANY_VALUE(region) AS region, ANY_VALUE(level) AS level, ANY_VALUE(kind) AS kind, LIST(DISTINCT year ORDER BY year) AS years
+    sql: `SELECT body, ANY_VALUE(region) AS region, ANY_VALUE(level) AS level, ANY_VALUE(kind) AS kind
 FROM reports GROUP BY body ORDER BY body`,
     params: [],
   };
