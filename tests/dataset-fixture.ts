@@ -98,12 +98,12 @@ export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery
 
 /**
  * A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it,
- * then every year's cells, which the browser loads when a page needs them;
+ * then the summary cells and every year's cells, which the browser loads when a page needs them;
  * `imported`: reports marked as imported in the browser.
  */
 export async function loadDatasetFolder(dir: string, imported: readonly string[] = []): Promise<Database> {
   const db = await createNodeDatabase();
-  const { years, loadCells } = await loadDataset(
+  const { years, loadCells, loadSummary } = await loadDataset(
     db,
     {
       fetch: async (name) => new Uint8Array(readFileSync(join(dir, name))),
@@ -112,6 +112,7 @@ export async function loadDatasetFolder(dir: string, imported: readonly string[]
     undefined,
     imported,
   );
+  await loadSummary();
   await loadCells(years);
   return db;
 }

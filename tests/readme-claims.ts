@@ -215,7 +215,7 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
   {
     claim: 'The cells themselves, with their text, are loaded a\n  year at a time when a page first needs them',
     tests: [
-      ['tests/integration/load.test.ts', 'loads the reports, their measures and summary cells, not the cells; reports progress up to the whole'],
+      ['tests/integration/load.test.ts', 'loads the reports and their measures, the summary cells when asked, not the cells; reports progress up to the whole'],
       ['tests/integration/load.test.ts', 'loads a year’s cells when asked, once, and no other year’s'],
       ['tests/e2e/dashboard.suite.ts', 'pages over many reports fetch no cells file; a report’s page fetches its year’s alone'],
     ],

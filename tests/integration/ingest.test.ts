@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { YearlyCubeRow } from '../../src/lib/queries';
 import { fromParquet } from '../../src/lib/dataset';
 import { collectFiles, ingest, type IngestSummary } from '../../src/lib/ingest';
 import { datasetPath, fixture, SEED } from '../helpers';
@@ -98,7 +99,13 @@ describe('ingest of a folder with good and bad files', () => {
     for (const f of description.files) expect(sha256(join(out, f.name))).toBe(f.sha256);
     const prepared = JSON.parse(readFileSync(join(out, 'prepared-overview.json'), 'utf8'));
     expect(prepared.dataset).toEqual(description.files);
-    expect(prepared.rows.map((r: { year: number; new_requests: number }) => [r.year, r.new_requests])).toEqual([[2019, 9], [2020, 57], [2022, 160]]);
+    // The yearly cube: the seed (2019, 9 new requests) and dept-2021.html (2022, 131) with no manifest line (no region, level or kind), the two the manifest names.
+    expect(prepared.cube.map((r: YearlyCubeRow) => [r.year, r.region, r.level, r.kind, r.reports, r.new_requests])).toEqual([
+      [2019, null, null, null, 1, 9],
+      [2020, '浙江省', '省级', 'department', 1, 57],
+      [2022, '示例市', '市级', 'department', 1, 29],
+      [2022, null, null, null, 1, 131],
+    ]);
   });
 
   it('reports.parquet: one row per report with metadata, template, source and status', () => {

@@ -33,6 +33,8 @@ export const data = $state<{
 let database: Promise<Database> | null = null;
 /** Loads the cells of some years into the database (db/load.ts), and ends the decoding worker it keeps for that. */
 let cells: { load: CellsLoader; close: () => void } | null = null;
+/** Inserts the summary cells into the database, once (db/load.ts). */
+let summary: (() => Promise<void>) | null = null;
 /** DuckDB itself, started once: loading the data again empties it rather than starting another. */
 let engine: Promise<Database> | null = null;
 
@@ -87,6 +89,7 @@ export function reloadData(): void {
   database = null;
   cells?.close();
   cells = null;
+  summary = null;
   prepared = null;
   imported = null;
   jsonFiles.clear();
@@ -146,10 +149,13 @@ export function getDatabase(): Promise<Database> {
       try {
         const emptied = engine.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
         const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
-        const { failed, loadCells, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare }, showProgress, imported);
+        const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare }, showProgress, imported);
         data.description = description;
         data.failed = failed;
         cells = { load: loadCells, close };
+        summary = loadSummary;
+        // After the queries the page asks once the data is ready, which need no summary cells on most pages.
+        setTimeout(() => loadSummary().catch(() => {}));
       } catch (e) {
         close();
         throw e;
@@ -192,6 +198,7 @@ export function preparedCube(): Promise<YearlyCubeRow[] | null> {
 export async function runQuery<Row>(query: Query): Promise<Row[]> {
   const db = await getDatabase();
   if (query.cells) await cells?.load(await cellYears(db, query.cells));
+  if (query.summary) await summary?.();
   return db.query<Row>(query.sql, query.params);
 }
 

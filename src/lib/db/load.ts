@@ -39,10 +39,12 @@ export interface LoadProgress {
   step: string;
 }
 
-/** The dataset loaded: what dataset.json says, the years left out, and how to load the cells of some years when a page first needs them. */
+/** The dataset loaded: what dataset.json says, the years left out, and how to load the cells of some years, and the summary cells, when a page first needs them. */
 export interface LoadedDataset extends DatasetDescription {
   failed: FailedFile[];
   loadCells: CellsLoader;
+  /** Inserts the summary cells (summary_cells), once; every query of them waits for it. */
+  loadSummary: () => Promise<void>;
 }
 
 /** Loads the cells (with their text: the view `cells`) of these years, once each; a file that cannot be read fails it, naming the file. */
@@ -51,10 +53,11 @@ export type CellsLoader = (years: readonly number[]) => Promise<void>;
 const DATASET_OUTDATED = '请用本站同一版本的 npm run ingest 重新生成数据集。';
 
 /**
- * Load the dataset into DuckDB: tables reports (numbered), measures, the
- * summary cells (summary_cells, every year's summary file appended; numbers
- * as db/cell-values.ts makes them) and findings, then the derived tables
- * (queries/summary-cells.ts). The cells themselves are not loaded: the
+ * Load the dataset into DuckDB: tables reports (numbered), measures and
+ * findings, then the derived tables (queries/summary-cells.ts). The summary
+ * files are decoded too, but their cells (summary_cells, every year's file
+ * appended; numbers as db/cell-values.ts makes them) are inserted by the
+ * returned loadSummary. The cells themselves are not loaded: the
  * returned loadCells loads a year's when a query first needs it. Reports go
  * first: the others refer to them by number. The files are fetched and
  * prepared while `engine` starts. Progress is reported per file, in bytes. A year's summary file that cannot be read (corrupt, cut short,
@@ -80,9 +83,10 @@ export async function loadDataset(
   for (const p of prepared) p.catch(() => {}); // each failure is handled below, in the files' order
   const db = await engine;
   let loaded = 0;
-  let summaryLoaded = false;
   onProgress?.({ loaded, total, step: files[0]?.name ?? 'done' });
   const failed: FailedFile[] = [];
+  // The summary files decoded (a failure known now), inserted when first needed: see loadSummary.
+  const summaries: Uint8Array[] = [];
   for (const [i, file] of files.entries()) {
     const summary = DATASET_FILES.summaryPattern.exec(file.name);
     let ipc: Uint8Array;
@@ -94,8 +98,8 @@ export async function loadDataset(
       loaded += file.bytes;
       continue;
     }
-    await db.insertArrowIPC(summary ? 'summary_cells' : DATASET_FILES.logical(file.name).replace(/\.parquet$/, ''), ipc, !!summary && summaryLoaded);
-    if (summary) summaryLoaded = true;
+    if (summary) summaries.push(ipc);
+    else await db.insertArrowIPC(DATASET_FILES.logical(file.name).replace(/\.parquet$/, ''), ipc, false);
     loaded += file.bytes;
     onProgress?.({ loaded, total, step: file.name });
   }
@@ -108,7 +112,21 @@ export async function loadDataset(
   if (failed.length > 0)
     for (const table of ['reports', 'report_measures']) await db.query(`DELETE FROM ${table} WHERE year IN (${failed.map((f) => Math.trunc(f.year)).join(', ')})`);
   onProgress?.({ loaded: total, total, step: 'done' });
-  return { ...description, failed, loadCells: cellsLoader(db, source, description.files, failed) };
+  return { ...description, failed, loadCells: cellsLoader(db, source, description.files, failed), loadSummary: summaryLoader(db, summaries) };
+}
+
+/**
+ * Inserts the decoded summary files into summary_cells, once: when a query
+ * first reads them, or when the page is idle. Most pages never read them, and
+ * 7.5 million cells at 100 k reports take half a second to insert.
+ */
+function summaryLoader(db: Database, summaries: Uint8Array[]): () => Promise<void> {
+  let inserted: Promise<void> | null = null;
+  return () =>
+    (inserted ??= (async () => {
+      for (const [i, ipc] of summaries.entries()) await db.insertArrowIPC('summary_cells', ipc, i > 0);
+      summaries.length = 0;
+    })());
 }
 
 /**

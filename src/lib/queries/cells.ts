@@ -18,6 +18,7 @@ export function cellSumsByYear(filters: Filters, table: string, rows: readonly s
 SELECT year, "row", col, value FROM (${summedCells(['year'], summaryCellsOf(table, rows, cols))})
 ORDER BY year, "row", col`,
     params: s.params,
+    summary: true,
   };
 }
 
@@ -36,5 +37,6 @@ sums AS (SELECT body, "row", SUM(value) AS value FROM (${summedCells(['body'], s
 top AS (SELECT body FROM sums GROUP BY body HAVING SUM(value) > 0 ORDER BY SUM(value) DESC, body LIMIT ${Math.trunc(limit)})
 SELECT body, "row", value FROM sums WHERE body IN (SELECT body FROM top) ORDER BY body, "row"`,
     params: s.params,
+    summary: true,
   };
 }

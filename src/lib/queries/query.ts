@@ -13,6 +13,8 @@ export interface Query {
   params: unknown[];
   /** What the query reads of the cells, when it reads them. */
   cells?: CellsNeed;
+  /** It reads summary_cells, inserted when a query first needs them. */
+  summary?: true;
 }
 
 /** A SQL list of string literals, for constants of ours (template keys); user input always goes through params. */

@@ -34,6 +34,7 @@ FROM scope s JOIN (
 GROUP BY s.year
 ORDER BY year, applicant`,
     params: s.params,
+    summary: true,
   };
 }
 
