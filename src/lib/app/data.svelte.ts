@@ -136,9 +136,11 @@ export function getDatabase(): Promise<Database> {
       data.importsKept = store.persistent;
       // The engine starts at once: its 30 MB of wasm compile in its own worker while the first view draws.
       const browser = import('../db/browser');
+      browser.catch(() => {}); // its failure shows where it is awaited
       const reused = engine !== null;
-      engine ??= browser.then((b) => b.createBrowserDatabase());
-      engine.catch(() => (engine = null));
+      // Held here: a failed engine is forgotten (engine = null) so that a reload starts another, maybe before this load has used it.
+      const started = (engine ??= browser.then((b) => b.createBrowserDatabase()));
+      started.catch(() => (engine = null));
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
       // Let the first view draw from its prepared rows before the files are decoded beside the engine.
@@ -147,7 +149,7 @@ export function getDatabase(): Promise<Database> {
       // Kept after the load: it decodes the cells of a year when a page first needs them.
       const { prepare, close } = (await browser).workerPreparer();
       try {
-        const emptied = engine.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
+        const emptied = started.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
         const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
         const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare }, showProgress, imported);
         data.description = description;
@@ -160,7 +162,7 @@ export function getDatabase(): Promise<Database> {
         close();
         throw e;
       }
-      const db = await engine;
+      const db = await started;
       data.status = 'ready';
       return db;
     } catch (e) {
