@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareBodies, compareTotals, compareYears, movers } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, METRICS, type Metric } from '../../src/lib/analysis/metrics';
 import { rankBodies } from '../../src/lib/analysis/ranking';
-import { measuresByBodyYear, measuresByYear, NO_FILTERS, type BodyYearMeasures, type YearMeasures } from '../../src/lib/queries';
+import { measuresByBodyYear, NO_FILTERS, yearlyTotals, type BodyYearMeasures, type YearlyRow } from '../../src/lib/queries';
 import { fixtureQueries, YEAR_2021_REPORTS } from '../dataset-fixture';
 
 // The fixture (tests/dataset-fixture.ts) with two 2021 reports added: 浙江省自然资源厅
@@ -12,7 +12,7 @@ import { fixtureQueries, YEAR_2021_REPORTS } from '../dataset-fixture';
 
 const run = fixtureQueries(YEAR_2021_REPORTS);
 const rowsOf = (years?: number[], columns?: Metric['columns']) => run<BodyYearMeasures>(measuresByBodyYear(NO_FILTERS, years, columns));
-const totalsOf = async (a: number, b: number) => compareTotals(await run<YearMeasures>(measuresByYear(NO_FILTERS, [a, b])), await rowsOf([a, b]), METRICS, a, b);
+const totalsOf = async (a: number, b: number) => compareTotals(await run<YearlyRow>(yearlyTotals({ ...NO_FILTERS, from: a, to: b })), await rowsOf([a, b]), METRICS, a, b);
 const metric = (key: string) => METRIC_BY_KEY[key];
 
 describe('measures by body and year', () => {

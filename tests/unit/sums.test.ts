@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareTotals } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, metricRate, METRICS } from '../../src/lib/analysis/metrics';
-import { leftOut, measuresByBodyYear, measuresByYear, NO_FILTERS, type YearMeasures, yearlyTotals, type BodyYearMeasures, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
+import { leftOut, measuresByBodyYear, NO_FILTERS, yearlyTotals, type BodyYearMeasures, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
 import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
 
 // 2022 in the fixture with COUNTING_REPORTS (tests/dataset-fixture.ts). By hand, from the reports:
@@ -57,7 +57,7 @@ describe('a rate’s part and base come from the same reports', () => {
 
 describe('年度对比 says which reports a rate left out', () => {
   it('2022 against 2020: 实质公开率 over 192, and 2022’s partial report named as left out', async () => {
-    const years = await run<YearMeasures>(measuresByYear(NO_FILTERS, [2020, 2022]));
+    const years = await run<YearlyRow>(yearlyTotals({ ...NO_FILTERS, from: 2020, to: 2022 }));
     const rows = await run<BodyYearMeasures>(measuresByBodyYear(NO_FILTERS, [2020, 2022]));
     const disclosure = compareTotals(years, rows, METRICS, 2020, 2022).metrics.find((m) => m.metric.key === 'disclosure_rate')!;
     // 2020: 浙江省自然资源厅 alone, 27 + 6 of 58.

@@ -1,5 +1,6 @@
 import { SMALL_BASE, SMALL_BASE_NOTE } from '../format/numbers';
-import type { BodyYearMeasures, YearMeasures } from '../queries/body-years';
+import type { BodyYearMeasures } from '../queries/body-years';
+import type { YearlyRow } from '../template';
 import { compareText } from '../format/collation';
 import { inTemplate, meaningsOf, metricValue, rateLeftOut, type MeasureRow, type Metric } from './metrics';
 
@@ -60,20 +61,27 @@ export function compareMetric(metric: Metric, a: Side, b: Side, single = false):
   return { ...result, change, percent: va.value === 0 ? null : (change / Math.abs(va.value)) * 100, note: notes.length > 0 ? notes.join('；') : null };
 }
 
-/** One year of rows with one row per year (a body's, or a whole selection's summed by the database). */
-function sideOf(rows: readonly YearMeasures[], year: number): Side {
-  const row = rows.find((r) => r.year === year);
-  return { year, sums: row ?? null, templates: row?.templates ?? [], reports: row?.reports ?? 0 };
+/** One year: its row (a body's, or a whole selection's; none: no report that year) and the template versions of its reports. */
+function sideOf(year: number, row: (MeasureRow & { reports: number }) | undefined, templates: string[]): Side {
+  return { year, sums: row ?? null, templates: row ? templates : [], reports: row?.reports ?? 0 };
 }
 
 export interface MetricComparison extends Comparison {
   metric: Metric;
 }
 
-/** The whole selection, every metric: A against B (`years`: the selection's sums per year), and how many bodies reported in each year (`bodies`: any of the rows per body and year). */
-export function compareTotals(years: readonly YearMeasures[], bodyRows: readonly Pick<BodyYearMeasures, 'body' | 'year'>[], metrics: readonly Metric[], a: number, b: number): { metrics: MetricComparison[]; bodiesA: number; bodiesB: number; onlyA: number; onlyB: number } {
-  const [sa, sb] = [sideOf(years, a), sideOf(years, b)];
-  const bodies = (year: number) => new Set(bodyRows.filter((r) => r.year === year).map((r) => r.body));
+/**
+ * The whole selection, every metric: A against B (`yearly`: the selection's
+ * sums per year, as every page's trends have them), and how many bodies
+ * reported in each year; `bodyRows` (any columns) give each year's bodies and
+ * template versions.
+ */
+export function compareTotals(yearly: readonly YearlyRow[], bodyRows: readonly BodyYearMeasures[], metrics: readonly Metric[], a: number, b: number): { metrics: MetricComparison[]; bodiesA: number; bodiesB: number; onlyA: number; onlyB: number } {
+  const ofYear = (year: number) => bodyRows.filter((r) => r.year === year);
+  const templates = (year: number) => [...new Set(ofYear(year).flatMap((r) => r.templates))].sort();
+  const side = (year: number) => sideOf(year, yearly.find((r) => r.year === year), templates(year));
+  const [sa, sb] = [side(a), side(b)];
+  const bodies = (year: number) => new Set(ofYear(year).map((r) => r.body));
   const [ba, bb] = [bodies(a), bodies(b)];
   return {
     metrics: metrics.map((metric) => ({ metric, ...compareMetric(metric, sa, sb) })),
@@ -96,7 +104,13 @@ export function compareBodies(rows: readonly BodyYearMeasures[], metric: Metric,
     if (own) own.push(r);
     else byBody.set(r.body, [r]);
   }
-  return [...byBody].map(([body, own]) => ({ body, ...compareMetric(metric, sideOf(own, a), sideOf(own, b), true) }));
+  return [...byBody].map(([body, own]) => {
+    const side = (year: number) => {
+      const row = own.find((r) => r.year === year);
+      return sideOf(year, row, row?.templates ?? []);
+    };
+    return { body, ...compareMetric(metric, side(a), side(b), true) };
+  });
 }
 
 /** The bodies that moved most, up and down (by absolute change); rates over a small base are left out. */

@@ -18,6 +18,13 @@ export interface PreparedRows<Row> {
 /** Rows known without asking the database, at once or later, or null. */
 export type PrepareRows<Row> = () => PreparedRows<Row> | Promise<PreparedRows<Row> | null> | null;
 
+/** Raw rows: they are replaced, never changed in place; a deep proxy over thousands of rows made every read a proxy trap (seconds on 年度对比). */
+class QueryRows<Row> implements QueryState<Row> {
+  rows = $state.raw<Row[]>([]);
+  loading = $state(true);
+  error = $state<string | null>(null);
+}
+
 /**
  * Rows of a query that follows its inputs: when build() gives another query
  * (the filters changed), it runs again; a late answer to an old query is dropped.
@@ -25,30 +32,7 @@ export type PrepareRows<Row> = () => PreparedRows<Row> | Promise<PreparedRows<Ro
  * the query changes, so its answer must depend on the query alone.
  */
 export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>): QueryState<Row> {
-  // Raw: the rows are replaced, never changed in place; a deep proxy over thousands of rows made every read a proxy trap (seconds on 年度对比).
-  let rows = $state.raw<Row[]>([]);
-  let loading = $state(true);
-  let error = $state<string | null>(null);
-  const state: QueryState<Row> = {
-    get rows() {
-      return rows;
-    },
-    set rows(value) {
-      rows = value;
-    },
-    get loading() {
-      return loading;
-    },
-    set loading(value) {
-      loading = value;
-    },
-    get error() {
-      return error;
-    },
-    set error(value) {
-      error = value;
-    },
-  };
+  const state = new QueryRows<Row>();
   // The query as text: the effect reruns when the query changes, not whenever something it was built from does (the URL …).
   const key = $derived(JSON.stringify(build()));
   $effect(() => {

@@ -6,7 +6,7 @@ export { measureTopBodies, measuresTopBodies, TOP_BODIES, filterOptions, type Bo
 export { cellSumsByYear, cellSumsByBody, type CellSumRow, type BodyCellSumRow } from './cells';
 export { filteredCells, EXPORT_COLUMNS, type ExportRow } from './export';
 export type { Query } from './query';
-export { measuresByBodyYear, measuresByYear, type BodyYearMeasures, type YearMeasures } from './body-years';
+export { measuresByBodyYear, type BodyYearMeasures } from './body-years';
 export { reportById, reportCells, reportFindings, bodyReports, bodyFindings, type ReportRow, type ReportCellRow, type FindingRow } from './report';
 export { findingsByRule, findingsByReport, findingList, incompleteReports, bodyYears, cellStates, uncheckedRules } from './quality';
 export type { RuleCountRow, BodyFindingCountRow, IncompleteReportRow, BodyYearsRow, CellStateRow, UncheckedRuleRow } from './quality';
