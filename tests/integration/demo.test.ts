@@ -10,7 +10,11 @@ import { publishedReports, realReports, writeDemoCorpus } from '../../src/lib/de
 import { ingest } from '../../src/lib/ingest';
 import { PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
 import { MEASURE_DEFINITIONS, MEASURES, RATES, SHOWN_STATES, type MeasureKey } from '../../src/lib/template';
-import { CONSOLIDATED_KIND, NO_FILTERS, yearlyCube, yearlyFromCube, type YearlyCubeRow } from '../../src/lib/queries';
+import { cellSumsByYear, CONSOLIDATED_KIND, NO_FILTERS, requestsByApplicant, UNDETERMINED, yearlyCube, yearlyFromCube, type Filters, type YearlyCubeRow } from '../../src/lib/queries';
+import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../../src/lib/queries/cell-cube';
+import { indexReportsByBody, measuresTopBodies, measureTopBodies, reportCountsByBody, reportsByBody } from '../../src/lib/queries';
+import { measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
+import { T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../src/lib/template';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { datasetPath, SEED } from '../helpers';
 
@@ -277,6 +281,49 @@ describe('the demo corpus through the real ingest', () => {
         else expect(prepared[i][key as keyof YearlyCubeRow], `${row.year} ${row.region} ${row.level} ${row.kind} ${key}`).toBeCloseTo(value, 6);
       }
     }
+  });
+
+  it('prepared-overview.json’s cell cube gives the applicant split, the outcomes’ reasons and t4’s results as the SQL over the summary cells does, for any filters but bodies', async () => {
+    const db = await loadDatasetFolder(out);
+    const cube = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).cells as CellCube;
+    const region = cube.rows.find((r) => r.region !== null)!.region!;
+    const level = cube.rows.find((r) => r.level !== null)!.level!;
+    const filters: Filters[] = [
+      NO_FILTERS,
+      { ...NO_FILTERS, regions: [region] },
+      { ...NO_FILTERS, levels: [level] },
+      { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] },
+      { ...NO_FILTERS, regions: [region], levels: [level], from: 2020, to: 2023 },
+    ];
+    const t3Totals = T3_ROWS.map((r) => r.key);
+    const t4Groups = T4_GROUPS.map((g) => g.key);
+    const t4Columns = T4_COLUMNS.map((c) => c.key);
+    for (const f of filters) {
+      const label = JSON.stringify(f);
+      expect(applicantsFromCube(cube, f), label).toEqual(await db.query(requestsByApplicant(f).sql, requestsByApplicant(f).params));
+      expect(cellSumsFromCube(cube, f, 't3', t3Totals, ['total']), label).toEqual(await db.query(cellSumsByYear(f, 't3', t3Totals, ['total']).sql, cellSumsByYear(f, 't3', t3Totals, ['total']).params));
+      expect(cellSumsFromCube(cube, f, 't4', t4Groups, t4Columns), label).toEqual(await db.query(cellSumsByYear(f, 't4', t4Groups, t4Columns).sql, cellSumsByYear(f, 't4', t4Groups, t4Columns).params));
+    }
+    // The flattened reports (the seed, the ambiguous_row defects) are there, so the undetermined requests are compared too.
+    expect(applicantsFromCube(cube, NO_FILTERS).filter((r) => r.applicant === UNDETERMINED).length).toBeGreaterThan(0);
+  });
+
+  it('the top bodies from every report’s measures held in the page are the SQL’s, 15 of 24 bodies a year', async () => {
+    const db = await loadDatasetFolder(out);
+    const reports = indexReportsByBody(await db.queryTable(reportsByBody().sql), await db.query(reportCountsByBody().sql));
+    const cube = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).cells as CellCube;
+    const region = cube.rows.find((r) => r.region !== null)!.region!;
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, regions: [region] }, { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] }]) {
+      for (const measure of [MEASURES.new_requests, MEASURES.procurement_amount, MEASURES.review_total]) {
+        const query = measureTopBodies(f, measure);
+        const fromSql = await db.query(query.sql, query.params);
+        expect(measureTopBodiesOfReports(reports, f, measure), `${JSON.stringify(f)} ${measure.key}`).toEqual(fromSql);
+      }
+      const outcomes = [MEASURES.granted, MEASURES.partial, MEASURES.denied];
+      const query = measuresTopBodies(f, outcomes);
+      expect(measuresTopBodiesOfReports(reports, f, outcomes), JSON.stringify(f)).toEqual(await db.query(query.sql, query.params));
+    }
+    expect(measureTopBodiesOfReports(reports, NO_FILTERS, MEASURES.new_requests).filter((r) => r.year === 2023)).toHaveLength(15);
   });
 
   it('is the same, file for file, for the same seed', () => {

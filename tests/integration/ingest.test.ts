@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { YearlyCubeRow } from '../../src/lib/queries';
+import type { CellCubeRow } from '../../src/lib/template';
 import { fromParquet } from '../../src/lib/dataset';
 import { collectFiles, ingest, type IngestSummary } from '../../src/lib/ingest';
 import { datasetPath, fixture, SEED } from '../helpers';
@@ -105,6 +106,14 @@ describe('ingest of a folder with good and bad files', () => {
       [2020, '浙江省', '省级', 'department', 1, 57],
       [2022, '示例市', '市级', 'department', 1, 29],
       [2022, null, null, null, 1, 131],
+    ]);
+    // The cell cube, in the same groups: the seed's flattened row (一、本年新收… | 9 | 9) gives 总计 9 with no applicant placed, so all 9 are undetermined; the others' 自然人 as their tables say (40, 20, 96).
+    const column = (ref: string) => prepared.cells.refs.indexOf(ref);
+    expect(prepared.cells.rows.map((r: CellCubeRow) => [r.year, r.region, r.cells[column('t3.new.total')], r.cells[column('t3.new.natural_person')], r.undetermined])).toEqual([
+      [2019, null, 9, null, 9],
+      [2020, '浙江省', 57, 40, null],
+      [2022, '示例市', 29, 20, null],
+      [2022, null, 131, 96, null],
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexReportsByBody, reportCountsByBody, reportsByBody, yearlyOfBodies, allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
+import { measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
 import { fixtureQueries, type FixtureQuery } from '../dataset-fixture';
 import { fixture } from '../helpers';
 
@@ -191,5 +192,29 @@ describe('the top bodies by a measure', () => {
     // 2022: 浙江省生态环境厅 granted 59 + denied 9 (dept-2021: 4 + 1 + 2 + 2) against 示例市文化和旅游局's 15 + 3 (full-2021).
     const top = await run<{ body: string; year: number }>(measuresTopBodies(NO_FILTERS, [MEASURES.granted, MEASURES.denied], 1));
     expect(top.filter((r) => r.year === 2022)).toEqual([{ body: '浙江省生态环境厅', year: 2022, granted: 59, denied: 9 }]);
+  });
+
+  const runWithNulls = fixtureQueries([{ from: fixture('html/dept-2019.html'), line: 'no-region.html,无地区机关,2021,,,' }]);
+
+  it('the same from every report’s measures held in the page (a change of filters asks no query), ties and all', async () => {
+    for (const query of [run, runWithNulls]) {
+      const reports = indexReportsByBody(await query.table(reportsByBody()), await query(reportCountsByBody()));
+      for (const f of [{}, { regions: ['示例市'] }, { levels: ['省级'] }, { kinds: ['consolidated'] }, { kinds: ['department', 'consolidated'] }, { bodies: ['浙江省生态环境厅', '无地区机关'] }, { from: 2020, to: 2021 }, { bodies: ['没有这个机关'] }] as Partial<Filters>[]) {
+        const filters = { ...NO_FILTERS, ...f };
+        for (const limit of [1, 15]) {
+          for (const measure of [MEASURES.licensing, MEASURES.review_corrected, MEASURES.procurement_amount]) {
+            expect(measureTopBodiesOfReports(reports, filters, measure, limit), `${JSON.stringify(f)} ${measure.key} ${limit}`).toEqual(await query(measureTopBodies(filters, measure, limit)));
+          }
+          const outcomes = [MEASURES.granted, MEASURES.denied];
+          expect(measuresTopBodiesOfReports(reports, filters, outcomes, limit), `${JSON.stringify(f)} ${limit}`).toEqual(await query(measuresTopBodies(filters, outcomes, limit)));
+        }
+      }
+    }
+    // By hand, as above: the tie at the first place of 2022 is kept.
+    const reports = indexReportsByBody(await run.table(reportsByBody()), await run(reportCountsByBody()));
+    expect(measureTopBodiesOfReports(reports, NO_FILTERS, MEASURES.review_corrected, 1).filter((r) => r.year === 2022)).toEqual([
+      { body: '浙江省生态环境厅', year: 2022, value: 1 },
+      { body: '示例市文化和旅游局', year: 2022, value: 1 },
+    ]);
   });
 });

@@ -6,7 +6,8 @@ import { ENGINE_FAILED } from '../db/engine-error';
 import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
 import { PREPARED_OVERVIEW } from '../dataset/overview';
 import type { CellsNeed, Query } from '../queries/query';
-import { MEASURE_DEFINITIONS } from '../template';
+import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
+import type { CellCube } from '../queries/cell-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { indexReportsByBody, reportCountsByBody, reportsByBody } from '../queries/reports-by-body';
 
@@ -91,6 +92,7 @@ export function reloadData(): void {
   cells = null;
   summary = null;
   prepared = null;
+  preparedCells = null;
   imported = null;
   jsonFiles.clear();
   for (const reset of resets) reset();
@@ -117,6 +119,7 @@ async function joinedToSite(store: ImportStore, state: ImportState): Promise<Imp
   imported = Promise.resolve({ store, state: joined });
   jsonFiles.clear();
   prepared = null;
+  preparedCells = null;
   data.generation++;
   return joined;
 }
@@ -175,25 +178,53 @@ export function getDatabase(): Promise<Database> {
   return database;
 }
 
-let prepared: Promise<YearlyCubeRow[] | null> | null = null;
+/** prepared-overview.json's cubes (dataset/overview.ts), when they belong to the dataset being served. */
+interface PreparedOverview {
+  cube: YearlyCubeRow[];
+  /** Null in a file without it, or with other cells than the template's (an older ingest): the database answers. */
+  cells: CellCube | null;
+}
 
-/**
- * The yearly cube the ingest computed (dataset/overview.ts), when it belongs
- * to the dataset being served: it answers the trends for any filters but
- * bodies before the database is up.
- */
-export function preparedCube(): Promise<YearlyCubeRow[] | null> {
+let prepared: Promise<PreparedOverview | null> | null = null;
+let preparedCells: { loaded: CellCube | null } | null = null;
+
+function preparedOverview(): Promise<PreparedOverview | null> {
   prepared ??= (async () => {
     try {
       const [file, description] = await Promise.all([fetchJson(PREPARED_OVERVIEW), fetchJson('dataset.json')]);
       // Rows of another dataset, or summed by other definitions of the measures (an older ingest), are not this site's answer.
       if (JSON.stringify(file.dataset) !== JSON.stringify(description.files) || description.measures !== MEASURE_DEFINITIONS || !Array.isArray(file.cube)) return null;
-      return file.cube as YearlyCubeRow[];
+      const cells = file.cells?.refs && Array.isArray(file.cells.rows) && CUBE_CELL_REFS.every((ref) => file.cells.refs.includes(ref)) ? (file.cells as CellCube) : null;
+      return { cube: file.cube as YearlyCubeRow[], cells };
     } catch {
       return null;
     }
   })();
   return prepared;
+}
+
+/**
+ * The yearly cube the ingest computed: it answers the trends for any filters
+ * but bodies before the database is up.
+ */
+export function preparedCube(): Promise<YearlyCubeRow[] | null> {
+  return preparedOverview().then((file) => file?.cube ?? null);
+}
+
+/**
+ * The cell cube the ingest computed: it answers the sums of t3's and t4's
+ * cells per year for any filters but bodies and the report source, with no
+ * query. The value itself once read (a change of filters draws in the same
+ * update), a promise before.
+ */
+export function preparedCellCube(): CellCube | null | Promise<CellCube | null> {
+  if (preparedCells) return preparedCells.loaded;
+  const reading = preparedOverview();
+  return reading.then((file) => {
+    // Kept unless the data was loaded again meanwhile (a reload reads the file again).
+    if (prepared === reading) preparedCells = { loaded: file?.cells ?? null };
+    return file?.cells ?? null;
+  });
 }
 
 /** Queries asked and not yet answered (see whenQuiet). */

@@ -1,8 +1,13 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
-import { yearlyOfBodies } from '../queries/reports-by-body';
+import { measuresTopBodies, measureTopBodies, type BodyMeasuresRow, type BodyYearRow } from '../queries/bodies';
+import { measuresTopBodiesOfReports, measureTopBodiesOfReports, yearlyOfBodies, type ReportsByBody } from '../queries/reports-by-body';
 import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
-import { data, preparedCube, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
+import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../queries/cell-cube';
+import { cellSumsByYear, type CellSumRow } from '../queries/cells';
+import { requestsByApplicant, type ApplicantRow } from '../queries/requests';
+import { T4_COLUMNS, T4_GROUPS, type Measure, type TableId } from '../template';
+import { data, preparedCellCube, preparedCube, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
 import { queryState, type PrepareRows, type QueryState } from './query.svelte';
 
 /**
@@ -53,4 +58,70 @@ export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
     if (all.source !== 'all') return cube.then(fromCube, () => null);
     return preparedCube().then((rows) => (rows ? fromCube(rows) : cube.then(fromCube, () => null)));
   });
+}
+
+/**
+ * Rows of a query of the summary cells per year, answered from the cell cube
+ * the ingest prepared (`fromCube`, the same rows) for any filters but bodies
+ * and the report source: a change of region, level or kind asks no query.
+ * The database answers the others, and a dataset without the cube.
+ */
+function cellCubeState<Row extends { year: number }>(build: (filters: Filters) => Query, fromCube: (cube: CellCube, filters: Filters) => Row[], filters: () => Filters): QueryState<Row> {
+  return byYearState(build, filters, () => {
+    const all = allYears(filters());
+    if (all.bodies.length > 0 || all.source !== 'all') return null;
+    const answer = (cube: CellCube | null) => (cube ? { rows: fromCube(cube, all), final: true } : null);
+    const cube = preparedCellCube();
+    return cube instanceof Promise ? cube.then(answer) : answer(cube);
+  });
+}
+
+/** New requests per year by applicant type (queries/requests.ts requestsByApplicant). */
+export function applicantsState(filters: () => Filters): QueryState<ApplicantRow> {
+  return cellCubeState(requestsByApplicant, applicantsFromCube, filters);
+}
+
+/** Sums of t3's or t4's cells per year, row and column (queries/cells.ts cellSumsByYear). */
+export function cellSumsState(filters: () => Filters, table: TableId, rows: () => readonly string[], cols: readonly string[]): QueryState<CellSumRow> {
+  return cellCubeState(
+    (f) => cellSumsByYear(f, table, rows(), cols),
+    (cube, f) => cellSumsFromCube(cube, f, table, rows(), cols),
+    filters,
+  );
+}
+
+/** t4 by group and result, per year: the review and suit results. */
+export function t4ResultsState(filters: () => Filters): QueryState<CellSumRow> {
+  const groups = T4_GROUPS.map((g) => g.key);
+  return cellSumsState(filters, 't4', () => groups, T4_COLUMNS.map((c) => c.key));
+}
+
+/**
+ * Rows answered from every report's measures held in the page (`fromReports`,
+ * the same rows as the query) once they are here: any filters, no query. The
+ * database answers until then, or if they fail to load.
+ */
+function reportsAnswerState<Row extends { year: number }>(build: (filters: Filters) => Query, fromReports: (reports: ReportsByBody, filters: Filters) => Row[], filters: () => Filters): QueryState<Row> {
+  return byYearState(build, filters, () => {
+    const reports = reportMeasuresByBody();
+    return reports instanceof Promise ? null : { rows: fromReports(reports, allYears(filters())), final: true };
+  });
+}
+
+/** Each year's first bodies by a measure (queries/bodies.ts measureTopBodies). */
+export function topBodiesState(filters: () => Filters, measure: Measure): QueryState<BodyYearRow> {
+  return reportsAnswerState(
+    (f) => measureTopBodies(f, measure),
+    (reports, f) => measureTopBodiesOfReports(reports, f, measure),
+    filters,
+  );
+}
+
+/** Each year's first bodies by the sum of several measures, with each (queries/bodies.ts measuresTopBodies). */
+export function topBodiesOfSumState(filters: () => Filters, measures: readonly Measure[]): QueryState<BodyMeasuresRow> {
+  return reportsAnswerState(
+    (f) => measuresTopBodies(f, measures),
+    (reports, f) => measuresTopBodiesOfReports(reports, f, measures),
+    filters,
+  );
 }

@@ -4,8 +4,8 @@ import { tableToIPC } from 'apache-arrow';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import type { Finding } from '../template';
 import type { DatasetBuilder } from './builder';
-import { MEASURE_DEFINITIONS } from '../template';
-import { overviewCube, PREPARED_OVERVIEW } from './overview';
+import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
+import { cellCube, overviewCube, PREPARED_OVERVIEW } from './overview';
 import type { ParquetJob } from './parquet-job';
 import { measuresTable } from './report-measures';
 import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, MEASURE_COLUMNS, parquetLayout, REPORT_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
@@ -65,6 +65,8 @@ export function describedDataset(
   };
   const encode = (value: unknown, pretty: boolean) => new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
   const json = { name: DATASET_FILES.description, bytes: encode(description, true) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, cube: overviewCube(tables.inOrder, tables.supersededBy, tables.measures) }, false) };
+  const cube = overviewCube(tables.inOrder, tables.supersededBy, tables.measures);
+  const cells = { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, cube, cells }, false) };
   return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
 }

@@ -1,8 +1,12 @@
-import { SUMMED_COLUMNS, type MeasureSums, type YearlyRow } from '../template';
+import { CELL_STATES, CUBE_CELL_REFS, SUMMED_COLUMNS, T3_APPLICANT_COLUMNS, templateIndex, TEMPLATE_CELLS, type CellCubeRow, type MeasureSums, type YearlyRow } from '../template';
 import type { PackedReport } from './packed';
 import type { MeasureColumns } from './report-measures';
 
-/** The file holding the yearly cube, computed when the dataset is written: the trends' first view. */
+/**
+ * The file holding the yearly cube and the cell cube, computed when the
+ * dataset is written: `{ dataset, cube, cells: { refs, rows } }` (dataset:
+ * dataset.json's files, whose rows these are). The trend pages answer from it.
+ */
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
 
 /** A row of the yearly cube (queries/yearly.ts YearlyCubeRow). */
@@ -34,7 +38,58 @@ export function overviewCube(reports: readonly PackedReport[], supersededBy: Rea
       if (!Number.isNaN(value)) cell[column] = (cell[column] ?? 0) + value;
     });
   });
-  // As the SQL orders them: by year, then region, level and kind, nulls last.
+  return inCubeOrder([...cells.values()]);
+}
+
+type CubeScope = Pick<PreparedCubeRow, 'year' | 'region' | 'level' | 'kind'>;
+
+/** As the SQL orders a cube: by year, then region, level and kind, nulls last. */
+function inCubeOrder<Row extends CubeScope>(rows: Row[]): Row[] {
   const text = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  return [...cells.values()].sort((a, b) => a.year - b.year || text(a.region, b.region) || text(a.level, b.level) || text(a.kind, b.kind));
+  return rows.sort((a, b) => a.year - b.year || text(a.region, b.region) || text(a.level, b.level) || text(a.kind, b.kind));
+}
+
+/** For each template position, its column in the cell cube (-1: not in it). */
+const CUBE_COLUMN = Int16Array.from(TEMPLATE_CELLS, (cell) => CUBE_CELL_REFS.indexOf(cell.ref));
+const APPLICANT_CELL = Uint8Array.from(TEMPLATE_CELLS, (cell) => (T3_APPLICANT_COLUMNS.some((c) => cell.ref === `t3.new.${c.key}`) ? 1 : 0));
+const NEW_TOTAL = templateIndex('t3.new.total')!;
+const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
+
+/**
+ * The cell cube (template CellCubeRow): the t3 and t4 cells the trend pages
+ * sum per year, summed per year, region, level and kind over the reports that
+ * count, as queries/cells.ts cellSumsByYear and queries/requests.ts
+ * requestsByApplicant sum them from the summary cells; the site answers
+ * those queries from it for any filters but bodies and the report source
+ * (queries/cell-cube.ts). A report whose applicant cells are ambiguous adds
+ * its 总计 less what is known (each null as 0) to `undetermined`, as
+ * requestsByApplicant does. tests/integration checks the answers against
+ * the SQL's.
+ */
+export function cellCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>): CellCubeRow[] {
+  const groups = new Map<string, CellCubeRow>();
+  for (const { report, cells: { packed, start, count } } of reports) {
+    if (supersededBy.has(report.id)) continue;
+    const { year, region, level, kind } = report;
+    const key = JSON.stringify([year, region, level, kind]);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { year, region, level, kind, imported: false, cells: CUBE_CELL_REFS.map(() => null), undetermined: null }));
+    let ambiguous = false;
+    let total = 0;
+    let known = 0;
+    for (let i = start; i < start + count; i++) {
+      const cell = packed.templateIndex[i];
+      const column = CUBE_COLUMN[cell];
+      if (column < 0) continue;
+      const value = packed.value[i];
+      const hasValue = !Number.isNaN(value);
+      if (hasValue) group.cells[column] = (group.cells[column] ?? 0) + value;
+      if (APPLICANT_CELL[cell]) {
+        if (packed.state[i] === AMBIGUOUS) ambiguous = true;
+        if (hasValue) known += value;
+      } else if (cell === NEW_TOTAL && hasValue) total = value;
+    }
+    if (ambiguous) group.undetermined = (group.undetermined ?? 0) + total - known;
+  }
+  return inCubeOrder([...groups.values()]);
 }

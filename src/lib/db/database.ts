@@ -24,7 +24,7 @@ export function plainRows<Row>(table: Table): Row[] {
 }
 
 /** A column's values, chunk by chunk from the buffers where the type is one DuckDB answers with (numbers, text, lists of them), else through the vector's iterator. */
-function columnValues(vector: Vector, length: number): unknown[] {
+export function columnValues(vector: Vector, length: number): unknown[] {
   const chunks = (vector.data as Data[]).map(chunkValues);
   if (chunks.every((c) => c !== null)) return chunks.length === 1 ? chunks[0]! : chunks.flat(1);
   const values: unknown[] = new Array(length);

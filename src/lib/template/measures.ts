@@ -1,4 +1,4 @@
-import type { CellKey } from './cells';
+import { TEMPLATE_CELLS, type CellKey } from './cells';
 import { T3_ROWS, T4_GROUPS, type TableId } from './tables';
 
 /** A sum of cells: the dashboard's measures, defined once over template keys. */
@@ -127,4 +127,28 @@ function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/**
+ * The summary cells of t3 and t4 (the applicant split, the outcomes and their
+ * reasons, reviews and suits), by reference: what the trend pages sum per year
+ * beside the measures, and so the columns of the cell cube the ingest
+ * prepares (dataset/overview.ts cellCube).
+ */
+export const CUBE_CELL_REFS: readonly string[] = TEMPLATE_CELLS.filter((c) => c.table !== 't2' && isSummaryCell(c)).map((c) => c.ref);
+
+/**
+ * A row of the cell cube, over the reports that count of one year, region,
+ * level and kind: each of CUBE_CELL_REFS summed (null: no report had a value
+ * there), and the new requests whose applicant split the sources cannot give
+ * (null: no report with such a split).
+ */
+export interface CellCubeRow {
+  year: number;
+  region: string | null;
+  level: string | null;
+  kind: string | null;
+  imported: boolean;
+  cells: (number | null)[];
+  undetermined: number | null;
 }
