@@ -26,6 +26,7 @@ import { chartsDrawn, engineReady, launch } from '../tests/e2e/browser';
 import { serveSite } from '../tests/e2e/server';
 import { datasetPath } from '../tests/helpers';
 import { fromParquet } from '../src/lib/dataset';
+import { PREPARED_OVERVIEW } from '../src/lib/dataset/overview';
 import { DATASET_SCHEMA_VERSION } from '../src/lib/dataset/schema';
 import { MEASURE_DEFINITIONS } from '../src/lib/template';
 import { memoryPeak } from './browser-memory';
@@ -79,7 +80,9 @@ const log = args.json ? () => {} : console.log;
 function current(dir: string): boolean {
   if (!existsSync(join(dir, 'dataset.json'))) return false;
   const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
-  return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS;
+  const prepared = join(dir, PREPARED_OVERVIEW);
+  // The cell cube came into prepared-overview.json after schema 3.
+  return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS && existsSync(prepared) && 'cells' in JSON.parse(readFileSync(prepared, 'utf8'));
 }
 
 /** The demo generator's dataset of about `reports` reports (bodies × 7 years), generated and ingested once (npm run bench:demo). */
