@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseReport, type ManifestEntry, type ParsedReport } from '../src/lib/reader';
 import { cellRef, type Cell } from '../src/lib/template';
@@ -62,10 +62,19 @@ export function readFile(path: string, manifest?: ManifestEntry): Promise<Parsed
   return readReportFile({ path, name: path.split('/').pop()! }, manifest);
 }
 
-/** The path of a dataset's file by its logical name (reports.parquet, cells-2019.parquet): dataset.json names the file written. */
+/** The path of a dataset's file by its logical name (reports.parquet, cells/year=2019/cells.parquet): dataset.json names the file written. */
 export function datasetPath(dir: string, logical: string): string {
   const { files } = JSON.parse(readFileSync(`${dir}/${DATASET_FILES.description}`, 'utf8')) as { files: { name: string }[] };
   const file = files.find((f) => DATASET_FILES.logical(f.name) === logical);
   if (!file) throw new Error(`${dir}: dataset.json names no ${logical}`);
   return `${dir}/${file.name}`;
+}
+
+/** A dataset folder's files by their logical names, the partitioned ones (cells/year=2019/cells.parquet) included; sorted. */
+export function datasetListing(dir: string): string[] {
+  const partitioned = new Set<string>(DATASET_FILES.partitioned);
+  return readdirSync(dir)
+    .flatMap((entry) => (partitioned.has(entry) ? readdirSync(`${dir}/${entry}`).flatMap((partition) => readdirSync(`${dir}/${entry}/${partition}`).map((file) => `${entry}/${partition}/${file}`)) : [entry]))
+    .map(DATASET_FILES.logical)
+    .sort();
 }

@@ -97,6 +97,27 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
+    claim: 'come from a second cube the ingest prepares',
+    tests: [
+      ['tests/integration/demo.test.ts', 'prepared-overview.json’s cell cube gives the applicant split, the outcomes’ reasons and t4’s results as the SQL over the summary cells does, for any filters but bodies'],
+      ['tests/integration/ingest.test.ts', 'writes one Parquet file per year of cells and one of their summary, reports, measures, findings, a description, the prepared overview and the sources'],
+    ],
+  },
+  {
+    claim: "their top bodies from the reports' measures held in the",
+    tests: [
+      ['tests/unit/queries.test.ts', 'the same from every report’s measures held in the page (a change of filters asks no query), ties and all'],
+      ['tests/integration/demo.test.ts', 'the top bodies from every report’s measures held in the page are the SQL’s, 15 of 24 bodies a year'],
+    ],
+  },
+  {
+    claim: 'in a hive-style partition folder per year',
+    tests: [
+      ['tests/integration/outside-browser.test.ts', 'the cells files are hive-style partitions: each cell’s year, taken from its folder, is its report’s'],
+      ['tests/integration/ingest.test.ts', 'a new dataset replaces the old one, years it no longer has included'],
+    ],
+  },
+  {
     claim: '**100 % stacked charts say their base**',
     tests: [
       ['tests/unit/export.test.ts', 'a 100 % stack says each share’s base: n under the category, small bases faint, count and n in the tooltip'],
@@ -150,7 +171,7 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     tests: [['tests/unit/quality.test.ts', 'the per body and year list stops at its limit and says how many reports there are']],
   },
   {
-    claim: 'the site loads a year\'s when a page first needs them',
+    claim: 'the site loads a year\'s file when a page first needs it',
     tests: [
       ['tests/integration/load.test.ts', 'holds the cells as numbers, and the view cells gives back every cell of the Parquet files as written'],
       ['tests/integration/load.test.ts', 'loads a year’s cells when asked, once, and no other year’s'],

@@ -62,7 +62,7 @@ describe('accessibility', () => {
     await check('blocked .wasm', `${blocked.url}/requests/`, 'main[data-status="error"]');
     await blocked.close();
     const dir = await buildFixtureDataset();
-    writeFileSync(datasetPath(dir, 'cells-2020.parquet'), 'not parquet');
+    writeFileSync(datasetPath(dir, 'cells/year=2020/cells.parquet'), 'not parquet');
     const corrupt = await serveSite('build', dir);
     await check('corrupt file', `${corrupt.url}/requests/`, 'main[data-status="ready"]');
     await corrupt.close();

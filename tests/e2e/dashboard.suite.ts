@@ -393,12 +393,12 @@ describe('pages that are not there, and no script', () => {
 describe('a broken data file', () => {
   it('one year’s summary file corrupt: that year is left out and named on every page, the others work', async () => {
     const dir = await buildFixtureDataset();
-    writeFileSync(datasetPath(dir, 'summary-2020.parquet'), '<html>not found</html>');
+    writeFileSync(datasetPath(dir, 'summary/year=2020/summary.parquet'), '<html>not found</html>');
     const site = await serveSite('build', dir);
     const page = await e2e.browser.newPage();
     await page.goto(`${site.url}/`);
     await page.waitForSelector('p.failed');
-    expect(await page.textContent('p.failed')).toMatch(/^\s*2020 年的数据文件无法读取（summary-2020\.[0-9a-f]{12}\.parquet 无法读取.*），这些年度未显示，其余年度照常。/);
+    expect(await page.textContent('p.failed')).toMatch(/^\s*2020 年的数据文件无法读取（summary\/year=2020\/summary\.[0-9a-f]{12}\.parquet 无法读取.*），这些年度未显示，其余年度照常。/);
     await engineReady(page);
     // The overview's trend: 2019 and 2022 as in the whole fixture, no 2020 (its prepared row is left out too).
     await expect.poll(() => chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2019', '9', '10'], ['2022', '160', '162']]);
@@ -413,7 +413,7 @@ describe('a broken data file', () => {
 
   it('one year’s cells file corrupt: the pages over many reports show that year; its report says which file failed', async () => {
     const dir = await buildFixtureDataset();
-    writeFileSync(datasetPath(dir, 'cells-2020.parquet'), '<html>not found</html>');
+    writeFileSync(datasetPath(dir, 'cells/year=2020/cells.parquet'), '<html>not found</html>');
     const site = await serveSite('build', dir);
     const page = await e2e.browser.newPage();
     await page.goto(`${site.url}/requests/`);
@@ -424,7 +424,7 @@ describe('a broken data file', () => {
     await page.goto(`${site.url}/body/?name=${encodeURIComponent('浙江省自然资源厅')}`);
     await page.getByRole('link', { name: '2020' }).click();
     await page.waitForURL(/\/report\/\?id=/);
-    await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toMatch(/本报告的单元格无法显示：cells-2020\.[0-9a-f]{12}\.parquet 无法读取，请重新运行导入/);
+    await expect.poll(() => page.locator('main').innerText(), { timeout: 30_000 }).toMatch(/本报告的单元格无法显示：cells\/year=2020\/cells\.[0-9a-f]{12}\.parquet 无法读取，请重新运行导入/);
     // The report's facts and findings still show.
     expect(await page.textContent('h1')).toBe('浙江省自然资源厅 2020 年政府信息公开工作年度报告');
     await page.close();
@@ -437,7 +437,8 @@ describe('loading only what a page needs', () => {
     const page = await e2e.browser.newPage();
     const fetched: string[] = [];
     page.on('request', (r) => {
-      const name = new URL(r.url()).pathname.split('/').pop()!;
+      // The file's logical name in the dataset (cells/year=2019/cells): the part of the path after data/.
+      const name = new URL(r.url()).pathname.replace(/^.*\/data\//, '');
       if (name.endsWith('.parquet')) fetched.push(name.replace(/\.[0-9a-f]{12}\.parquet$/, ''));
     });
     for (const path of ['/', '/requests/', '/outcomes/', '/review/', '/compare/', '/bodies/?year=2019', '/quality/']) {
@@ -445,15 +446,15 @@ describe('loading only what a page needs', () => {
       await page.waitForSelector('main[data-status="ready"]');
       await chartsDrawn(page);
     }
-    expect(fetched.filter((f) => f.startsWith('cells-'))).toEqual([]);
-    expect([...new Set(fetched)].sort()).toEqual(['findings', 'measures', 'reports', 'summary-2019', 'summary-2020', 'summary-2022']);
+    expect(fetched.filter((f) => f.startsWith('cells/'))).toEqual([]);
+    expect([...new Set(fetched)].sort()).toEqual(['findings', 'measures', 'reports', 'summary/year=2019/summary', 'summary/year=2020/summary', 'summary/year=2022/summary']);
     await page.getByRole('link', { name: '浙江省经济和信息化厅' }).first().click();
     await page.waitForURL(/\/body\/\?/);
     await page.getByRole('link', { name: '2019' }).click();
     await page.waitForSelector('td[data-ref="t4.review.total"]');
     // The seed's new requests, by hand: 9.
     expect(await reportCell(page, 't3.new.total')).toBe('9');
-    expect(fetched.filter((f) => f.startsWith('cells-'))).toEqual(['cells-2019']);
+    expect(fetched.filter((f) => f.startsWith('cells/'))).toEqual(['cells/year=2019/cells']);
     await page.close();
   });
 });

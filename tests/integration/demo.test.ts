@@ -45,7 +45,7 @@ let findings: Record<string, unknown>[];
 /** A cell of a report by its file: the value, or its state ('slash', …) when it has none. */
 const publishedCell = (file: string, table: string, row: string, col: string) => {
   const report = reports.find((r) => r.source_file === file)!;
-  const c = rows(`cells-${report.year}.parquet`).find((c) => c.report_id === report.report_id && c.table === table && c.row === row && c.col === col);
+  const c = rows(`cells/year=${report.year}/cells.parquet`).find((c) => c.report_id === report.report_id && c.table === table && c.row === row && c.col === col);
   return c?.state === 'value' ? c.value : c?.state;
 };
 
@@ -106,7 +106,7 @@ describe('the demo corpus through the real ingest', () => {
   it('carry-over matches between consecutive years of every body, except where a mismatch was injected', () => {
     const injected = new Set(csv('defects.csv').filter(([, d]) => d === 'carry_mismatch').map(([f]) => f));
     const total = (year: number, row: string) => {
-      const cells = rows(`cells-${year}.parquet`).filter((c) => c.table === 't3' && c.row === row && c.col === 'total');
+      const cells = rows(`cells/year=${year}/cells.parquet`).filter((c) => c.table === 't3' && c.row === row && c.col === 'total');
       return new Map(cells.map((c) => [c.report_id, c.state === 'value' ? (c.value as number) : 0]));
     };
     let compared = 0;
@@ -130,14 +130,14 @@ describe('the demo corpus through the real ingest', () => {
     ]);
     expect(real[0].source_sha256).toBe(createHash('sha256').update(readFileSync(SEED)).digest('hex'));
     expect(readFileSync(join(corpus, '2019/000_09f4574b615ba3f1.txt'))).toEqual(readFileSync(SEED));
-    const cell = (row: string, col: string) => rows('cells-2019.parquet').find((c) => c.report_id === real[0].report_id && c.row === row && c.col === col);
+    const cell = (row: string, col: string) => rows('cells/year=2019/cells.parquet').find((c) => c.report_id === real[0].report_id && c.row === row && c.col === col);
     expect(cell('licensing', 'decisions')).toMatchObject({ value: 3185, raw: '3185' });
     expect(cell('procurement', 'amount')).toMatchObject({ value: 5234.55 });
     expect(reports.filter((r) => r.origin === 'synthetic')).toHaveLength(25 * 7 - 1);
     expect(readFileSync(join(corpus, '2019/shanghai-szfbgt-2019.html'))).toEqual(readFileSync(join(data('real'), 'shanghai-szfbgt-2019.html')));
     const shanghai = reports.find((r) => r.body === '上海市人民政府办公厅')!;
     const value = (table: string, row: string, col: string) =>
-      rows('cells-2019.parquet').find((c) => c.report_id === shanghai.report_id && c.table === table && c.row === row && c.col === col)?.value;
+      rows('cells/year=2019/cells.parquet').find((c) => c.report_id === shanghai.report_id && c.table === table && c.row === row && c.col === col)?.value;
     expect([value('t3', 'new', 'total'), value('t3', 'carried_over', 'total'), value('t4', 'review', 'total')]).toEqual([859, 18, 7]);
   });
 
@@ -202,7 +202,7 @@ describe('the demo corpus through the real ingest', () => {
   });
 
   it('figures behave like real ones: a few bodies receive thousands of requests, most dozens', () => {
-    const newTotals = rows('cells-2023.parquet')
+    const newTotals = rows('cells/year=2023/cells.parquet')
       .filter((c) => c.table === 't3' && c.row === 'new' && c.col === 'total')
       .filter((c) => reports.find((r) => r.report_id === c.report_id)!.kind !== 'consolidated')
       .map((c) => c.value as number)
@@ -212,7 +212,7 @@ describe('the demo corpus through the real ingest', () => {
   });
 
   it('procurement is in the 2019-version years only: not_in_template from 2021', () => {
-    const procurement = (year: number) => rows(`cells-${year}.parquet`).filter((c) => c.row === 'procurement' && c.col === 'amount');
+    const procurement = (year: number) => rows(`cells/year=${year}/cells.parquet`).filter((c) => c.row === 'procurement' && c.col === 'amount');
     expect(procurement(2020).every((c) => c.state === 'value' && (c.value as number) > 0)).toBe(true);
     expect(procurement(2021).every((c) => c.state === 'not_in_template')).toBe(true);
   });

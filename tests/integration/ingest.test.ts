@@ -9,7 +9,7 @@ import type { YearlyCubeRow } from '../../src/lib/queries';
 import type { CellCubeRow } from '../../src/lib/template';
 import { fromParquet } from '../../src/lib/dataset';
 import { collectFiles, ingest, type IngestSummary } from '../../src/lib/ingest';
-import { datasetPath, fixture, SEED } from '../helpers';
+import { datasetListing, datasetPath, fixture, SEED } from '../helpers';
 import { DATASET_FILES } from '../../src/lib/dataset/schema';
 import { buildPdf } from '../pdf-builder';
 import { zipSync } from 'fflate';
@@ -79,19 +79,19 @@ describe('ingest of a folder with good and bad files', () => {
   });
 
   it('writes one Parquet file per year of cells and one of their summary, reports, measures, findings, a description, the prepared overview and the sources', () => {
-    expect(readdirSync(out).map(DATASET_FILES.logical).sort()).toEqual([
-      'cells-2019.parquet',
-      'cells-2020.parquet',
-      'cells-2022.parquet',
+    expect(datasetListing(out)).toEqual([
+      'cells/year=2019/cells.parquet',
+      'cells/year=2020/cells.parquet',
+      'cells/year=2022/cells.parquet',
       'dataset.json',
       'findings.parquet',
       'measures.parquet',
       'prepared-overview.json',
       'reports.parquet',
       'sources',
-      'summary-2019.parquet',
-      'summary-2020.parquet',
-      'summary-2022.parquet',
+      'summary/year=2019/summary.parquet',
+      'summary/year=2020/summary.parquet',
+      'summary/year=2022/summary.parquet',
     ]);
     const description = JSON.parse(readFileSync(join(out, 'dataset.json'), 'utf8'));
     expect(description.reports).toBe(4);
@@ -140,7 +140,7 @@ describe('ingest of a folder with good and bad files', () => {
 
   it('cells: the seed’s cells in long form with value, state and raw', () => {
     const reportId = rows(datasetPath(out, 'reports.parquet')).find((r) => r.source_file === 'seed.txt')!.report_id;
-    const cells = rows(datasetPath(out, 'cells-2019.parquet')).filter((c) => c.report_id === reportId);
+    const cells = rows(datasetPath(out, 'cells/year=2019/cells.parquet')).filter((c) => c.report_id === reportId);
     const find = (table: string, row: string, col: string) => cells.find((c) => c.table === table && c.row === row && c.col === col);
     expect(find('t2', 'licensing', 'decisions')).toMatchObject({ item: 'art20_5', value: 3185, state: 'value', raw: '3185' });
     expect(find('t2', 'other_services', 'change')).toMatchObject({ value: -40, state: 'value' });
@@ -181,7 +181,9 @@ describe('ingest of a folder with good and bad files', () => {
     const replaced = join(work, 'replaced');
     await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
     await ingest({ inputs: [SEED], out: replaced });
-    expect(readdirSync(replaced).map(DATASET_FILES.logical).sort()).toEqual(['cells-2019.parquet', 'dataset.json', 'findings.parquet', 'measures.parquet', 'prepared-overview.json', 'reports.parquet', 'sources', 'summary-2019.parquet']);
+    // The partition folders of 2020 and 2022 go with their files.
+    expect(datasetListing(replaced)).toEqual(['cells/year=2019/cells.parquet', 'dataset.json', 'findings.parquet', 'measures.parquet', 'prepared-overview.json', 'reports.parquet', 'sources', 'summary/year=2019/summary.parquet']);
+    expect([readdirSync(join(replaced, 'cells')), readdirSync(join(replaced, 'summary'))]).toEqual([['year=2019'], ['year=2019']]);
     expect(rows(datasetPath(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
     expect(sourcesOf(replaced)).toEqual([`${SHA.seed}.txt`]);
   });
@@ -238,7 +240,7 @@ describe('ingest of PDF and Word reports beside damaged ones', () => {
 
   it('cells of the PDF are in the dataset as read', () => {
     const reportId = rows(datasetPath(out, 'reports.parquet')).find((r) => r.source_file === 'dept-2021.pdf')!.report_id;
-    const cells = rows(datasetPath(out, 'cells-2022.parquet')).filter((c) => c.report_id === reportId);
+    const cells = rows(datasetPath(out, 'cells/year=2022/cells.parquet')).filter((c) => c.report_id === reportId);
     const find = (table: string, row: string, col: string) => cells.find((c) => c.table === table && c.row === row && c.col === col);
     expect(find('t3', 'new', 'total')).toMatchObject({ value: 131, state: 'value', raw: '131', page: 3 });
     expect(find('t2', 'fees', 'amount')).toMatchObject({ value: 12.5, state: 'value', page: 2 });

@@ -34,7 +34,7 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     // One report per file as it is inserted, growing to the whole: every file but the three years' cells.
     const files = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string; bytes: number }[];
     expect(progress.length).toBe(2 + files.length - 3);
-    expect(total).toBe(files.filter((f) => !f.name.startsWith('cells-')).reduce((n, f) => n + f.bytes, 0));
+    expect(total).toBe(files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).reduce((n, f) => n + f.bytes, 0));
     expect(await db.query('SELECT COUNT(*) AS n FROM cells')).toEqual([{ n: 0 }]);
     expect(progress.map((p) => p.loaded)).toEqual(progress.map((p) => p.loaded).sort((a, b) => a - b));
     // t3.new.total of the five fixture reports: 9 (seed), 57, 131, 29 and 29 again (the consolidated copy).
@@ -64,7 +64,7 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     const db = await createNodeDatabase();
     const { years, loadCells } = await loadDataset(db, source());
     await loadCells(years);
-    const files = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string }[]).filter((f) => f.name.startsWith('cells-'));
+    const files = (JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string }[]).filter((f) => DATASET_FILES.cellsPattern.test(f.name));
     const written = files.flatMap((f) => fromParquet(readFileSync(join(dir, f.name))).toArray().map((row) => ({ ...row.toJSON() })));
     expect(written.length).toBe(5 * 226);
     const key = (c: Record<string, unknown>) => [c.report_id, c.table, c.item, c.row, c.col].join('|');
@@ -87,7 +87,7 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     const measures = fromParquet(readFileSync(datasetPath(dir, 'measures.parquet')));
     const { loadCells } = await loadDataset(db, source({ 'reports.parquet': toParquet(reports.slice(1)), 'measures.parquet': toParquet(measures.slice(1)) }));
     const year = reports.get(0)!.year as number;
-    await expect(loadCells([year])).rejects.toThrow(new RegExp(`^cells-${year}\\.[0-9a-f]{12}\\.parquet 与 reports\\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \\d+ names a report, cell or state the dataset does not have）$`));
+    await expect(loadCells([year])).rejects.toThrow(new RegExp(`^cells/year=${year}/cells\\.[0-9a-f]{12}\\.parquet 与 reports\\.parquet 不是同一次导入的结果，请重新运行导入（cells: row \\d+ names a report, cell or state the dataset does not have）$`));
   });
 
   it('a measures file in another order than the reports file is refused, naming it (report_measures joins the two by position)', async () => {
@@ -101,8 +101,8 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
   it('a dataset of another schema version is refused before anything is loaded, saying what to do', async () => {
     const db = await createNodeDatabase();
     const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
-    const older = new TextEncoder().encode(JSON.stringify({ ...description, schema_version: 1 }));
-    await expect(loadDataset(db, source({ 'dataset.json': older }))).rejects.toThrow('数据集（dataset.json）的格式版本是 1，本站读取第 3 版：请用本站同一版本的 npm run ingest 重新生成数据集。');
+    const older = new TextEncoder().encode(JSON.stringify({ ...description, schema_version: 3 }));
+    await expect(loadDataset(db, source({ 'dataset.json': older }))).rejects.toThrow('数据集（dataset.json）的格式版本是 3，本站读取第 4 版：请用本站同一版本的 npm run ingest 重新生成数据集。');
     expect(await db.query("SELECT COUNT(*) AS tables FROM information_schema.tables WHERE table_name = 'reports'")).toEqual([{ tables: 0 }]);
   });
 
@@ -114,10 +114,10 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
 
   it('one year’s summary file corrupt: that year is left out and named, the others load and answer as before', async () => {
     const db = await createNodeDatabase();
-    const { failed, loadCells } = await loadDataset(db, source({ 'summary-2020.parquet': new TextEncoder().encode('<html>not found</html>') }));
+    const { failed, loadCells } = await loadDataset(db, source({ 'summary/year=2020/summary.parquet': new TextEncoder().encode('<html>not found</html>') }));
     expect(failed.map((f) => f.year)).toEqual([2020]);
-    expect(failed[0].name).toMatch(/^summary-2020\.[0-9a-f]{12}\.parquet$/);
-    expect(failed[0].reason).toMatch(/^summary-2020\.[0-9a-f]{12}\.parquet 无法读取/);
+    expect(failed[0].name).toMatch(/^summary\/year=2020\/summary\.[0-9a-f]{12}\.parquet$/);
+    expect(failed[0].reason).toMatch(/^summary\/year=2020\/summary\.[0-9a-f]{12}\.parquet 无法读取/);
     // Its cells are not loaded either: the year has no reports.
     await loadCells([2019, 2020, 2022]);
     expect(await db.query('SELECT DISTINCT r.year FROM cells c JOIN reports r USING (report_id) ORDER BY 1')).toEqual([{ year: 2019 }, { year: 2022 }]);
@@ -130,8 +130,8 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
 
   it('a year’s cells file corrupt: loading it fails, naming the file; the others still load', async () => {
     const db = await createNodeDatabase();
-    const { loadCells } = await loadDataset(db, source({ 'cells-2020.parquet': new TextEncoder().encode('<html>not found</html>') }));
-    await expect(loadCells([2020])).rejects.toThrow(/^cells-2020\.[0-9a-f]{12}\.parquet 无法读取，请重新运行导入/);
+    const { loadCells } = await loadDataset(db, source({ 'cells/year=2020/cells.parquet': new TextEncoder().encode('<html>not found</html>') }));
+    await expect(loadCells([2020])).rejects.toThrow(/^cells\/year=2020\/cells\.[0-9a-f]{12}\.parquet 无法读取，请重新运行导入/);
     await loadCells([2019]);
     expect(await db.query('SELECT COUNT(*) AS cells FROM cells')).toEqual([{ cells: 226 }]);
     // The 2020 figures are the summary's, loaded: by hand, its one report's new requests, 57.
@@ -140,7 +140,7 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
 
   it('every summary file corrupt, or the reports, measures or findings file: the load fails, naming them', async () => {
     const bad = new TextEncoder().encode('<html>not found</html>');
-    await expect(loadDataset(await createNodeDatabase(), source({ 'summary-2019.parquet': bad, 'summary-2020.parquet': bad, 'summary-2022.parquet': bad }))).rejects.toThrow(/^数据集的汇总文件都无法读取（summary-2019\./);
+    await expect(loadDataset(await createNodeDatabase(), source({ 'summary/year=2019/summary.parquet': bad, 'summary/year=2020/summary.parquet': bad, 'summary/year=2022/summary.parquet': bad }))).rejects.toThrow(/^数据集的汇总文件都无法读取（summary\/year=2019\/summary\./);
     await expect(loadDataset(await createNodeDatabase(), source({ 'measures.parquet': bad }))).rejects.toThrow(/^measures\.[0-9a-f]{12}\.parquet 无法读取/);
     await expect(loadDataset(await createNodeDatabase(), source({ 'reports.parquet': bad }))).rejects.toThrow(/^reports\.[0-9a-f]{12}\.parquet 无法读取/);
     await expect(loadDataset(await createNodeDatabase(), source({ 'findings.parquet': bad }))).rejects.toThrow(/^findings\.[0-9a-f]{12}\.parquet 无法读取/);

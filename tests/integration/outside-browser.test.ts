@@ -22,10 +22,11 @@ function readmeQuery(): string {
 
 let dir: string;
 let native: Row[];
+let connection: Awaited<ReturnType<DuckDBInstance['connect']>>;
 
 beforeAll(async () => {
   dir = await buildFixtureDataset(COUNTING_REPORTS);
-  const connection = await (await DuckDBInstance.create(':memory:')).connect();
+  connection = await (await DuckDBInstance.create(':memory:')).connect();
   const result = await connection.runAndReadAll(readmeQuery().replaceAll("'static/data/", `'${dir}/`));
   native = result.getRowObjectsJson().map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c] === null ? null : Number(r[c])])) as Row);
 }, 120_000);
@@ -48,5 +49,17 @@ describe('the dataset read beyond the browser (README: Beyond the browser)', () 
     const query = yearlyTotals(NO_FILTERS);
     const site = await db.query<YearlyRow>(query.sql, query.params);
     expect(native).toEqual(site.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c as keyof YearlyRow] ?? null]))));
+  });
+
+  it('the cells files are hive-style partitions: each cell’s year, taken from its folder, is its report’s', async () => {
+    const result = await connection.runAndReadAll(
+      `SELECT c.year AS folder, r.year AS report, COUNT(*) AS cells FROM read_parquet('${dir}/cells/*/*.parquet', hive_partitioning = true) c JOIN read_parquet('${dir}/reports.*.parquet') r USING (report_id) GROUP BY ALL ORDER BY folder`,
+    );
+    // Every report has the template's 226 cells: 2019 the seed, 2020 one report, 2022 six (two bodies, the city-wide copy and the three added here).
+    expect(result.getRowObjectsJson().map((r) => [Number(r.folder), Number(r.report), Number(r.cells)])).toEqual([
+      [2019, 2019, 226],
+      [2020, 2020, 226],
+      [2022, 2022, 6 * 226],
+    ]);
   });
 });

@@ -159,8 +159,6 @@ export function getDatabase(): Promise<Database> {
         data.failed = failed;
         cells = { load: loadCells, close };
         summary = loadSummary;
-        // Once the page's own queries are answered (most pages read no summary cells): the engine does one thing at a time.
-        whenQuiet(() => loadSummary().catch(() => {}));
       } catch (e) {
         close();
         throw e;
@@ -227,31 +225,12 @@ export function preparedCellCube(): CellCube | null | Promise<CellCube | null> {
   });
 }
 
-/** Queries asked and not yet answered (see whenQuiet). */
-let asking = 0;
-
-/** Runs `action` once no query has been asking for a short while. */
-function whenQuiet(action: () => void, quietMs = 300): void {
-  let quietSince = performance.now();
-  const check = () => {
-    if (asking > 0) quietSince = performance.now();
-    if (performance.now() - quietSince >= quietMs) action();
-    else setTimeout(check, 50);
-  };
-  setTimeout(check, 50);
-}
-
 /** A query's rows, once the cells it reads (query.cells, query.summary) are loaded. */
 export async function runQuery<Row>(query: Query): Promise<Row[]> {
-  asking++;
-  try {
-    const db = await getDatabase();
-    if (query.cells) await cells?.load(await cellYears(db, query.cells));
-    if (query.summary) await summary?.();
-    return await db.query<Row>(query.sql, query.params);
-  } finally {
-    asking--;
-  }
+  const db = await getDatabase();
+  if (query.cells) await cells?.load(await cellYears(db, query.cells));
+  if (query.summary) await summary?.();
+  return db.query<Row>(query.sql, query.params);
 }
 
 /** The years whose cells a query needs: a report's year, or the dataset's years in a range. */

@@ -94,8 +94,9 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
  * dataset.json's schema_version: the site reads datasets of this version only.
  * 2: cells in state 'missing', reports.superseded_by, findings.unchecked_rule.
  * 3: measures.parquet and the summary files.
+ * 4: the cells and summary files in hive-style partition folders (cells/year=2019/…).
  */
-export const DATASET_SCHEMA_VERSION = 3;
+export const DATASET_SCHEMA_VERSION = 4;
 
 /**
  * The files of a dataset folder. The pages that chart many reports load the
@@ -112,14 +113,23 @@ export const DATASET_FILES = {
   reports: 'reports.parquet',
   findings: 'findings.parquet',
   measures: 'measures.parquet',
-  cells: (year: number) => `cells-${year}.parquet`,
-  /** A cells file, versioned or (in datasets written before) not. */
-  cellsPattern: /^cells-(\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
-  /** A year's summary cells (SUMMARY_CELL_COLUMNS). */
-  summary: (year: number) => `summary-${year}.parquet`,
-  summaryPattern: /^summary-(\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
-  /** Any Parquet file an ingest writes (the ones a new dataset does not list are removed after the switch). */
-  parquetPattern: /^(?:reports|findings|measures|cells-\d{4}|summary-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
+  /**
+   * A year's cells, in a hive-style partition folder (`cells/year=2019/`):
+   * DuckDB, Spark or Trino read the folder of folders with the year as a column.
+   */
+  cells: (year: number) => `cells/year=${year}/cells.parquet`,
+  cellsPattern: /^cells\/year=(\d{4})\/cells(?:\.[0-9a-f]{12})?\.parquet$/,
+  /** A year's summary cells (SUMMARY_CELL_COLUMNS), partitioned as the cells. */
+  summary: (year: number) => `summary/year=${year}/summary.parquet`,
+  summaryPattern: /^summary\/year=(\d{4})\/summary(?:\.[0-9a-f]{12})?\.parquet$/,
+  /** The folders of the partitioned files. */
+  partitioned: ['cells', 'summary'],
+  /**
+   * Any Parquet file an ingest writes (the ones a new dataset does not list
+   * are removed after the switch), and the flat names of schema 3
+   * (`cells-2019.<hash>.parquet`), which the next ingest removes.
+   */
+  parquetPattern: /^(?:reports|findings|measures|cells\/year=\d{4}\/cells|summary\/year=\d{4}\/summary|(?:cells|summary)-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
   /** The name a file is written under: its logical name with the first 12 hex digits of its SHA-256. */
   versioned: (name: string, sha256: string) => name.replace(/\.parquet$/, `.${sha256.slice(0, 12)}.parquet`),
   /** A file's logical name (reports.parquet) from the name it was written under. */

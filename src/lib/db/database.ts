@@ -24,9 +24,16 @@ export function plainRows<Row>(table: Table): Row[] {
 }
 
 /** A column's values, chunk by chunk from the buffers where the type is one DuckDB answers with (numbers, text, lists of them), else through the vector's iterator. */
-export function columnValues(vector: Vector, length: number): unknown[] {
+function columnValues(vector: Vector, length: number): unknown[] {
   const chunks = (vector.data as Data[]).map(chunkValues);
-  if (chunks.every((c) => c !== null)) return chunks.length === 1 ? chunks[0]! : chunks.flat(1);
+  if (chunks.every((c) => c !== null)) {
+    if (chunks.length === 1) return chunks[0]!;
+    // Copied chunk by chunk: Array.prototype.flat takes ten times as long over ~50 chunks of DuckDB's 2,048 rows.
+    const values: unknown[] = new Array(length);
+    let i = 0;
+    for (const chunk of chunks) for (const value of chunk!) values[i++] = value;
+    return values;
+  }
   const values: unknown[] = new Array(length);
   let i = 0;
   for (const v of vector) values[i++] = plainValue(v);
@@ -61,3 +68,18 @@ function plainValue(v: unknown): unknown {
   if (v !== null && typeof v === 'object' && Array.isArray((v as Vector).data) && typeof (v as Vector).toArray === 'function') return Array.from(v as Vector, plainValue);
   return v;
 }
+
+/** A numeric column as one Float64Array, NaN for null: copied from each chunk's buffer, no value boxed. */
+export function numberColumn(vector: Vector): Float64Array {
+  const out = new Float64Array(vector.length);
+  let at = 0;
+  for (const chunk of vector.data as Data[]) {
+    const values = chunk.values as ArrayLike<number | bigint>;
+    if (values instanceof Float64Array || values instanceof Int32Array || values instanceof Int16Array || values instanceof Int8Array) out.set(values.subarray(0, chunk.length), at);
+    else for (let j = 0; j < chunk.length; j++) out[at + j] = Number(values[j]);
+    if (chunk.nullCount > 0) for (let j = 0; j < chunk.length; j++) if (!chunk.getValid(j)) out[at + j] = Number.NaN;
+    at += chunk.length;
+  }
+  return out;
+}
+

@@ -117,8 +117,9 @@ export async function loadDataset(
 
 /**
  * Inserts the decoded summary files into summary_cells, once: when a query
- * first reads them, or when the page is idle. Most pages never read them, and
- * 7.5 million cells at 100 k reports take half a second to insert.
+ * first reads them. Most pages never do (the trend pages sum the cell cube
+ * the ingest prepared), and 7.5 million cells at 100 k reports take half a
+ * second to insert, and memory.
  */
 function summaryLoader(db: Database, summaries: Uint8Array[]): () => Promise<void> {
   let inserted: Promise<void> | null = null;

@@ -1,6 +1,6 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, open, readdir, rename, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { DATASET_FILES } from '../dataset';
 
 const STAGING_PREFIX = '.staging-';
@@ -34,6 +34,7 @@ export async function withStaging<T>(dir: string, fn: (staging: string) => Promi
  */
 export async function writeDatasetAtomically(dir: string, staging: string, files: { name: string; bytes: Uint8Array }[], sources: ReadonlySet<string>): Promise<void> {
   for (const { name, bytes } of files) {
+    await mkdir(dirname(join(staging, name)), { recursive: true });
     const handle = await open(join(staging, name), 'w');
     try {
       await handle.writeFile(bytes);
@@ -45,7 +46,10 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
   // What the switch adds to dir, taken out again if the switch itself fails (dataset.json locked by another program).
   const added: string[] = [];
   const moveIn = async (name: string) => {
-    if (!existsSync(join(dir, name))) added.push(name);
+    // A partition folder made here (cells/, cells/year=2026/) is taken out whole; else the file alone.
+    const made = await mkdir(dirname(join(dir, name)), { recursive: true });
+    if (made) added.push(relative(dir, made).split(sep).join('/'));
+    else if (!existsSync(join(dir, name))) added.push(name);
     await rename(join(staging, name), join(dir, name));
   };
   const sourcesDir = join(dir, DATASET_FILES.sources);
@@ -73,8 +77,13 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
   for (const { name } of files) if (name !== DATASET_FILES.description && !DATASET_FILES.parquetPattern.test(name)) await rename(join(staging, name), join(dir, name));
 
   const names = new Set(files.map((f) => f.name));
-  for (const entry of await readdir(dir)) {
-    if (DATASET_FILES.parquetPattern.test(entry) && !names.has(entry)) await rm(join(dir, entry), { force: true });
+  for (const entry of await parquetFilesIn(dir)) {
+    if (!names.has(entry)) await rm(join(dir, entry), { force: true });
+  }
+  for (const folder of DATASET_FILES.partitioned) {
+    for (const partition of await entriesOf(join(dir, folder))) {
+      if ((await entriesOf(join(dir, folder, partition))).length === 0) await rm(join(dir, folder, partition), { recursive: true, force: true });
+    }
   }
   if (sources.size === 0) await rm(sourcesDir, { recursive: true, force: true });
   for (const name of await sourcesIn(dir)) {
@@ -82,11 +91,24 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
   }
 }
 
-/** The source files in a folder's sources/, as dataset-relative names. */
-async function sourcesIn(folder: string): Promise<string[]> {
-  const entries = await readdir(join(folder, DATASET_FILES.sources)).catch((e: NodeJS.ErrnoException) => {
+/** A folder's entries; none when it does not exist. */
+async function entriesOf(folder: string): Promise<string[]> {
+  return readdir(folder).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return [];
     throw e;
   });
-  return entries.map((entry) => `${DATASET_FILES.sources}/${entry}`);
+}
+
+/** The source files in a folder's sources/, as dataset-relative names. */
+async function sourcesIn(folder: string): Promise<string[]> {
+  return (await entriesOf(join(folder, DATASET_FILES.sources))).map((entry) => `${DATASET_FILES.sources}/${entry}`);
+}
+
+/** The Parquet files of a dataset folder (DATASET_FILES.parquetPattern), in it and in its partition folders, as dataset-relative names. */
+async function parquetFilesIn(dir: string): Promise<string[]> {
+  const names = await entriesOf(dir);
+  for (const folder of DATASET_FILES.partitioned) {
+    for (const partition of await entriesOf(join(dir, folder))) names.push(...(await entriesOf(join(dir, folder, partition))).map((file) => `${folder}/${partition}/${file}`));
+  }
+  return names.filter((name) => DATASET_FILES.parquetPattern.test(name));
 }
