@@ -83,3 +83,39 @@ export function numberColumn(vector: Vector): Float64Array {
   return out;
 }
 
+/**
+ * Each row's combination of values in some text or boolean columns, as a
+ * number (in order of first appearance), and each number's first row: read
+ * from the buffers byte by byte, nothing decoded, so that a few hundred
+ * combinations over 100,000 rows take milliseconds. Equal bytes, equal
+ * number; a null is apart from every text, the empty one included.
+ */
+export function combinationNumbers(table: Table, names: readonly string[]): { numbers: Int32Array; firstRows: number[] } {
+  const numbers = new Int32Array(table.numRows);
+  const firstRows: number[] = [];
+  const keys = new Map<string, number>();
+  let row = 0;
+  for (const batch of table.batches) {
+    const columns = names.map((name) => batch.getChild(name)!.data[0]);
+    for (let j = 0; j < batch.numRows; j++, row++) {
+      let key = '';
+      for (const data of columns) {
+        if (data.nullCount > 0 && !data.getValid(j)) key += '\u0001n';
+        else if (data.typeId === Type.Bool) key += (data.values[(data.offset + j) >> 3] >> ((data.offset + j) & 7)) & 1 ? '\u0001t' : '\u0001f';
+        else {
+          // The UTF-8 bytes as char codes: equal texts give equal keys, without decoding them.
+          const [start, end] = [data.valueOffsets[j], data.valueOffsets[j + 1]];
+          key += '\u0001s' + String.fromCharCode.apply(null, data.values.subarray(start, end) as unknown as number[]);
+        }
+      }
+      let n = keys.get(key);
+      if (n === undefined) {
+        keys.set(key, (n = firstRows.length));
+        firstRows.push(row);
+      }
+      numbers[row] = n;
+    }
+  }
+  return { numbers, firstRows };
+}
+

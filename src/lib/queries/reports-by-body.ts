@@ -1,13 +1,10 @@
 import type { Table } from 'apache-arrow';
-import { numberColumn, plainRows } from '../db/database';
+import { combinationNumbers, numberColumn, plainRows } from '../db/database';
 import { TOP_BODIES, type BodyMeasuresRow, type BodyYearRow } from './bodies';
 import { COUNTED, inScopeRow, type Filters, type ScopeColumns } from './filters';
 import { SUMMED_COLUMNS, type Measure } from '../template';
 import type { Query } from './query';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
-
-/** reportsByBody's number of a report's region, level, kind and source together: a filter is one test per number. */
-const SCOPE = 'scope_no';
 
 /**
  * Every report's measures (of the reports that count: COUNTED), ordered by body: each report is a cube row of its
@@ -17,8 +14,7 @@ const SCOPE = 'scope_no';
 export function reportsByBody(): Query {
   return {
     sql: `SELECT year, region, level, kind, imported, 1 AS reports, CAST(COALESCE(procurement_reports, 0) AS INTEGER) AS procurement_reports,
-  ${SUMMED_COLUMNS.join(', ')},
-  CAST(DENSE_RANK() OVER (ORDER BY region, level, kind, imported) - 1 AS INTEGER) AS ${SCOPE}
+  ${SUMMED_COLUMNS.join(', ')}
 FROM report_measures WHERE ${COUNTED} ORDER BY body, year`,
     params: [],
   };
@@ -43,6 +39,9 @@ export function indexReportsByBody(table: Table, counts: readonly { body: string
     start += reports;
   }
   if (start !== table.numRows) throw new Error(`reportCountsByBody counts ${start} reports, reportsByBody gave ${table.numRows}`);
+  // Read once now, as the answer arrives, rather than at the first change of filters that ranks bodies.
+  scopesOf(table);
+  column(table, 'year');
   return { table, ranges };
 }
 
@@ -51,7 +50,7 @@ export function yearlyOfBodies(reports: ReportsByBody, filters: Filters): Yearly
   const rows: YearlyCubeRow[] = [];
   for (const body of new Set(filters.bodies)) {
     const range = reports.ranges.get(body);
-    if (range) rows.push(...plainRows<YearlyCubeRow & { [SCOPE]?: number }>(reports.table.slice(range.start, range.end)).map(({ [SCOPE]: _, ...row }) => row));
+    if (range) rows.push(...plainRows<YearlyCubeRow>(reports.table.slice(range.start, range.end)));
   }
   // The rows are the bodies' own: the other filters select among them as among the cube's.
   return yearlyFromCube(rows, { ...filters, bodies: [] });
@@ -66,16 +65,19 @@ function column(table: Table, name: string): Float64Array {
   return columns.get(name)!;
 }
 
-/** Each scope number's region, level, kind and source, read from its first report. */
-function scopesOf(table: Table): Omit<ScopeColumns, 'year'>[] {
-  const numbers = column(table, SCOPE);
-  const scopes: Omit<ScopeColumns, 'year'>[] = [];
-  for (let i = 0; i < numbers.length; i++) {
-    if (scopes[numbers[i]]) continue;
-    const row = table.get(i)!;
-    scopes[numbers[i]] = { region: row.region, level: row.level, kind: row.kind, imported: row.imported };
+/** Each report's region, level, kind and source together as a number (a few hundred of them: a filter is one test per number), computed once. */
+const scopeCache = new WeakMap<Table, { scopeOf: Int32Array; scopes: Omit<ScopeColumns, 'year'>[] }>();
+function scopesOf(table: Table) {
+  let known = scopeCache.get(table);
+  if (!known) {
+    const { numbers, firstRows } = combinationNumbers(table, ['region', 'level', 'kind', 'imported']);
+    const scopes = firstRows.map((i) => {
+      const row = table.get(i)!;
+      return { region: row.region, level: row.level, kind: row.kind, imported: row.imported };
+    });
+    scopeCache.set(table, (known = { scopeOf: numbers, scopes }));
   }
-  return scopes;
+  return known;
 }
 
 /**
@@ -90,9 +92,9 @@ function scopesOf(table: Table): Omit<ScopeColumns, 'year'>[] {
 function topOfReports(reports: ReportsByBody, filters: Filters, measures: readonly Measure[], single: boolean, limit: number): { body: string; year: number; sums: (number | null)[] }[] {
   const { table, ranges } = reports;
   const years = column(table, 'year');
-  const scopeOf = column(table, SCOPE);
+  const { scopeOf, scopes } = scopesOf(table);
   const inScope = inScopeRow({ ...filters, bodies: [], from: null, to: null });
-  const scopeSelected = scopesOf(table).map((scope) => inScope({ ...scope, year: 0 }));
+  const scopeSelected = scopes.map((scope) => inScope({ ...scope, year: 0 }));
   const selected = (i: number) => scopeSelected[scopeOf[i]] && (filters.from === null || years[i] >= filters.from) && (filters.to === null || years[i] <= filters.to);
   const values = measures.map((m) => column(table, m.key));
   const bodies = filters.bodies.length > 0 ? [...ranges].filter(([body]) => filters.bodies.includes(body)) : [...ranges];
