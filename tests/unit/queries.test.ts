@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexReportsByBody, reportCountsByBody, reportsByBody, yearlyOfBodies, allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
-import { measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
+import { bodyParts, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
 import { fixtureQueries, type FixtureQuery } from '../dataset-fixture';
 import { fixture } from '../helpers';
 
@@ -120,6 +120,20 @@ describe('yearly rows of chosen bodies, summed from their reports in the page (a
         expect(yearlyOfBodies(reports, filters), JSON.stringify(f)).toEqual(await query(yearlyTotals(filters)));
       }
     }
+  });
+
+  it('asked for in parts of bodies, the same rows as asked for whole', async () => {
+    expect(bodyParts([{ body: 'a', reports: 3 }, { body: 'b', reports: 3 }, { body: 'c', reports: 3 }, { body: 'd', reports: 1 }], 5)).toEqual([
+      { from: 'a', to: 'c' },
+      { from: 'c', to: null },
+    ]);
+    const counts = await run<{ body: string; reports: number }>(reportCountsByBody());
+    const parts = bodyParts(counts, 2);
+    // The fixture's five bodies (the city-wide report's among them), one counted report each: parts of two, two and one.
+    expect(parts.length).toBe(3);
+    const whole = await run.table(reportsByBody());
+    const pieced = (await Promise.all(parts.map((part) => run.table(reportsByBody(part))))).flatMap((t) => t.toArray().map((r) => r.toJSON()));
+    expect(pieced).toEqual(whole.toArray().map((r) => r.toJSON()));
   });
 
   it('by hand: each body once, the consolidated report only when asked for', async () => {

@@ -7,17 +7,42 @@ import type { Query } from './query';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
 
 /**
- * Every report's measures (of the reports that count: COUNTED), ordered by body: each report is a cube row of its
- * own (see yearlyCube). Held in the page as Arrow columns (~0.3 KB a report,
- * no object per report), it answers a choice of bodies with no query.
+ * Every report's measures (of the reports that count: COUNTED), ordered by
+ * body: each report is a cube row of its own (see yearlyCube). Held in the
+ * page as Arrow columns (~0.3 KB a report, no object per report), it answers
+ * a choice of bodies, and the top bodies, with no query. `bodies`: only the
+ * bodies from .. to (to excluded; null: to the last), so that the page asks
+ * for it in parts (bodyParts) and a query of the page never waits long behind it.
  */
-export function reportsByBody(): Query {
+export function reportsByBody(bodies?: BodyPart): Query {
+  const part = bodies ? ` AND body >= ?${bodies.to === null ? '' : ' AND body < ?'}` : '';
   return {
     sql: `SELECT year, region, level, kind, imported, 1 AS reports, CAST(COALESCE(procurement_reports, 0) AS INTEGER) AS procurement_reports,
   ${SUMMED_COLUMNS.join(', ')}
-FROM report_measures WHERE ${COUNTED} ORDER BY body, year`,
-    params: [],
+FROM report_measures WHERE ${COUNTED}${part} ORDER BY body, year`,
+    params: bodies ? [bodies.from, ...(bodies.to === null ? [] : [bodies.to])] : [],
   };
+}
+
+/** A run of bodies in reportsByBody's order: from .. to (excluded; null: to the last). */
+export interface BodyPart {
+  from: string;
+  to: string | null;
+}
+
+/** The bodies (reportCountsByBody's answer, in its order) cut into runs of about `reports` reports each. */
+export function bodyParts(counts: readonly { body: string; reports: number }[], reports: number): BodyPart[] {
+  const parts: BodyPart[] = [];
+  let size = 0;
+  for (const { body, reports: n } of counts) {
+    if (parts.length === 0 || size >= reports) {
+      if (parts.length > 0) parts[parts.length - 1].to = body;
+      parts.push({ from: body, to: null });
+      size = 0;
+    }
+    size += n;
+  }
+  return parts;
 }
 
 /** How many reports each body has, in reportsByBody's order of bodies. */
