@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexReportsByBody, reportCountsByBody, reportsByBody, yearlyOfBodies, allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
-import { bodyParts, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
+import { bodyParts, measuresTopBodiesOfReports, measureTopBodiesOfReports, ReportsByBodyParts } from '../../src/lib/queries/reports-by-body';
 import { fixtureQueries, type FixtureQuery } from '../dataset-fixture';
 import { fixture } from '../helpers';
 
@@ -134,6 +134,14 @@ describe('yearly rows of chosen bodies, summed from their reports in the page (a
     const whole = await run.table(reportsByBody());
     const pieced = (await Promise.all(parts.map((part) => run.table(reportsByBody(part))))).flatMap((t) => t.toArray().map((r) => r.toJSON()));
     expect(pieced).toEqual(whole.toArray().map((r) => r.toJSON()));
+    // Joined as the page joins them (each part's regions, levels and kinds numbered as it comes), they answer as the whole.
+    const joined = new ReportsByBodyParts();
+    for (const part of parts) joined.add(await run.table(reportsByBody(part)));
+    const reports = joined.done(counts);
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, regions: ['示例市'] }, { ...NO_FILTERS, levels: ['省级'] }, { ...NO_FILTERS, kinds: ['consolidated'] }]) {
+      expect(measureTopBodiesOfReports(reports, f, MEASURES.licensing), JSON.stringify(f)).toEqual(await run(measureTopBodies(f, MEASURES.licensing)));
+    }
+    expect(reports.scopes.length).toBe(new Set(reports.scopeOf).size);
   });
 
   it('by hand: each body once, the consolidated report only when asked for', async () => {

@@ -9,8 +9,7 @@ import type { CellsNeed, Query } from '../queries/query';
 import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
-import { bodyParts, indexReportsByBody, reportCountsByBody, reportsByBody } from '../queries/reports-by-body';
-import type { Table } from 'apache-arrow';
+import { bodyParts, reportCountsByBody, reportsByBody, ReportsByBodyParts } from '../queries/reports-by-body';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
 export const data = $state<{
@@ -279,15 +278,13 @@ export const reportMeasuresByBody = onceLoaded(async (db) => {
   await new Promise((resolve) => setTimeout(resolve));
   const counts = await db.query<{ body: string; reports: number }>(reportCountsByBody().sql);
   // In parts of 10,000 reports (a few tens of milliseconds each): a change of filters meanwhile waits for one part, not the whole.
-  const parts: Table[] = [];
+  const parts = new ReportsByBodyParts();
   for (const part of bodyParts(counts, 10_000)) {
     const { sql, params } = reportsByBody(part);
-    parts.push(await db.queryTable(sql, params));
+    parts.add(await db.queryTable(sql, params));
   }
-  if (parts.length === 0) parts.push(await db.queryTable(reportsByBody().sql));
-  const [first] = parts;
-  const table = parts.length === 1 ? first : new (first.constructor as typeof Table)(parts.flatMap((t) => t.batches));
-  return indexReportsByBody(table, counts);
+  if (counts.length === 0) parts.add(await db.queryTable(reportsByBody().sql));
+  return parts.done(counts);
 });
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */

@@ -50,24 +50,64 @@ export function reportCountsByBody(): Query {
   return { sql: `SELECT body, COUNT(*) AS reports FROM report_measures WHERE ${COUNTED} GROUP BY body ORDER BY body`, params: [] };
 }
 
-/** reportsByBody's answer, with where each body's reports lie in it. */
+type Scope = Omit<ScopeColumns, 'year'>;
+const SCOPE_COLUMNS = ['region', 'level', 'kind', 'imported'] as const;
+
+/**
+ * reportsByBody's answer, with where each body's reports lie in it, and each
+ * report's region, level, kind and source as a number (`scopeOf`, into
+ * `scopes`: a few hundred of them, so a filter is one test per number).
+ */
 export interface ReportsByBody {
   table: Table;
   ranges: Map<string, { start: number; end: number }>;
+  scopeOf: Int32Array;
+  scopes: Scope[];
 }
 
-export function indexReportsByBody(table: Table, counts: readonly { body: string; reports: number }[]): ReportsByBody {
-  const ranges = new Map<string, { start: number; end: number }>();
-  let start = 0;
-  for (const { body, reports } of counts) {
-    ranges.set(body, { start, end: start + reports });
-    start += reports;
+/** reportsByBody's answer as it arrives in parts (bodyParts), each part's scopes numbered as it comes: a few milliseconds a part. */
+export class ReportsByBodyParts {
+  private tables: Table[] = [];
+  private numbers: Int32Array[] = [];
+  private keys = new Map<string, number>();
+  private scopes: Scope[] = [];
+
+  add(table: Table): void {
+    const { numbers, newRows } = combinationNumbers(table, SCOPE_COLUMNS, this.keys);
+    for (const i of newRows) {
+      const row = table.get(i)!;
+      this.scopes.push({ region: row.region, level: row.level, kind: row.kind, imported: row.imported });
+    }
+    this.tables.push(table);
+    this.numbers.push(numbers);
   }
-  if (start !== table.numRows) throw new Error(`reportCountsByBody counts ${start} reports, reportsByBody gave ${table.numRows}`);
-  // Read once now, as the answer arrives, rather than at the first change of filters that ranks bodies.
-  scopesOf(table);
-  column(table, 'year');
-  return { table, ranges };
+
+  /** The parts as one answer, indexed by reportCountsByBody's counts (in the same order of bodies). */
+  done(counts: readonly { body: string; reports: number }[]): ReportsByBody {
+    const [first] = this.tables;
+    const table = this.tables.length === 1 ? first : new (first.constructor as typeof Table)(this.tables.flatMap((t) => t.batches));
+    const scopeOf = new Int32Array(table.numRows);
+    let at = 0;
+    for (const numbers of this.numbers) {
+      scopeOf.set(numbers, at);
+      at += numbers.length;
+    }
+    const ranges = new Map<string, { start: number; end: number }>();
+    let start = 0;
+    for (const { body, reports } of counts) {
+      ranges.set(body, { start, end: start + reports });
+      start += reports;
+    }
+    if (start !== table.numRows) throw new Error(`reportCountsByBody counts ${start} reports, reportsByBody gave ${table.numRows}`);
+    return { table, ranges, scopeOf, scopes: this.scopes };
+  }
+}
+
+/** reportsByBody's answer in one part, indexed (see ReportsByBodyParts). */
+export function indexReportsByBody(table: Table, counts: readonly { body: string; reports: number }[]): ReportsByBody {
+  const parts = new ReportsByBodyParts();
+  parts.add(table);
+  return parts.done(counts);
 }
 
 /** yearlyTotals(filters) for a choice of bodies, summed from their reports. */
@@ -90,21 +130,6 @@ function column(table: Table, name: string): Float64Array {
   return columns.get(name)!;
 }
 
-/** Each report's region, level, kind and source together as a number (a few hundred of them: a filter is one test per number), computed once. */
-const scopeCache = new WeakMap<Table, { scopeOf: Int32Array; scopes: Omit<ScopeColumns, 'year'>[] }>();
-function scopesOf(table: Table) {
-  let known = scopeCache.get(table);
-  if (!known) {
-    const { numbers, firstRows } = combinationNumbers(table, ['region', 'level', 'kind', 'imported']);
-    const scopes = firstRows.map((i) => {
-      const row = table.get(i)!;
-      return { region: row.region, level: row.level, kind: row.kind, imported: row.imported };
-    });
-    scopeCache.set(table, (known = { scopeOf: numbers, scopes }));
-  }
-  return known;
-}
-
 /**
  * The bodies' sums of some measures per year over their reports the filters
  * select, the first `limit` of each year (ties included): queries/bodies.ts
@@ -115,9 +140,8 @@ function scopesOf(table: Table) {
  * milliseconds.
  */
 function topOfReports(reports: ReportsByBody, filters: Filters, measures: readonly Measure[], single: boolean, limit: number): { body: string; year: number; sums: (number | null)[] }[] {
-  const { table, ranges } = reports;
+  const { table, ranges, scopeOf, scopes } = reports;
   const years = column(table, 'year');
-  const { scopeOf, scopes } = scopesOf(table);
   const inScope = inScopeRow({ ...filters, bodies: [], from: null, to: null });
   const scopeSelected = scopes.map((scope) => inScope({ ...scope, year: 0 }));
   const selected = (i: number) => scopeSelected[scopeOf[i]] && (filters.from === null || years[i] >= filters.from) && (filters.to === null || years[i] <= filters.to);
