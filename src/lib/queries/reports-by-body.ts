@@ -187,7 +187,7 @@ function topOfReports(reports: ReportsByBody, filters: Filters, measures: readon
     if (shown.rank[k] < cuts.get(shown.year[k])!) continue;
     const sums = values.map((column) => {
       let sum: number | null = null;
-      for (let i = shown.start[k]; i < shown.end[k]; i++) if (selected(i) && column[i] !== null) sum = (sum ?? 0) + column[i]!;
+      for (let i = shown.start[k]; i < shown.end[k]; i++) if (selected(i) && !Number.isNaN(column[i])) sum = (sum ?? 0) + column[i];
       return sum;
     });
     rows.push({ body: bodies[shown.body[k]][0], year: shown.year[k], sums });
