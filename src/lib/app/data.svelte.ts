@@ -91,8 +91,7 @@ export function reloadData(): void {
   cells?.close();
   cells = null;
   summary = null;
-  prepared = null;
-  preparedCells = null;
+  forgetPrepared();
   imported = null;
   jsonFiles.clear();
   for (const reset of resets) reset();
@@ -118,8 +117,7 @@ async function joinedToSite(store: ImportStore, state: ImportState): Promise<Imp
   // What was read of the old join (the prepared first view a page may already show) is read again.
   imported = Promise.resolve({ store, state: joined });
   jsonFiles.clear();
-  prepared = null;
-  preparedCells = null;
+  forgetPrepared();
   data.generation++;
   return joined;
 }
@@ -184,10 +182,12 @@ interface PreparedOverview {
 }
 
 let prepared: Promise<PreparedOverview | null> | null = null;
-let preparedCells: { loaded: CellCube | null } | null = null;
+/** The file once read: its cubes answer in the same update as a change of filters, with no promise in between. */
+let preparedRead: { file: PreparedOverview | null } | null = null;
 
 function preparedOverview(): Promise<PreparedOverview | null> {
-  prepared ??= (async () => {
+  if (prepared) return prepared;
+  const reading = (async () => {
     try {
       const [file, description] = await Promise.all([fetchJson(PREPARED_OVERVIEW), fetchJson('dataset.json')]);
       // Rows of another dataset, or summed by other definitions of the measures (an older ingest), are not this site's answer.
@@ -198,7 +198,15 @@ function preparedOverview(): Promise<PreparedOverview | null> {
       return null;
     }
   })();
-  return prepared;
+  // Kept unless the data was loaded again meanwhile (a reload reads the file again).
+  void reading.then((file) => prepared === reading && (preparedRead = { file }));
+  return (prepared = reading);
+}
+
+/** Forget the file read (the data is loaded again). */
+function forgetPrepared(): void {
+  prepared = null;
+  preparedRead = null;
 }
 
 /**
@@ -212,17 +220,10 @@ export function preparedCube(): Promise<YearlyCubeRow[] | null> {
 /**
  * The cell cube the ingest computed: it answers the sums of t3's and t4's
  * cells per year for any filters but bodies and the report source, with no
- * query. The value itself once read (a change of filters draws in the same
- * update), a promise before.
+ * query. The value itself once read, a promise before.
  */
 export function preparedCellCube(): CellCube | null | Promise<CellCube | null> {
-  if (preparedCells) return preparedCells.loaded;
-  const reading = preparedOverview();
-  return reading.then((file) => {
-    // Kept unless the data was loaded again meanwhile (a reload reads the file again).
-    if (prepared === reading) preparedCells = { loaded: file?.cells ?? null };
-    return file?.cells ?? null;
-  });
+  return preparedRead ? (preparedRead.file?.cells ?? null) : preparedOverview().then((file) => file?.cells ?? null);
 }
 
 /** A query's rows, once the cells it reads (query.cells, query.summary) are loaded. */

@@ -1,4 +1,4 @@
-import { CELL_STATES, CUBE_CELL_REFS, SUMMED_COLUMNS, T3_APPLICANT_COLUMNS, templateIndex, TEMPLATE_CELLS, type CellCubeRow, type MeasureSums, type YearlyRow } from '../template';
+import { CELL_STATES, CUBE_CELL_REFS, SUMMED_COLUMNS, T3_APPLICANT_COLUMNS, templateIndex, TEMPLATE_CELLS, type CellCubeRow, type MeasureSums, type ScopeColumns, type YearlyCubeRow } from '../template';
 import type { PackedReport } from './packed';
 import type { MeasureColumns } from './report-measures';
 
@@ -8,9 +8,6 @@ import type { MeasureColumns } from './report-measures';
  * dataset.json's files, whose rows these are). The trend pages answer from it.
  */
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
-
-/** A row of the yearly cube (queries/yearly.ts YearlyCubeRow). */
-export type PreparedCubeRow = YearlyRow & { region: string | null; level: string | null; kind: string | null; imported: boolean };
 
 /**
  * The yearly cube (queries/yearly.ts yearlyCube: every measure per year,
@@ -23,30 +20,45 @@ export type PreparedCubeRow = YearlyRow & { region: string | null; level: string
  * the SQL's. Reports come in the dataset's order, so the money sums are the
  * same to the last bit on any number of threads.
  */
-export function overviewCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): PreparedCubeRow[] {
-  const cells = new Map<string, PreparedCubeRow>();
-  reports.forEach(({ report }, r) => {
-    if (supersededBy.has(report.id)) return;
-    const { year, region, level, kind } = report;
-    const key = JSON.stringify([year, region, level, kind]);
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { year, region, level, kind, imported: false, reports: 0, procurement_reports: 0, ...(Object.fromEntries(SUMMED_COLUMNS.map((k) => [k, null])) as MeasureSums) }));
-    cell.reports++;
-    cell.procurement_reports += measures.procurement[r];
-    SUMMED_COLUMNS.forEach((column, k) => {
-      const value = measures.sums[k][r];
-      if (!Number.isNaN(value)) cell[column] = (cell[column] ?? 0) + value;
-    });
-  });
-  return inCubeOrder([...cells.values()]);
+export function overviewCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): YearlyCubeRow[] {
+  return cubeOf(
+    reports,
+    supersededBy,
+    (scope): YearlyCubeRow => ({ ...scope, reports: 0, procurement_reports: 0, ...(Object.fromEntries(SUMMED_COLUMNS.map((k) => [k, null])) as MeasureSums) }),
+    (row, _, r) => {
+      row.reports++;
+      row.procurement_reports += measures.procurement[r];
+      SUMMED_COLUMNS.forEach((column, k) => {
+        const value = measures.sums[k][r];
+        if (!Number.isNaN(value)) row[column] = (row[column] ?? 0) + value;
+      });
+    },
+  );
 }
 
-type CubeScope = Pick<PreparedCubeRow, 'year' | 'region' | 'level' | 'kind'>;
-
-/** As the SQL orders a cube: by year, then region, level and kind, nulls last. */
-function inCubeOrder<Row extends CubeScope>(rows: Row[]): Row[] {
+/**
+ * A cube's rows: one per year, region, level and kind (`create`d empty), to
+ * which each report that counts (none superseded) is added (`add`, with its
+ * position in the dataset). In the SQL's order: by year, then region, level
+ * and kind, nulls last. No report is imported at ingest.
+ */
+function cubeOf<Row extends ScopeColumns>(
+  reports: readonly PackedReport[],
+  supersededBy: ReadonlyMap<string, string>,
+  create: (scope: ScopeColumns) => Row,
+  add: (row: Row, report: PackedReport, r: number) => void,
+): Row[] {
+  const rows = new Map<string, Row>();
+  reports.forEach((packed, r) => {
+    const { id, year, region, level, kind } = packed.report;
+    if (supersededBy.has(id)) return;
+    const key = JSON.stringify([year, region, level, kind]);
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = create({ year, region, level, kind, imported: false })));
+    add(row, packed, r);
+  });
   const text = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
-  return rows.sort((a, b) => a.year - b.year || text(a.region, b.region) || text(a.level, b.level) || text(a.kind, b.kind));
+  return [...rows.values()].sort((a, b) => a.year - b.year || text(a.region, b.region) || text(a.level, b.level) || text(a.kind, b.kind));
 }
 
 /** For each template position, its column in the cell cube (-1: not in it). */
@@ -67,29 +79,27 @@ const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
  * the SQL's.
  */
 export function cellCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>): CellCubeRow[] {
-  const groups = new Map<string, CellCubeRow>();
-  for (const { report, cells: { packed, start, count } } of reports) {
-    if (supersededBy.has(report.id)) continue;
-    const { year, region, level, kind } = report;
-    const key = JSON.stringify([year, region, level, kind]);
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { year, region, level, kind, imported: false, cells: CUBE_CELL_REFS.map(() => null), undetermined: null }));
-    let ambiguous = false;
-    let total = 0;
-    let known = 0;
-    for (let i = start; i < start + count; i++) {
-      const cell = packed.templateIndex[i];
-      const column = CUBE_COLUMN[cell];
-      if (column < 0) continue;
-      const value = packed.value[i];
-      const hasValue = !Number.isNaN(value);
-      if (hasValue) group.cells[column] = (group.cells[column] ?? 0) + value;
-      if (APPLICANT_CELL[cell]) {
-        if (packed.state[i] === AMBIGUOUS) ambiguous = true;
-        if (hasValue) known += value;
-      } else if (cell === NEW_TOTAL && hasValue) total = value;
-    }
-    if (ambiguous) group.undetermined = (group.undetermined ?? 0) + total - known;
-  }
-  return inCubeOrder([...groups.values()]);
+  return cubeOf(
+    reports,
+    supersededBy,
+    (scope): CellCubeRow => ({ ...scope, cells: CUBE_CELL_REFS.map(() => null), undetermined: null }),
+    (row, { cells: { packed, start, count } }) => {
+      let ambiguous = false;
+      let total = 0;
+      let known = 0;
+      for (let i = start; i < start + count; i++) {
+        const cell = packed.templateIndex[i];
+        const column = CUBE_COLUMN[cell];
+        if (column < 0) continue;
+        const value = packed.value[i];
+        const hasValue = !Number.isNaN(value);
+        if (hasValue) row.cells[column] = (row.cells[column] ?? 0) + value;
+        if (APPLICANT_CELL[cell]) {
+          if (packed.state[i] === AMBIGUOUS) ambiguous = true;
+          if (hasValue) known += value;
+        } else if (cell === NEW_TOTAL && hasValue) total = value;
+      }
+      if (ambiguous) row.undetermined = (row.undetermined ?? 0) + total - known;
+    },
+  );
 }

@@ -1,4 +1,4 @@
-import { CONSOLIDATED_KIND, KIND_LABELS } from '../template';
+import { CONSOLIDATED_KIND, KIND_LABELS, type ScopeColumns } from '../template';
 import type { Query } from './query';
 
 /** Where reports come from: the site's data, or imported in this browser (导入), or both ('all'). */
@@ -24,6 +24,7 @@ export const NO_FILTERS: Filters = { from: null, to: null, bodies: [], regions: 
 
 /** Report kinds are the template's (a consolidated report sums other bodies' reports: counting it with them would count twice). */
 export { CONSOLIDATED_KIND, KIND_LABELS } from '../template';
+export type { ScopeColumns } from '../template';
 
 /**
  * The filters without their year range. Rows per year do not depend on the
@@ -73,16 +74,6 @@ export function inScope(filters: Filters, years?: readonly number[], reports: 'c
   if (filters.source !== 'all') where.push(filters.source === 'imported' ? 'imported' : 'NOT imported');
   if (reports === 'counted') where.push(COUNTED);
   return { sql: where.join(' AND '), params };
-}
-
-/** A row with the columns inScope selects by, but no body (a cube's: see yearly.ts). */
-export interface ScopeColumns {
-  year: number;
-  region: string | null;
-  level: string | null;
-  kind: string | null;
-  /** Imported in this browser (导入). */
-  imported: boolean;
 }
 
 /**

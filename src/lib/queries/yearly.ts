@@ -1,10 +1,10 @@
-import { inScope, inScopeRow, type Filters, type ScopeColumns } from './filters';
+import { inScope, inScopeRow, type Filters } from './filters';
 import { COUNTED } from './filters';
-import { SUMMED_COLUMNS, type YearlyRow } from '../template';
+import { SUMMED_COLUMNS, type YearlyCubeRow, type YearlyRow } from '../template';
 import { measureColumnSums, PROCUREMENT_REPORTS_SUM } from './measure-sums';
 import type { Query } from './query';
 
-export type { YearlyRow };
+export type { YearlyCubeRow, YearlyRow };
 
 /** Every measure per year for the selection: the overview's KPI cards and trend lines. */
 export function yearlyTotals(filters: Filters): Query {
@@ -17,8 +17,6 @@ GROUP BY year ORDER BY year`,
     params: selected.params,
   };
 }
-
-export type YearlyCubeRow = YearlyRow & ScopeColumns;
 
 /**
  * Every measure per year, region, level and kind, over the reports that count

@@ -99,6 +99,19 @@ export type MeasureSums = Record<MeasureKey | RateColumn, number | null>;
 /** A year's measures summed over its reports: the overview's rows (queries/yearly.ts), and the prepared first view's. */
 export type YearlyRow = { year: number; reports: number; procurement_reports: number } & MeasureSums;
 
+/** What a cube's row is summed over, and what the filters but bodies select by (queries/filters.ts inScopeRow): a year, region, level, kind and source. */
+export interface ScopeColumns {
+  year: number;
+  region: string | null;
+  level: string | null;
+  kind: string | null;
+  /** Imported in this browser (导入). */
+  imported: boolean;
+}
+
+/** A row of the yearly cube: every measure summed over the reports that count of one scope (queries/yearly.ts yearlyCube, dataset/overview.ts overviewCube). */
+export type YearlyCubeRow = YearlyRow & ScopeColumns;
+
 /** Every column of report_measures that sums over reports: the measures, then each rate's part, base and report count. */
 export const SUMMED_COLUMNS: readonly (MeasureKey | RateColumn)[] = [
   ...MEASURE_LIST.map((m) => m.key as MeasureKey),
@@ -138,17 +151,11 @@ function fingerprint(text: string): string {
 export const CUBE_CELL_REFS: readonly string[] = TEMPLATE_CELLS.filter((c) => c.table !== 't2' && isSummaryCell(c)).map((c) => c.ref);
 
 /**
- * A row of the cell cube, over the reports that count of one year, region,
- * level and kind: each of CUBE_CELL_REFS summed (null: no report had a value
+ * A row of the cell cube, over the reports that count of one scope: each of CUBE_CELL_REFS summed (null: no report had a value
  * there), and the new requests whose applicant split the sources cannot give
  * (null: no report with such a split).
  */
-export interface CellCubeRow {
-  year: number;
-  region: string | null;
-  level: string | null;
-  kind: string | null;
-  imported: boolean;
+export interface CellCubeRow extends ScopeColumns {
   cells: (number | null)[];
   undetermined: number | null;
 }
