@@ -26,7 +26,8 @@ const generate = (performance.now() - start) / 1000;
 rmSync(out, { recursive: true, force: true });
 const ingested = ingestInOwnProcess(join(corpus, 'manifest.csv'), out);
 
-const parquet = readdirSync(out).filter((f) => f.endsWith('.parquet'));
+// In the partition folders too (cells/year=…/, summary/year=…/).
+const parquet = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.parquet'));
 const bytes = parquet.reduce((n, f) => n + statSync(join(out, f)).size, 0);
 const sourceBytes = readdirSync(corpus, { recursive: true }).reduce((n: number, f) => n + statSync(join(corpus, String(f))).size, 0);
 

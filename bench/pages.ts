@@ -8,8 +8,12 @@ import type { Browser, Page } from 'playwright-core';
  * change event, to the first animation frame in which the page is settled.
  */
 
-/** Settled: the data loaded, every chart drawn, no table or chart still busy. */
-const SETTLED = `document.querySelector('main[data-status="ready"]') &&
+/**
+ * Settled: the page's data there (main's data-view: every report held in the
+ * page, or DuckDB loaded), every chart drawn, no table or chart still busy (a
+ * view waiting for DuckDB says so).
+ */
+const SETTLED = `document.querySelector('main[data-view="ready"]') &&
   [...document.querySelectorAll('figure.chart')].every((f) => f.getAttribute('data-rendered') === 'true') &&
   !document.querySelector('[aria-busy="true"]')`;
 

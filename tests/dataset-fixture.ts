@@ -4,12 +4,13 @@ import { join } from 'node:path';
 import { fromParquet } from '../src/lib/dataset';
 import { createNodeDatabase } from '../src/lib/db/node';
 import { filePreparer } from '../src/lib/db/prepare';
-import { loadDataset } from '../src/lib/db/load';
+import { loadDataset, type DecodedFiles } from '../src/lib/db/load';
 import type { Database } from '../src/lib/db/database';
 import { ingest } from '../src/lib/ingest';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { beforeAll } from 'vitest';
 import type { Query } from '../src/lib/queries';
+import { holdDecoded, type ReportsByBody } from '../src/lib/queries/reports-by-body';
 import { fixture, SEED } from './helpers';
 
 /**
@@ -78,41 +79,47 @@ export const COUNTING_REPORTS: readonly ExtraReport[] = [
 ];
 
 /** The fixture dataset loaded into DuckDB-wasm (Node), as the browser loads it. */
-export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promise<{ dir: string; db: Database }> {
+export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promise<{ dir: string; db: FixtureDatabase }> {
   const out = await buildFixtureDataset(extra);
   return { dir: out, db: await loadDatasetFolder(out) };
 }
 
 /** A query's rows, or with .table its Arrow columns. */
-export type FixtureQuery = (<T>(query: Query) => Promise<T[]>) & { table(query: Query): Promise<Table> };
+export type FixtureQuery = (<T>(query: Query) => Promise<T[]>) & { table(query: Query): Promise<Table>; held(): Promise<ReportsByBody> };
 
 /** For a test file: the fixture dataset loaded before its tests (beforeAll), and a function running a query over it. */
 export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery {
-  let db: Database;
+  let db: FixtureDatabase;
   beforeAll(async () => {
     ({ db } = await fixtureDataset(extra));
   });
   const run = <T>(query: Query) => db.query<T>(query.sql, query.params);
-  return Object.assign(run, { table: (query: Query) => db.queryTable(query.sql, query.params) });
+  return Object.assign(run, { table: (query: Query) => db.queryTable(query.sql, query.params), held: () => db.held });
 }
+
+/** A dataset loaded as the browser loads it, with every report held as the page holds it (from the files as decoded). */
+export type FixtureDatabase = Database & { held: Promise<ReportsByBody> };
 
 /**
  * A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it,
  * then the summary cells and every year's cells, which the browser loads when a page needs them;
  * `imported`: reports marked as imported in the browser.
  */
-export async function loadDatasetFolder(dir: string, imported: readonly string[] = []): Promise<Database> {
+export async function loadDatasetFolder(dir: string, imported: readonly string[] = []): Promise<FixtureDatabase> {
   const db = await createNodeDatabase();
+  let decoded!: (files: DecodedFiles) => void;
+  const held = new Promise<ReportsByBody>((resolve) => (decoded = (files) => resolve(holdDecoded(files, imported))));
   const { years, loadCells, loadSummary } = await loadDataset(
     db,
     {
       fetch: async (name) => new Uint8Array(readFileSync(join(dir, name))),
       prepare: filePreparer((bytes) => tableToIPC(fromParquet(bytes), 'stream')),
+      decoded,
     },
     undefined,
     imported,
   );
   await loadSummary();
   await loadCells(years);
-  return db;
+  return Object.assign(db, { held });
 }

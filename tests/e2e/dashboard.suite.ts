@@ -311,6 +311,34 @@ describe('before the engine has started', () => {
     await page.close();
     await site.close();
   });
+
+  it('a trend page is whole and answers every filter from the reports held in the page, while DuckDB is still on its way', async () => {
+    const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /duckdb-.*\.wasm$/, ms: 30_000 } });
+    const page = await e2e.browser.newPage();
+    await page.goto(`${site.url}/licensing/?level=${encodeURIComponent('省级')}`);
+    await page.waitForSelector('main[data-view="ready"]');
+    await chartsDrawn(page);
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect(await page.getAttribute('main', 'data-status')).toBe('loading');
+    await expect.poll(() => page.textContent('main .loading')).toContain('图表已可查看和筛选');
+    // 2022's 省级 bodies by hand: 浙江省生态环境厅 alone (dept-2021.html: 1836 licensing decisions).
+    expect(await chartTable(page, '行政许可处理决定：前 15 个机关（2022 年）')).toEqual([['机关', '行政许可处理决定（件）'], ['浙江省生态环境厅', '1836']]);
+    // The filter panel lists every body, and a body chosen is summed from its reports held in the page (dept-2019.html: 2846 in 2020).
+    await page.getByText(/^机关：/).click();
+    const list = page.getByRole('list', { name: '机关' });
+    expect(await list.getByRole('checkbox').count()).toBe(5);
+    await list.getByLabel('浙江省自然资源厅').click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.has('body'));
+    await chartsDrawn(page);
+    expect(await chartTable(page, '行政许可处理决定')).toEqual([['年度', '行政许可处理决定（件）'], ['2020', '2846']]);
+    // The overview says what its sums leave out (the city-wide report) before the engine is up too.
+    await page.goto(site.url);
+    await expect.poll(() => page.textContent('main')).toContain('合计未计入：');
+    expect(await page.textContent('.left-out')).toContain('1 份汇总报告');
+    expect(await page.getAttribute('main', 'data-status')).toBe('loading');
+    await page.close();
+    await site.close();
+  });
 });
 
 describe('when the engine cannot start', () => {

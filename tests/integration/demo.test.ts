@@ -12,7 +12,7 @@ import { PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
 import { MEASURE_DEFINITIONS, MEASURES, RATES, SHOWN_STATES, type MeasureKey } from '../../src/lib/template';
 import { cellSumsByYear, CONSOLIDATED_KIND, NO_FILTERS, requestsByApplicant, UNDETERMINED, yearlyCube, yearlyFromCube, type Filters, type YearlyCubeRow } from '../../src/lib/queries';
 import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../../src/lib/queries/cell-cube';
-import { indexReportsByBody, measuresTopBodies, measureTopBodies, reportCountsByBody, reportsByBody } from '../../src/lib/queries';
+import { measuresTopBodies, measureTopBodies } from '../../src/lib/queries';
 import { measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
 import { T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../src/lib/template';
 import { loadDatasetFolder } from '../dataset-fixture';
@@ -310,7 +310,7 @@ describe('the demo corpus through the real ingest', () => {
 
   it('the top bodies from every report’s measures held in the page are the SQL’s, 15 of 24 bodies a year', async () => {
     const db = await loadDatasetFolder(out);
-    const reports = indexReportsByBody(await db.queryTable(reportsByBody().sql), await db.query(reportCountsByBody().sql));
+    const reports = await db.held;
     const cube = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).cells as CellCube;
     const region = cube.rows.find((r) => r.region !== null)!.region!;
     for (const f of [NO_FILTERS, { ...NO_FILTERS, regions: [region] }, { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] }]) {

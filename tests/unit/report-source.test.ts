@@ -1,12 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
-import type { Database } from '../../src/lib/db/database';
-import { indexReportsByBody, NO_FILTERS, reportCountsByBody, reportsByBody, yearlyCube, yearlyFromCube, yearlyOfBodies, yearlyTotals, type Filters, type YearlyCubeRow, type YearlyRow } from '../../src/lib/queries';
+import { NO_FILTERS, yearlyCube, yearlyFromCube, yearlyOfBodies, yearlyTotals, type Filters, type YearlyCubeRow, type YearlyRow } from '../../src/lib/queries';
 import { measuresByBodyYear } from '../../src/lib/queries/body-years';
-import { buildFixtureDataset, loadDatasetFolder } from '../dataset-fixture';
+import { buildFixtureDataset, loadDatasetFolder, type FixtureDatabase } from '../dataset-fixture';
 
 // The fixture's 2022: 浙江省生态环境厅 (新收 131) and 示例市文化和旅游局 (29); 浙江省生态环境厅's report is marked as imported here.
-let db: Database;
+let db: FixtureDatabase;
 beforeAll(async () => {
   const dir = await buildFixtureDataset();
   const probe = await loadDatasetFolder(dir);
@@ -20,8 +19,7 @@ const new2022 = (rows: YearlyRow[]) => rows.filter((r) => r.year === 2022).map((
 describe('the report-source filter: the site’s reports, the imported ones, or both', () => {
   it('SQL, the yearly cube and the bodies’ own rows give the same sums for each source', async () => {
     const cube = await run<YearlyCubeRow>(yearlyCube());
-    const table = await db.queryTable(reportsByBody().sql);
-    const byBody = indexReportsByBody(table, await run<{ body: string; reports: number }>(reportCountsByBody()));
+    const byBody = await db.held;
     const expected = { all: [[2, 160]], imported: [[1, 131]], site: [[1, 29]] } as const;
     for (const source of ['all', 'imported', 'site'] as const) {
       const filters: Filters = { ...NO_FILTERS, source };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compareTotals } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, metricRate, METRICS } from '../../src/lib/analysis/metrics';
-import { leftOut, measuresByBodyYear, NO_FILTERS, yearlyTotals, type BodyYearMeasures, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
+import { filterOptions, leftOut, measuresByBodyYear, NO_FILTERS, yearlyOfBodies, yearlyTotals, type BodyYearMeasures, type Filters, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
+import { holdReports, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
 import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
 
 // 2022 in the fixture with COUNTING_REPORTS (tests/dataset-fixture.ts). By hand, from the reports:
@@ -25,6 +26,33 @@ describe('sums count each body’s year once and never a consolidated report', (
   it('says what it left out: one duplicate, one consolidated report', async () => {
     expect(await run<LeftOutRow>(leftOut(NO_FILTERS))).toEqual([{ duplicates: 1, consolidated: 1 }]);
     expect(await run<LeftOutRow>(leftOut({ ...NO_FILTERS, kinds: ['consolidated'] }))).toEqual([{ duplicates: 0, consolidated: 0 }]);
+    // The same from the reports held in the page, before DuckDB has started there.
+    const held = await run.held();
+    expect(leftOutOfReports(held, NO_FILTERS)).toEqual({ duplicates: 1, consolidated: 1 });
+    expect(leftOutOfReports(held, { ...NO_FILTERS, kinds: ['consolidated'] })).toEqual({ duplicates: 0, consolidated: 0 });
+    expect(leftOutOfReports(held, { ...NO_FILTERS, bodies: ['示例市文化和旅游局'] })).toEqual({ duplicates: 1, consolidated: 0 });
+    expect(leftOutOfReports(held, { ...NO_FILTERS, to: 2021 })).toEqual({ duplicates: 0, consolidated: 0 });
+    for (const f of [{ regions: ['示例市'] }, { levels: ['省级'] }, { from: 2022, bodies: ['示例市文化和旅游局', '示例市（全市汇总）'] }, { bodies: ['没有这个机关'] }] as Partial<Filters>[]) {
+      expect([leftOutOfReports(held, { ...NO_FILTERS, ...f })], JSON.stringify(f)).toEqual(await run(leftOut({ ...NO_FILTERS, ...f })));
+    }
+  });
+
+  it('the reports held in the page: the draft is held but not summed; the filter panel’s choices are the SQL’s', async () => {
+    const held = await run.held();
+    const culture = held.ranges.get('示例市文化和旅游局')!;
+    expect(culture.end - culture.start).toBe(2);
+    expect(yearlyOfBodies(held, { ...NO_FILTERS, bodies: ['示例市文化和旅游局'] }).map((r) => [r.year, r.reports, r.new_requests])).toEqual([[2022, 1, 29]]);
+    expect(optionsOfReports(held)).toEqual(await run(filterOptions()));
+  });
+
+  it('a year left out at load (its summary file unreadable) is not held at all', async () => {
+    const reports = await run.table({ sql: 'SELECT * FROM reports', params: [] });
+    const measures = await run.table({ sql: 'SELECT * FROM measures', params: [] });
+    const held = holdReports(reports, measures, { leftOut: [2022] });
+    // The seed (浙江省经济和信息化厅 2019) and dept-2019.html (浙江省自然资源厅 2020), by body.
+    expect([...held.year]).toEqual([2019, 2020]);
+    expect(optionsOfReports(held).map((o) => o.body)).toEqual(['浙江省经济和信息化厅', '浙江省自然资源厅']);
+    expect(leftOutOfReports(held, NO_FILTERS)).toEqual({ duplicates: 0, consolidated: 0 });
   });
 
   it('the draft is the one left out, naming the report that counts', async () => {

@@ -3,13 +3,13 @@ import { buildAndStore, joinedTo } from '../imports/client';
 import { importStore, datasetKey, type ImportState, type ImportStore } from '../imports/store';
 import type { Database } from '../db/database';
 import { ENGINE_FAILED } from '../db/engine-error';
-import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
+import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type DecodedFiles, type FailedFile, type LoadProgress } from '../db/load';
 import { PREPARED_OVERVIEW } from '../dataset/overview';
 import type { CellsNeed, Query } from '../queries/query';
 import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
-import { bodyParts, reportCountsByBody, reportsByBody, ReportsByBodyParts } from '../queries/reports-by-body';
+import { holdDecoded, type ReportsByBody } from '../queries/reports-by-body';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
 export const data = $state<{
@@ -29,7 +29,9 @@ export const data = $state<{
   importsError: string | null;
   /** Counts up each time the data is loaded again (after an import): queries follow it. */
   generation: number;
-}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, importsError: null, generation: 0 });
+  /** Every report is held in the page (heldReports): the views that need no query are answered, DuckDB or not. */
+  held: boolean;
+}>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, importsError: null, generation: 0, held: false });
 
 let database: Promise<Database> | null = null;
 /** Loads the cells of some years into the database (db/load.ts), and ends the decoding worker it keeps for that. */
@@ -92,10 +94,11 @@ export function reloadData(): void {
   cells = null;
   summary = null;
   forgetPrepared();
+  held = null;
   imported = null;
   jsonFiles.clear();
   for (const reset of resets) reset();
-  Object.assign(data, { status: 'idle', progress: null, error: null, engineFailed: false, failed: [], importsError: null });
+  Object.assign(data, { status: 'idle', progress: null, error: null, engineFailed: false, failed: [], importsError: null, held: false });
   data.generation++;
   getDatabase().catch(() => {});
 }
@@ -129,6 +132,7 @@ function showProgress(p: LoadProgress): void {
 /** The database, loaded once for the whole site. */
 export function getDatabase(): Promise<Database> {
   database ??= (async () => {
+    const holding = heldFor();
     data.status = 'loading';
     data.progress = { loaded: 0, total: 1, step: 'engine' };
     try {
@@ -152,7 +156,8 @@ export function getDatabase(): Promise<Database> {
       try {
         const emptied = started.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
         const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
-        const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare }, showProgress, imported);
+        const decoded = (files: DecodedFiles) => holding.hold(files, imported);
+        const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare, decoded }, showProgress, imported);
         data.description = description;
         data.failed = failed;
         cells = { load: loadCells, close };
@@ -165,6 +170,7 @@ export function getDatabase(): Promise<Database> {
       data.status = 'ready';
       return db;
     } catch (e) {
+      holding.fail(e as Error);
       data.status = 'error';
       data.error = (e as Error).message;
       data.engineFailed = (e as Error).message.startsWith(ENGINE_FAILED);
@@ -271,22 +277,39 @@ export const yearlyCubeRows = onceLoaded(async (db) => {
   return db.query<YearlyCubeRow>(sql, params);
 });
 
+/** The reports held in the page for the data being loaded: answered from the files as they are decoded, before DuckDB. */
+let held: { reports: Promise<ReportsByBody>; value: ReportsByBody | null } | null = null;
+
+function heldFor() {
+  let resolve!: (reports: ReportsByBody) => void;
+  let reject!: (e: Error) => void;
+  const reports = new Promise<ReportsByBody>((yes, no) => ((resolve = yes), (reject = no)));
+  reports.catch(() => {}); // a failure shows where it is awaited, and in the banner
+  const current: NonNullable<typeof held> = { reports, value: null };
+  held = current;
+  return {
+    hold(files: DecodedFiles, imported: readonly string[]) {
+      try {
+        current.value = holdDecoded(files, imported);
+        resolve(current.value);
+        if (held === current) data.held = true;
+      } catch (e) {
+        reject(e as Error);
+      }
+    },
+    fail: (e: Error) => reject(e),
+  };
+}
+
 /**
- * Every report's measures by body (queries/reports-by-body.ts): a long answer,
- * asked for after the queries a view is already waiting for.
+ * Every report held in the page (queries/reports-by-body.ts): the value once
+ * here, a promise before; it fails when the data does.
  */
-export const reportMeasuresByBody = onceLoaded(async (db) => {
-  await new Promise((resolve) => setTimeout(resolve));
-  const counts = await db.query<{ body: string; reports: number }>(reportCountsByBody().sql);
-  // In parts of 10,000 reports (a few tens of milliseconds each): a change of filters meanwhile waits for one part, not the whole.
-  const parts = new ReportsByBodyParts();
-  for (const part of bodyParts(counts, 10_000)) {
-    const { sql, params } = reportsByBody(part);
-    parts.add(await db.queryTable(sql, params));
-  }
-  if (counts.length === 0) parts.add(await db.queryTable(reportsByBody().sql));
-  return parts.done(counts);
-});
+export function heldReports(): ReportsByBody | Promise<ReportsByBody> {
+  void data.generation; // a reload makes whatever reads this ask again
+  if (!held) void getDatabase().catch(() => {});
+  return held!.value ?? held!.reports;
+}
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */
 export async function fetchText(name: string): Promise<string> {

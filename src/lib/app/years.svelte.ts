@@ -7,7 +7,8 @@ import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../queries/
 import { cellSumsByYear, type CellSumRow } from '../queries/cells';
 import { requestsByApplicant, type ApplicantRow } from '../queries/requests';
 import { T4_COLUMNS, T4_GROUPS, type Measure, type TableId } from '../template';
-import { data, preparedCellCube, preparedCube, reportMeasuresByBody, yearlyCubeRows } from './data.svelte';
+import { data, preparedCellCube, preparedCube, yearlyCubeRows } from './data.svelte';
+import { heldAnswer } from './held';
 import { queryState, type PrepareRows, type QueryState } from './query.svelte';
 
 /**
@@ -40,18 +41,15 @@ export function byYearState<Row extends { year: number }>(
 }
 
 /**
- * Every measure per year for the filters, answered in the page once the
- * database is up: from the yearly cube, or from the chosen bodies' reports
- * (the database answers until they are here, or if they fail to load). Before
- * it is up, the cube the ingest prepared answers any filters but bodies and
- * the report source (no report is imported at ingest).
+ * Every measure per year for the filters, answered in the page: a choice of
+ * bodies from their reports held in the page; other filters from the yearly
+ * cube once the database is up and, before, from the cube the ingest
+ * prepared (any filters but the report source: no report is imported at ingest).
  */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
   return byYearState(yearlyTotals, filters, () => {
     const all = allYears(filters());
-    // Asked for whatever the filters: fetched once, for a later choice of bodies to redraw at once.
-    const reports = reportMeasuresByBody();
-    if (all.bodies.length > 0) return reports instanceof Promise ? null : { rows: yearlyOfBodies(reports, all), final: true };
+    if (all.bodies.length > 0) return heldAnswer((reports) => yearlyOfBodies(reports, all));
     const cube = yearlyCubeRows();
     const fromCube = (rows: YearlyCubeRow[]) => ({ rows: yearlyFromCube(rows, all), final: true });
     if (!(cube instanceof Promise)) return fromCube(cube);
@@ -96,15 +94,11 @@ export function t4ResultsState(filters: () => Filters): QueryState<CellSumRow> {
   return cellSumsState(filters, 't4', () => groups, T4_COLUMNS.map((c) => c.key));
 }
 
-/**
- * Rows answered from every report's measures held in the page (`fromReports`,
- * the same rows as the query) once they are here: any filters, no query. The
- * database answers until then, or if they fail to load.
- */
+/** Rows answered from every report held in the page (`fromReports`, the same rows as the query): any filters, no query (app/held.ts). */
 function reportsAnswerState<Row extends { year: number }>(build: (filters: Filters) => Query, fromReports: (reports: ReportsByBody, filters: Filters) => Row[], filters: () => Filters): QueryState<Row> {
   return byYearState(build, filters, () => {
-    const reports = reportMeasuresByBody();
-    return reports instanceof Promise ? null : { rows: fromReports(reports, allYears(filters())), final: true };
+    const all = allYears(filters());
+    return heldAnswer((reports) => fromReports(reports, all));
   });
 }
 

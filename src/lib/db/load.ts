@@ -23,6 +23,15 @@ export interface DatasetSource {
   fetch(name: string): Promise<Uint8Array>;
   /** A file's Parquet bytes → the Arrow IPC DuckDB inserts (a filePreparer, perhaps in a worker; called in the files' order). */
   prepare(name: string, parquet: Uint8Array): Uint8Array | Promise<Uint8Array>;
+  /** Given the reports and measures files as decoded (copies), once every file but the cells is: before DuckDB has them, perhaps before it has started. */
+  decoded?: (files: DecodedFiles) => void;
+}
+
+/** The reports and measures files as Arrow IPC, and the years left out (their summary file could not be read). */
+export interface DecodedFiles {
+  reports: Uint8Array;
+  measures: Uint8Array;
+  leftOut: number[];
 }
 
 /** A year's summary file that could not be read: the year is left out, the rest is loaded. */
@@ -81,6 +90,7 @@ export async function loadDataset(
   // before (none of these needs the reports' numbers: only a cells file does, prepared later).
   const prepared = files.map((file) => source.fetch(file.name).then((bytes) => source.prepare(file.name, bytes)));
   for (const p of prepared) p.catch(() => {}); // each failure is handled below, in the files' order
+  if (source.decoded) whenDecoded(files, prepared, source.decoded);
   const db = await engine;
   let loaded = 0;
   onProgress?.({ loaded, total, step: files[0]?.name ?? 'done' });
@@ -113,6 +123,26 @@ export async function loadDataset(
     for (const table of ['reports', 'report_measures']) await db.query(`DELETE FROM ${table} WHERE year IN (${failed.map((f) => Math.trunc(f.year)).join(', ')})`);
   onProgress?.({ loaded: total, total, step: 'done' });
   return { ...description, failed, loadCells: cellsLoader(db, source, description.files, failed), loadSummary: summaryLoader(db, summaries) };
+}
+
+/**
+ * Calls `decoded` once every file is decoded, with copies of the reports and
+ * measures files made as they come (DuckDB takes the bytes it inserts); not
+ * at all when either cannot be read (the load fails).
+ */
+function whenDecoded(files: DatasetDescription['files'], prepared: Promise<Uint8Array>[], decoded: (files: DecodedFiles) => void): void {
+  const copies = new Map<string, Uint8Array>();
+  files.forEach((file, i) => {
+    const logical = DATASET_FILES.logical(file.name);
+    if (logical === DATASET_FILES.reports || logical === DATASET_FILES.measures) void prepared[i].then((ipc) => copies.set(logical, ipc.slice()), () => {});
+  });
+  void Promise.allSettled(prepared).then((results) => {
+    const reports = copies.get(DATASET_FILES.reports);
+    const measures = copies.get(DATASET_FILES.measures);
+    if (!reports || !measures) return;
+    const leftOut = files.flatMap((file, i) => (results[i].status === 'rejected' ? [Number(DATASET_FILES.summaryPattern.exec(file.name)?.[1])] : [])).filter((year) => !Number.isNaN(year));
+    decoded({ reports, measures, leftOut });
+  });
 }
 
 /**

@@ -1,133 +1,165 @@
-import type { Table } from 'apache-arrow';
-import { combinationNumbers, numberColumn, plainRows } from '../db/database';
-import { TOP_BODIES, type BodyMeasuresRow, type BodyYearRow } from './bodies';
-import { COUNTED, inScopeRow, type Filters, type ScopeColumns } from './filters';
+import { tableFromIPC, type Data, type Table, type Vector } from 'apache-arrow';
+import { combinationNumbers, numberColumn } from '../db/database';
+import type { DecodedFiles } from '../db/load';
+import { TOP_BODIES, type BodyMeasuresRow, type BodyYearRow, type FilterOptions } from './bodies';
+import { CONSOLIDATED_KIND, inScopeRow, type Filters, type ScopeColumns } from './filters';
+import type { LeftOutRow } from './left-out';
 import { SUMMED_COLUMNS, type Measure } from '../template';
-import type { Query } from './query';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
 
-/**
- * Every report's measures (of the reports that count: COUNTED), ordered by
- * body: each report is a cube row of its own (see yearlyCube). Held in the
- * page as Arrow columns (~0.3 KB a report, no object per report), it answers
- * a choice of bodies, and the top bodies, with no query. `bodies`: only the
- * bodies from .. to (to excluded; null: to the last), so that the page asks
- * for it in parts (bodyParts) and a query of the page never waits long behind it.
- */
-export function reportsByBody(bodies?: BodyPart): Query {
-  const part = bodies ? ` AND body >= ?${bodies.to === null ? '' : ' AND body < ?'}` : '';
-  return {
-    sql: `SELECT year, region, level, kind, imported, 1 AS reports, CAST(COALESCE(procurement_reports, 0) AS INTEGER) AS procurement_reports,
-  ${SUMMED_COLUMNS.join(', ')}
-FROM report_measures WHERE ${COUNTED}${part} ORDER BY body, year`,
-    params: bodies ? [bodies.from, ...(bodies.to === null ? [] : [bodies.to])] : [],
-  };
-}
-
-/** A run of bodies in reportsByBody's order: from .. to (excluded; null: to the last). */
-export interface BodyPart {
-  from: string;
-  to: string | null;
-}
-
-/** The bodies (reportCountsByBody's answer, in its order) cut into runs of about `reports` reports each. */
-export function bodyParts(counts: readonly { body: string; reports: number }[], reports: number): BodyPart[] {
-  const parts: BodyPart[] = [];
-  let size = 0;
-  for (const { body, reports: n } of counts) {
-    if (parts.length === 0 || size >= reports) {
-      if (parts.length > 0) parts[parts.length - 1].to = body;
-      parts.push({ from: body, to: null });
-      size = 0;
-    }
-    size += n;
-  }
-  return parts;
-}
-
-/** How many reports each body has, in reportsByBody's order of bodies. */
-export function reportCountsByBody(): Query {
-  return { sql: `SELECT body, COUNT(*) AS reports FROM report_measures WHERE ${COUNTED} GROUP BY body ORDER BY body`, params: [] };
-}
-
 type Scope = Omit<ScopeColumns, 'year'>;
-const SCOPE_COLUMNS = ['region', 'level', 'kind', 'imported'] as const;
+const SCOPE_COLUMNS = ['region', 'level', 'kind'] as const;
+/** The columns summed per report: every measure (the measures file's), and whether its template has procurement. */
+const REPORT_COLUMNS = ['procurement_reports', ...SUMMED_COLUMNS] as const;
 
 /**
- * reportsByBody's answer, with where each body's reports lie in it, and each
- * report's region, level, kind and source as a number (`scopeOf`, into
- * `scopes`: a few hundred of them, so a filter is one test per number).
+ * Every report of the dataset held in the page, taken from the reports and
+ * measures files as they are decoded (before DuckDB has started): in the
+ * dataset's order (by body, then year), typed columns and no object per
+ * report (~0.4 KB a report). It answers a choice of bodies, the top bodies,
+ * the filter panel's choices and what the sums leave out, for any filters and
+ * with no query, the same rows as the SQL (tests compare them).
  */
 export interface ReportsByBody {
-  table: Table;
+  /** Reports held (those of a year left out at load are not). */
+  length: number;
+  year: Float64Array;
+  /** 1 where the report counts in sums (COUNTED: no other report of its body and year replaces it). */
+  counted: Uint8Array;
+  /** REPORT_COLUMNS, each report's value (NaN: null). */
+  columns: Map<string, Float64Array>;
+  /** Each body's reports: rows start .. end, in year order. */
   ranges: Map<string, { start: number; end: number }>;
+  /** Each report's region, level, kind and source, as a number into `scopes` (a few hundred of them: a filter is one test per number). */
   scopeOf: Int32Array;
   scopes: Scope[];
 }
 
-/** reportsByBody's answer as it arrives in parts (bodyParts), each part's scopes numbered as it comes: a few milliseconds a part. */
-export class ReportsByBodyParts {
-  private tables: Table[] = [];
-  private numbers: Int32Array[] = [];
-  private keys = new Map<string, number>();
-  private scopes: Scope[] = [];
-
-  add(table: Table): void {
-    const { numbers, newRows } = combinationNumbers(table, SCOPE_COLUMNS, this.keys);
-    for (const i of newRows) {
-      const row = table.get(i)!;
-      this.scopes.push({ region: row.region, level: row.level, kind: row.kind, imported: row.imported });
-    }
-    this.tables.push(table);
-    this.numbers.push(numbers);
-  }
-
-  /** The parts as one answer, indexed by reportCountsByBody's counts (in the same order of bodies). */
-  done(counts: readonly { body: string; reports: number }[]): ReportsByBody {
-    const [first] = this.tables;
-    const table = this.tables.length === 1 ? first : new (first.constructor as typeof Table)(this.tables.flatMap((t) => t.batches));
-    const scopeOf = new Int32Array(table.numRows);
-    let at = 0;
-    for (const numbers of this.numbers) {
-      scopeOf.set(numbers, at);
-      at += numbers.length;
-    }
-    const ranges = new Map<string, { start: number; end: number }>();
-    let start = 0;
-    for (const { body, reports } of counts) {
-      ranges.set(body, { start, end: start + reports });
-      start += reports;
-    }
-    if (start !== table.numRows) throw new Error(`reportCountsByBody counts ${start} reports, reportsByBody gave ${table.numRows}`);
-    return { table, ranges, scopeOf, scopes: this.scopes };
-  }
+export interface HeldReportsOptions {
+  /** report_id of the reports imported in this browser (导入). */
+  imported?: ReadonlySet<string>;
+  /** Years left out at load (their summary file could not be read): their reports are not held. */
+  leftOut?: readonly number[];
 }
 
-/** reportsByBody's answer in one part, indexed (see ReportsByBodyParts). */
-export function indexReportsByBody(table: Table, counts: readonly { body: string; reports: number }[]): ReportsByBody {
-  const parts = new ReportsByBodyParts();
-  parts.add(table);
-  return parts.done(counts);
+/**
+ * The reports file (its report_id, body, year, region, level, kind and
+ * superseded_by) and the measures file (row for row the same reports, as the
+ * ingest wrote them) → the reports held in the page.
+ */
+export function holdReports(reports: Table, measures: Table, { imported = new Set(), leftOut = [] }: HeldReportsOptions = {}): ReportsByBody {
+  if (measures.numRows !== reports.numRows) throw new Error(`the measures file has ${measures.numRows} reports, the reports file ${reports.numRows}`);
+  const allYears = numberColumn(reports.getChild('year')!);
+  const keep: number[] = [];
+  for (let i = 0; i < allYears.length; i++) if (!leftOut.includes(allYears[i])) keep.push(i);
+  const rows = keep.length === allYears.length ? null : Int32Array.from(keep);
+  const take = (values: Float64Array) => (rows ? Float64Array.from(rows, (i) => values[i]) : values);
+  const columns = new Map(REPORT_COLUMNS.map((name) => [name, take(numberColumn(measures.getChild(name)!))]));
+  const { numbers, newRows } = combinationNumbers(reports, SCOPE_COLUMNS, new Map());
+  const baseScopes = newRows.map((i) => {
+    const row = reports.get(i)!;
+    return { region: row.region as string | null, level: row.level as string | null, kind: row.kind as string | null };
+  });
+  const ids = imported.size > 0 ? reports.getChild('report_id')! : null;
+  const superseded = reports.getChild('superseded_by')!;
+  const length = keep.length;
+  const scopeOf = new Int32Array(length);
+  const counted = new Uint8Array(length);
+  keep.forEach((i, r) => {
+    scopeOf[r] = numbers[i] * 2 + (ids && imported.has(ids.get(i)) ? 1 : 0);
+    counted[r] = superseded.isValid(i) ? 0 : 1;
+  });
+  const ranges = new Map<string, { start: number; end: number }>();
+  const bodies = textRuns(reports.getChild('body')!);
+  let r = 0;
+  for (const { text, end } of bodies) {
+    const from = r;
+    while (r < length && keep[r] < end) r++;
+    if (r > from) ranges.set(text, { start: from, end: r });
+  }
+  return { length, year: take(allYears), counted, columns, ranges, scopeOf, scopes: baseScopes.flatMap((s) => [{ ...s, imported: false }, { ...s, imported: true }]) };
+}
+
+/** The reports held from the files as loadDataset decodes them (its `decoded`); `imported`: the ids of the reports imported in this browser. */
+export function holdDecoded({ reports, measures, leftOut }: DecodedFiles, imported: readonly string[]): ReportsByBody {
+  return holdReports(tableFromIPC(reports), tableFromIPC(measures), { imported: new Set(imported), leftOut });
+}
+
+/** A text column's runs of equal values (a body's reports are together): decoded once per run, not per row. */
+function textRuns(vector: Vector): { text: string; start: number; end: number }[] {
+  const runs: { text: string; start: number; end: number }[] = [];
+  let row = 0;
+  let last: Uint8Array | null = null;
+  for (const data of vector.data as Data[]) {
+    for (let j = 0; j < data.length; j++, row++) {
+      const bytes = (data.values as Uint8Array).subarray(data.valueOffsets[data.offset + j], data.valueOffsets[data.offset + j + 1]);
+      if (last && sameBytes(last, bytes)) runs[runs.length - 1].end = row + 1;
+      else runs.push({ text: DECODER.decode(bytes), start: row, end: row + 1 });
+      last = bytes;
+    }
+  }
+  return runs;
+}
+
+const DECODER = new TextDecoder();
+const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+
+/** The filters' test of a held report, but for bodies (see inScopeRow): counted reports only, unless `all`. */
+function selection(reports: ReportsByBody, filters: Filters, all = false): (i: number) => boolean {
+  const inScope = inScopeRow({ ...filters, bodies: [], from: null, to: null });
+  const scopeSelected = reports.scopes.map((scope) => inScope({ ...scope, year: 0 }));
+  const { year, counted, scopeOf } = reports;
+  return (i) => (all || counted[i] === 1) && scopeSelected[scopeOf[i]] && (filters.from === null || year[i] >= filters.from) && (filters.to === null || year[i] <= filters.to);
 }
 
 /** yearlyTotals(filters) for a choice of bodies, summed from their reports. */
 export function yearlyOfBodies(reports: ReportsByBody, filters: Filters): YearlyRow[] {
   const rows: YearlyCubeRow[] = [];
+  const columns = [...reports.columns];
   for (const body of new Set(filters.bodies)) {
     const range = reports.ranges.get(body);
-    if (range) rows.push(...plainRows<YearlyCubeRow>(reports.table.slice(range.start, range.end)));
+    if (!range) continue;
+    for (let i = range.start; i < range.end; i++) {
+      if (!reports.counted[i]) continue;
+      const row = { ...reports.scopes[reports.scopeOf[i]], year: reports.year[i], reports: 1 } as YearlyCubeRow;
+      for (const [name, values] of columns) (row as unknown as Record<string, number | null>)[name] = Number.isNaN(values[i]) ? null : values[i];
+      rows.push(row);
+    }
   }
   // The rows are the bodies' own: the other filters select among them as among the cube's.
   return yearlyFromCube(rows, { ...filters, bodies: [] });
 }
 
-/** A numeric column of reportsByBody's answer (NaN for null), read from its buffers once. */
-const columnCache = new WeakMap<Table, Map<string, Float64Array>>();
-function column(table: Table, name: string): Float64Array {
-  let columns = columnCache.get(table);
-  if (!columns) columnCache.set(table, (columns = new Map()));
-  if (!columns.has(name)) columns.set(name, numberColumn(table.getChild(name)!));
-  return columns.get(name)!;
+/** filterOptions(): every body with a region, level and kind of its reports, in the dataset's order of bodies. */
+export function optionsOfReports(reports: ReportsByBody): FilterOptions[] {
+  return [...reports.ranges].map(([body, { start }]) => ({ body, ...pick(reports.scopes[reports.scopeOf[start]]) }));
+}
+
+const pick = ({ region, level, kind }: Scope) => ({ region, level, kind });
+
+/** leftOut(filters), counted over the reports held in the page. */
+export function leftOutOfReports(reports: ReportsByBody, filters: Filters): LeftOutRow {
+  const inBodies = bodiesTest(reports, filters);
+  const selected = selection(reports, { ...filters, bodies: [] }, true);
+  const consolidated = filters.kinds.length === 0 ? selection(reports, { ...filters, bodies: [], kinds: [CONSOLIDATED_KIND] }, true) : null;
+  const row: LeftOutRow = { duplicates: 0, consolidated: 0 };
+  for (let i = 0; i < reports.length; i++) {
+    if (!inBodies(i)) continue;
+    if (!reports.counted[i] && selected(i)) row.duplicates++;
+    if (consolidated?.(i)) row.consolidated++;
+  }
+  return row;
+}
+
+/** Whether a held report is of the chosen bodies (any, when none is chosen). */
+function bodiesTest(reports: ReportsByBody, filters: Filters): (i: number) => boolean {
+  if (filters.bodies.length === 0) return () => true;
+  const chosen = new Uint8Array(reports.length);
+  for (const body of filters.bodies) {
+    const range = reports.ranges.get(body);
+    if (range) chosen.fill(1, range.start, range.end);
+  }
+  return (i) => chosen[i] === 1;
 }
 
 /**
@@ -140,15 +172,12 @@ function column(table: Table, name: string): Float64Array {
  * milliseconds.
  */
 function topOfReports(reports: ReportsByBody, filters: Filters, measures: readonly Measure[], single: boolean, limit: number): { body: string; year: number; sums: (number | null)[] }[] {
-  const { table, ranges, scopeOf, scopes } = reports;
-  const years = column(table, 'year');
-  const inScope = inScopeRow({ ...filters, bodies: [], from: null, to: null });
-  const scopeSelected = scopes.map((scope) => inScope({ ...scope, year: 0 }));
-  const selected = (i: number) => scopeSelected[scopeOf[i]] && (filters.from === null || years[i] >= filters.from) && (filters.to === null || years[i] <= filters.to);
-  const values = measures.map((m) => column(table, m.key));
+  const { length, ranges, year: years } = reports;
+  const selected = selection(reports, filters);
+  const values = measures.map((m) => reports.columns.get(m.key)!);
   const bodies = filters.bodies.length > 0 ? [...ranges].filter(([body]) => filters.bodies.includes(body)) : [...ranges];
   // Each body and year shown: its body, year, rows start .. end (a body's reports are in year order) and the value it is ranked by.
-  const shown = { body: new Int32Array(table.numRows), year: new Int32Array(table.numRows), start: new Int32Array(table.numRows), end: new Int32Array(table.numRows), rank: new Float64Array(table.numRows) };
+  const shown = { body: new Int32Array(length), year: new Int32Array(length), start: new Int32Array(length), end: new Int32Array(length), rank: new Float64Array(length) };
   let n = 0;
   bodies.forEach(([, { start, end }], body) => {
     for (let i = start; i < end; ) {
