@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { fromParquet } from '../src/lib/dataset';
 import { createNodeDatabase } from '../src/lib/db/node';
 import { filePreparer } from '../src/lib/db/prepare';
-import { loadDataset, type DecodedFiles } from '../src/lib/db/load';
+import { loadDataset } from '../src/lib/db/load';
 import type { Database } from '../src/lib/db/database';
 import { ingest } from '../src/lib/ingest';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { beforeAll } from 'vitest';
 import type { Query } from '../src/lib/queries';
-import { holdDecoded, type ReportsByBody } from '../src/lib/queries/reports-by-body';
+import { ReportsHolder, type ReportsByBody } from '../src/lib/queries/reports-by-body';
 import { fixture, SEED } from './helpers';
 
 /**
@@ -85,7 +85,7 @@ export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promis
 }
 
 /** A query's rows, or with .table its Arrow columns. */
-export type FixtureQuery = (<T>(query: Query) => Promise<T[]>) & { table(query: Query): Promise<Table>; held(): Promise<ReportsByBody> };
+export type FixtureQuery = (<T>(query: Query) => Promise<T[]>) & { table(query: Query): Promise<Table>; held(): ReportsByBody };
 
 /** For a test file: the fixture dataset loaded before its tests (beforeAll), and a function running a query over it. */
 export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery {
@@ -98,7 +98,7 @@ export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery
 }
 
 /** A dataset loaded as the browser loads it, with every report held as the page holds it (from the files as decoded). */
-export type FixtureDatabase = Database & { held: Promise<ReportsByBody> };
+export type FixtureDatabase = Database & { held: ReportsByBody };
 
 /**
  * A dataset folder loaded into DuckDB-wasm (Node), as the browser loads it,
@@ -107,8 +107,7 @@ export type FixtureDatabase = Database & { held: Promise<ReportsByBody> };
  */
 export async function loadDatasetFolder(dir: string, imported: readonly string[] = []): Promise<FixtureDatabase> {
   const db = await createNodeDatabase();
-  let decoded!: (files: DecodedFiles) => void;
-  const held = new Promise<ReportsByBody>((resolve) => (decoded = (files) => resolve(holdDecoded(files, imported))));
+  const decoded = new ReportsHolder(JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).reports, imported);
   const { years, loadCells, loadSummary } = await loadDataset(
     db,
     {
@@ -121,5 +120,5 @@ export async function loadDatasetFolder(dir: string, imported: readonly string[]
   );
   await loadSummary();
   await loadCells(years);
-  return Object.assign(db, { held });
+  return Object.assign(db, { held: await decoded.withCells });
 }

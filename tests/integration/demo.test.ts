@@ -13,7 +13,8 @@ import { MEASURE_DEFINITIONS, MEASURES, RATES, SHOWN_STATES, type MeasureKey } f
 import { cellSumsByYear, CONSOLIDATED_KIND, NO_FILTERS, requestsByApplicant, UNDETERMINED, yearlyCube, yearlyFromCube, type Filters, type YearlyCubeRow } from '../../src/lib/queries';
 import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../../src/lib/queries/cell-cube';
 import { measuresTopBodies, measureTopBodies } from '../../src/lib/queries';
-import { measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
+import { bodyYearsOfReports, cellCubeOfBodies, cellSumsByBodyOfReports, leftOutOfReports, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
+import { cellSumsByBody, leftOut, measuresByBodyYear } from '../../src/lib/queries';
 import { T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../src/lib/template';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { datasetPath, SEED } from '../helpers';
@@ -310,7 +311,7 @@ describe('the demo corpus through the real ingest', () => {
 
   it('the top bodies from every report’s measures held in the page are the SQL’s, 15 of 24 bodies a year', async () => {
     const db = await loadDatasetFolder(out);
-    const reports = await db.held;
+    const reports = db.held;
     const cube = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).cells as CellCube;
     const region = cube.rows.find((r) => r.region !== null)!.region!;
     for (const f of [NO_FILTERS, { ...NO_FILTERS, regions: [region] }, { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] }]) {
@@ -324,6 +325,32 @@ describe('the demo corpus through the real ingest', () => {
       expect(measuresTopBodiesOfReports(reports, f, outcomes), JSON.stringify(f)).toEqual(await db.query(query.sql, query.params));
     }
     expect(measureTopBodiesOfReports(reports, NO_FILTERS, MEASURES.new_requests).filter((r) => r.year === 2023)).toHaveLength(15);
+  });
+
+  it('every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out', async () => {
+    const db = await loadDatasetFolder(out);
+    const reports = db.held;
+    const cube = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).cells as CellCube;
+    const region = cube.rows.find((r) => r.region !== null)!.region!;
+    const bodies = [...reports.ranges.keys()];
+    const chosen = [bodies[0], bodies[7], bodies[bodies.length - 1]];
+    const run = <T>(q: { sql: string; params: unknown[] }) => db.query<T>(q.sql, q.params);
+    const reasons = T3_ROWS.filter((r) => r.group === 'denied').map((r) => r.key);
+    const t4Groups = T4_GROUPS.map((g) => g.key);
+    const t4Columns = T4_COLUMNS.map((c) => c.key);
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, regions: [region] }, { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] }, { ...NO_FILTERS, bodies: chosen }, { ...NO_FILTERS, bodies: chosen, from: 2021 }]) {
+      const label = JSON.stringify(f);
+      expect(cellSumsByBodyOfReports(reports, f, 2023, 't3', reasons, ['total']), label).toEqual(await run(cellSumsByBody(f, 2023, 't3', reasons, ['total'])));
+      expect(bodyYearsOfReports(reports, f, [2020, 2023], ['new_requests', 'procurement_amount']), label).toEqual(await run(measuresByBodyYear(f, [2020, 2023], ['new_requests', 'procurement_amount'])));
+      expect([leftOutOfReports(reports, f)], label).toEqual(await run(leftOut(f)));
+      if (f.bodies.length === 0) continue;
+      const own = cellCubeOfBodies(reports, f)!;
+      const rest = { ...f, bodies: [] };
+      expect(applicantsFromCube(own, rest), label).toEqual(await run(requestsByApplicant(f)));
+      expect(cellSumsFromCube(own, rest, 't4', t4Groups, t4Columns), label).toEqual(await run(cellSumsByYear(f, 't4', t4Groups, t4Columns)));
+    }
+    // 15 bodies of the 24 with reasons for 不予公开 in 2023.
+    expect(new Set(cellSumsByBodyOfReports(reports, NO_FILTERS, 2023, 't3', reasons, ['total'])!.map((r) => r.body)).size).toBe(15);
   });
 
   it('is the same, file for file, for the same seed', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { yearlyOfBodies, allYears, cellSumsByBody, cellSumsByYear, yearlyCube, yearlyFromCube, type YearlyCubeRow, MEASURES, measureTopBodies, measuresTopBodies, NO_FILTERS, withinYears, requestsByApplicant, yearlyTotals, type ApplicantRow, type BodyYearRow, type Filters, type Query, type YearlyRow } from '../../src/lib/queries';
-import { leftOutOfReports, measuresTopBodiesOfReports, measureTopBodiesOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
+import { cellSumsByBodyOfReports, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
+import { T3_ROWS } from '../../src/lib/template';
 import { fixtureQueries, type FixtureQuery } from '../dataset-fixture';
 import { fixture } from '../helpers';
 
@@ -113,7 +114,7 @@ describe('yearly rows of chosen bodies, summed from their reports in the page (a
 
   it('gives the rows yearlyTotals gives', async () => {
     for (const query of [run, runWithNulls]) {
-      const reports = await query.held();
+      const reports = query.held();
       for (const f of FILTERS) {
         const filters = { ...NO_FILTERS, ...f };
         expect(yearlyOfBodies(reports, filters), JSON.stringify(f)).toEqual(await query(yearlyTotals(filters)));
@@ -122,7 +123,7 @@ describe('yearly rows of chosen bodies, summed from their reports in the page (a
   });
 
   it('by hand: each body once, the consolidated report only when asked for', async () => {
-    const reports = await run.held();
+    const reports = run.held();
     const of = (f: Partial<Filters>) => yearlyOfBodies(reports, { ...NO_FILTERS, ...f }).map((r) => [r.year, r.reports, r.new_requests]);
     expect(of({ bodies: ['浙江省生态环境厅', '浙江省自然资源厅', '浙江省生态环境厅'] })).toEqual([[2020, 1, 57], [2022, 1, 131]]);
     expect(of({ bodies: ['示例市（全市汇总）'] })).toEqual([]);
@@ -198,7 +199,7 @@ describe('the top bodies by a measure', () => {
 
   it('the same from every report’s measures held in the page (a change of filters asks no query), ties and all', async () => {
     for (const query of [run, runWithNulls]) {
-      const reports = await query.held();
+      const reports = query.held();
       for (const f of [{}, { regions: ['示例市'] }, { levels: ['省级'] }, { kinds: ['consolidated'] }, { kinds: ['department', 'consolidated'] }, { bodies: ['浙江省生态环境厅', '无地区机关'] }, { from: 2020, to: 2021 }, { bodies: ['没有这个机关'] }] as Partial<Filters>[]) {
         const filters = { ...NO_FILTERS, ...f };
         for (const limit of [1, 15]) {
@@ -208,11 +209,14 @@ describe('the top bodies by a measure', () => {
           // The seed's 部分公开 is blank (null): a body shown with a measure of no value keeps it null.
           const outcomes = [MEASURES.granted, MEASURES.partial, MEASURES.denied];
           expect(measuresTopBodiesOfReports(reports, filters, outcomes, limit), `${JSON.stringify(f)} ${limit}`).toEqual(await query(measuresTopBodies(filters, outcomes, limit)));
+          // 办理结果's reasons per body, from the cells of the cube held in the page.
+          const others = T3_ROWS.filter((r) => r.group === 'other').map((r) => r.key);
+          expect(cellSumsByBodyOfReports(reports, filters, 2022, 't3', others, ['total'], limit), `${JSON.stringify(f)} ${limit}`).toEqual(await query(cellSumsByBody(filters, 2022, 't3', others, ['total'], limit)));
         }
       }
     }
     // By hand, as above: the tie at the first place of 2022 is kept.
-    const reports = await run.held();
+    const reports = run.held();
     expect(measureTopBodiesOfReports(reports, NO_FILTERS, MEASURES.review_corrected, 1).filter((r) => r.year === 2022)).toEqual([
       { body: '浙江省生态环境厅', year: 2022, value: 1 },
       { body: '示例市文化和旅游局', year: 2022, value: 1 },

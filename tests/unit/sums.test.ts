@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareTotals } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, metricRate, METRICS } from '../../src/lib/analysis/metrics';
 import { filterOptions, leftOut, measuresByBodyYear, NO_FILTERS, yearlyOfBodies, yearlyTotals, type BodyYearMeasures, type Filters, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
-import { holdReports, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
+import { RATE_LIST, rateColumns, type MeasureKey, type RateColumn } from '../../src/lib/template';
+import { bodyYearsOfReports, holdReports, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
 import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
 
 // 2022 in the fixture with COUNTING_REPORTS (tests/dataset-fixture.ts). By hand, from the reports:
@@ -27,7 +28,7 @@ describe('sums count each body’s year once and never a consolidated report', (
     expect(await run<LeftOutRow>(leftOut(NO_FILTERS))).toEqual([{ duplicates: 1, consolidated: 1 }]);
     expect(await run<LeftOutRow>(leftOut({ ...NO_FILTERS, kinds: ['consolidated'] }))).toEqual([{ duplicates: 0, consolidated: 0 }]);
     // The same from the reports held in the page, before DuckDB has started there.
-    const held = await run.held();
+    const held = run.held();
     expect(leftOutOfReports(held, NO_FILTERS)).toEqual({ duplicates: 1, consolidated: 1 });
     expect(leftOutOfReports(held, { ...NO_FILTERS, kinds: ['consolidated'] })).toEqual({ duplicates: 0, consolidated: 0 });
     expect(leftOutOfReports(held, { ...NO_FILTERS, bodies: ['示例市文化和旅游局'] })).toEqual({ duplicates: 1, consolidated: 0 });
@@ -38,11 +39,37 @@ describe('sums count each body’s year once and never a consolidated report', (
   });
 
   it('the reports held in the page: the draft is held but not summed; the filter panel’s choices are the SQL’s', async () => {
-    const held = await run.held();
+    const held = run.held();
     const culture = held.ranges.get('示例市文化和旅游局')!;
     expect(culture.end - culture.start).toBe(2);
     expect(yearlyOfBodies(held, { ...NO_FILTERS, bodies: ['示例市文化和旅游局'] }).map((r) => [r.year, r.reports, r.new_requests])).toEqual([[2022, 1, 29]]);
     expect(optionsOfReports(held)).toEqual(await run(filterOptions()));
+  });
+
+  it('each body’s sums per year from the reports held in the page are measuresByBodyYear’s (部门排名, 年度对比)', async () => {
+    const held = run.held();
+    const cases: [Partial<Filters>, number[] | undefined, (MeasureKey | RateColumn)[] | undefined][] = [
+      [{}, undefined, undefined],
+      [{}, [2022], ['new_requests', 'granted']],
+      [{}, [2020, 2022], Object.values(rateColumns(RATE_LIST[0]))],
+      [{ kinds: ['consolidated'] }, [2022], undefined],
+      [{ regions: ['示例市'], from: 2022 }, undefined, ['procurement_amount']],
+      [{ bodies: ['示例市文化和旅游局', '浙江省生态环境厅'] }, [2022], ['handled']],
+      [{ bodies: ['没有这个机关'] }, [2022], undefined],
+    ];
+    for (const [f, years, columns] of cases) {
+      const filters = { ...NO_FILTERS, ...f };
+      const label = JSON.stringify([f, years, columns]);
+      expect(bodyYearsOfReports(held, filters, years, columns), label).toEqual(await run(measuresByBodyYear(filters, years, columns)));
+    }
+    // By hand: 2022's four counted bodies; 示例市文化和旅游局 once (its draft left out), new 29.
+    const rows = bodyYearsOfReports(held, NO_FILTERS, [2022], ['new_requests']);
+    expect(rows.map((r) => [r.body, r.reports, r.new_requests])).toEqual([
+      ['浙江省生态环境厅', 1, 131],
+      ['示例市交通运输局', 1, 29],
+      ['示例市卫生健康委员会', 1, 29],
+      ['示例市文化和旅游局', 1, 29],
+    ]);
   });
 
   it('a year left out at load (its summary file unreadable) is not held at all', async () => {

@@ -3,13 +3,14 @@ import { buildAndStore, joinedTo } from '../imports/client';
 import { importStore, datasetKey, type ImportState, type ImportStore } from '../imports/store';
 import type { Database } from '../db/database';
 import { ENGINE_FAILED } from '../db/engine-error';
-import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type DecodedFiles, type FailedFile, type LoadProgress } from '../db/load';
+import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
 import { PREPARED_OVERVIEW } from '../dataset/overview';
 import type { CellsNeed, Query } from '../queries/query';
 import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
-import { holdDecoded, type ReportsByBody } from '../queries/reports-by-body';
+import { ReportsHolder, type ReportsByBody } from '../queries/reports-by-body';
+import { deferred } from '../deferred';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
 export const data = $state<{
@@ -133,6 +134,7 @@ function showProgress(p: LoadProgress): void {
 export function getDatabase(): Promise<Database> {
   database ??= (async () => {
     const holding = heldFor();
+    let preparer: Promise<{ prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>; close: () => void }> | null = null;
     data.status = 'loading';
     data.progress = { loaded: 0, total: 1, step: 'engine' };
     try {
@@ -146,17 +148,21 @@ export function getDatabase(): Promise<Database> {
       // Held here: a failed engine is forgotten (engine = null) so that a reload starts another, maybe before this load has used it.
       const started = (engine ??= browser.then((b) => b.createBrowserDatabase()));
       started.catch(() => (engine = null));
+      void started.then(() => performance.mark('data:engine'), () => {});
+      // The decoder's worker starts now too, its wasm compiling beside the engine's. Kept after the load: it decodes the cells of a year when a page first needs them.
+      preparer = browser.then((b) => b.workerPreparer());
+      preparer.catch(() => {}); // its failure shows where it is awaited
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
       // Let the first view draw from its prepared rows before the files are decoded beside the engine.
       await preparedCube();
       await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
-      // Kept after the load: it decodes the cells of a year when a page first needs them.
-      const { prepare, close } = (await browser).workerPreparer();
+      performance.mark('data:decoding');
+      const { prepare, close } = await preparer;
       try {
         const emptied = started.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
         const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
-        const decoded = (files: DecodedFiles) => holding.hold(files, imported);
+        const decoded = holding.holder(new ReportsHolder(data.description?.reports ?? 0, imported));
         const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare, decoded }, showProgress, imported);
         data.description = description;
         data.failed = failed;
@@ -168,8 +174,10 @@ export function getDatabase(): Promise<Database> {
       }
       const db = await started;
       data.status = 'ready';
+      performance.mark('data:ready');
       return db;
     } catch (e) {
+      void preparer?.then((p) => p.close(), () => {});
       holding.fail(e as Error);
       data.status = 'error';
       data.error = (e as Error).message;
@@ -277,38 +285,46 @@ export const yearlyCubeRows = onceLoaded(async (db) => {
   return db.query<YearlyCubeRow>(sql, params);
 });
 
-/** The reports held in the page for the data being loaded: answered from the files as they are decoded, before DuckDB. */
-let held: { reports: Promise<ReportsByBody>; value: ReportsByBody | null } | null = null;
+/** The reports held in the page for the data being loaded, from the files as they are decoded, before DuckDB: without, then with, their cells of the cube. */
+let held: { reports: Promise<ReportsByBody>; withCells: Promise<ReportsByBody>; value: ReportsByBody | null } | null = null;
 
 function heldFor() {
-  let resolve!: (reports: ReportsByBody) => void;
-  let reject!: (e: Error) => void;
-  const reports = new Promise<ReportsByBody>((yes, no) => ((resolve = yes), (reject = no)));
-  reports.catch(() => {}); // a failure shows where it is awaited, and in the banner
-  const current: NonNullable<typeof held> = { reports, value: null };
+  const [reports, withCells] = [deferred<ReportsByBody>(), deferred<ReportsByBody>()];
+  const current: NonNullable<typeof held> = { reports: reports.promise, withCells: withCells.promise, value: null };
   held = current;
   return {
-    hold(files: DecodedFiles, imported: readonly string[]) {
-      try {
-        current.value = holdDecoded(files, imported);
-        resolve(current.value);
+    /** The holder the load tells of its files: what it holds is this load's. */
+    holder(holder: ReportsHolder): ReportsHolder {
+      holder.held.then((value) => {
+        current.value ??= value;
+        reports.resolve(value);
         if (held === current) data.held = true;
-      } catch (e) {
-        reject(e as Error);
-      }
+        performance.mark('data:held');
+      }, reports.reject);
+      holder.withCells.then((value) => {
+        // Held again without a year left out: whatever was answered from the first asks again.
+        const again = current.value !== value;
+        current.value = value;
+        withCells.resolve(value);
+        if (again && held === current) data.generation++;
+      }, withCells.reject);
+      return holder;
     },
-    fail: (e: Error) => reject(e),
+    fail: (e: Error) => (reports.reject(e), withCells.reject(e)),
   };
 }
 
 /**
  * Every report held in the page (queries/reports-by-body.ts): the value once
- * here, a promise before; it fails when the data does.
+ * here, a promise before; `withCells`: with their cells of the cell cube
+ * (read from the summary files, a little later). It fails when the data does.
  */
-export function heldReports(): ReportsByBody | Promise<ReportsByBody> {
+export function heldReports(withCells = false): ReportsByBody | Promise<ReportsByBody> {
   void data.generation; // a reload makes whatever reads this ask again
   if (!held) void getDatabase().catch(() => {});
-  return held!.value ?? held!.reports;
+  const { value } = held!;
+  if (value && (!withCells || value.cubeCells)) return value;
+  return withCells ? held!.withCells : held!.reports;
 }
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */

@@ -1,7 +1,7 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
 import { measuresTopBodies, measureTopBodies, type BodyMeasuresRow, type BodyYearRow } from '../queries/bodies';
-import { measuresTopBodiesOfReports, measureTopBodiesOfReports, yearlyOfBodies, type ReportsByBody } from '../queries/reports-by-body';
+import { cellCubeOfBodies, measuresTopBodiesOfReports, measureTopBodiesOfReports, yearlyOfBodies, type ReportsByBody } from '../queries/reports-by-body';
 import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
 import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../queries/cell-cube';
 import { cellSumsByYear, type CellSumRow } from '../queries/cells';
@@ -61,13 +61,20 @@ export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
 /**
  * Rows of a query of the summary cells per year, answered from the cell cube
  * the ingest prepared (`fromCube`, the same rows) for any filters but bodies
- * and the report source: a change of region, level or kind asks no query.
- * The database answers the others, and a dataset without the cube.
+ * and the report source, and for chosen bodies from their reports' cells held
+ * in the page: a change of region, level, kind or bodies asks no query. The
+ * database answers a choice of report source, and a dataset without the cube.
  */
 function cellCubeState<Row extends { year: number }>(build: (filters: Filters) => Query, fromCube: (cube: CellCube, filters: Filters) => Row[], filters: () => Filters): QueryState<Row> {
   return byYearState(build, filters, () => {
     const all = allYears(filters());
-    if (all.bodies.length > 0 || all.source !== 'all') return null;
+    if (all.source !== 'all') return null;
+    // Chosen bodies: a cube of their reports' own cells, held in the page.
+    if (all.bodies.length > 0)
+      return heldAnswer((reports) => {
+        const cube = cellCubeOfBodies(reports, all);
+        return cube && fromCube(cube, { ...all, bodies: [] });
+      }, true);
     const answer = (cube: CellCube | null) => (cube ? { rows: fromCube(cube, all), final: true } : null);
     const cube = preparedCellCube();
     return cube instanceof Promise ? cube.then(answer) : answer(cube);

@@ -1,4 +1,4 @@
-import { CELL_STATES, CUBE_CELL_REFS, SUMMED_COLUMNS, T3_APPLICANT_COLUMNS, templateIndex, TEMPLATE_CELLS, type CellCubeRow, type MeasureSums, type ScopeColumns, type YearlyCubeRow } from '../template';
+import { CUBE_CELL_REFS, ReportCubeCells, SUMMED_COLUMNS, type CellCubeRow, type MeasureSums, type ScopeColumns, type YearlyCubeRow } from '../template';
 import type { PackedReport } from './packed';
 import type { MeasureColumns } from './report-measures';
 
@@ -61,12 +61,6 @@ function cubeOf<Row extends ScopeColumns>(
   return [...rows.values()].sort((a, b) => a.year - b.year || text(a.region, b.region) || text(a.level, b.level) || text(a.kind, b.kind));
 }
 
-/** For each template position, its column in the cell cube (-1: not in it). */
-const CUBE_COLUMN = Int16Array.from(TEMPLATE_CELLS, (cell) => CUBE_CELL_REFS.indexOf(cell.ref));
-const APPLICANT_CELL = Uint8Array.from(TEMPLATE_CELLS, (cell) => (T3_APPLICANT_COLUMNS.some((c) => cell.ref === `t3.new.${c.key}`) ? 1 : 0));
-const NEW_TOTAL = templateIndex('t3.new.total')!;
-const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
-
 /**
  * The cell cube (template CellCubeRow): the t3 and t4 cells the trend pages
  * sum per year, summed per year, region, level and kind over the reports that
@@ -76,30 +70,23 @@ const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
  * (queries/cell-cube.ts). A report whose applicant cells are ambiguous adds
  * its 总计 less what is known (each null as 0) to `undetermined`, as
  * requestsByApplicant does. tests/integration checks the answers against
- * the SQL's.
+ * the SQL's. What each report adds is template/cube-cells.ts's.
  */
 export function cellCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>): CellCubeRow[] {
+  const cells = new ReportCubeCells(reports.length);
+  reports.forEach(({ cells: { packed, start, count } }, r) => {
+    for (let i = start; i < start + count; i++) cells.add(r, packed.templateIndex[i], packed.state[i], packed.value[i]);
+  });
   return cubeOf(
     reports,
     supersededBy,
     (scope): CellCubeRow => ({ ...scope, cells: CUBE_CELL_REFS.map(() => null), undetermined: null }),
-    (row, { cells: { packed, start, count } }) => {
-      let ambiguous = false;
-      let total = 0;
-      let known = 0;
-      for (let i = start; i < start + count; i++) {
-        const cell = packed.templateIndex[i];
-        const column = CUBE_COLUMN[cell];
-        if (column < 0) continue;
-        const value = packed.value[i];
-        const hasValue = !Number.isNaN(value);
-        if (hasValue) row.cells[column] = (row.cells[column] ?? 0) + value;
-        if (APPLICANT_CELL[cell]) {
-          if (packed.state[i] === AMBIGUOUS) ambiguous = true;
-          if (hasValue) known += value;
-        } else if (cell === NEW_TOTAL && hasValue) total = value;
-      }
-      if (ambiguous) row.undetermined = (row.undetermined ?? 0) + total - known;
+    (row, _, r) => {
+      cells.values.forEach((values, column) => {
+        if (!Number.isNaN(values[r])) row.cells[column] = (row.cells[column] ?? 0) + values[r];
+      });
+      const undetermined = cells.undetermined(r);
+      if (undetermined !== null) row.undetermined = (row.undetermined ?? 0) + undetermined;
     },
   );
 }

@@ -95,6 +95,8 @@ export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array)
     for (const request of waiting.values()) request.reject(failed);
     waiting.clear();
   };
+  // Its wasm compiles now, not at the first file.
+  worker.postMessage({ wasm } satisfies PrepareRequest);
   const prepare = (name: string, parquet: Uint8Array) =>
     new Promise<Uint8Array>((resolve, reject) => {
       if (failed) return reject(failed);

@@ -9,18 +9,17 @@ import { CELL_STATES, TEMPLATE_CELLS } from '../template';
  * view `cells` gives the text back: derivedTables in queries/summary-cells.ts).
  */
 
-/** reports with report_no (1, 2, …, in file order) added, and each report_id's number. */
-export function numberReports(reports: Table): { table: Table; numbers: Map<string, number> } {
+/** reports with report_no (1, 2, …, in file order) added, and each report_id's number (made when first asked for: only the cells need it). */
+export function numberReports(reports: Table): { table: Table; numbers: () => Map<string, number> } {
   const ids = reports.getChild('report_id');
   if (!ids) throw new Error('reports.parquet has no report_id column');
-  const numbers = new Map<string, number>();
-  const reportNo = new Int32Array(reports.numRows);
-  for (let i = 0; i < reports.numRows; i++) {
-    reportNo[i] = i + 1;
-    numbers.set(ids.get(i) as string, i + 1);
-  }
+  let numbers: Map<string, number> | null = null;
   const columns = Object.fromEntries(reports.schema.fields.map((f) => [f.name, reports.getChild(f.name)!]));
-  return { table: new Table({ ...columns, report_no: makeVector(reportNo) }), numbers };
+  const reportNo = Int32Array.from({ length: reports.numRows }, (_, i) => i + 1);
+  return {
+    table: new Table({ ...columns, report_no: makeVector(reportNo) }),
+    numbers: () => (numbers ??= new Map(Array.from(ids, (id, i) => [id as string, i + 1]))),
+  };
 }
 
 type Key = 'table' | 'item' | 'row' | 'col';

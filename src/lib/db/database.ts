@@ -44,8 +44,10 @@ const utf8 = new TextDecoder();
 
 /** One chunk's values as plain values, or null for a type not read here. */
 function chunkValues(chunk: Data): unknown[] | null {
+  // An empty answer's list columns have no child data (DuckDB's Arrow): nothing to read.
+  if (chunk.length === 0) return [];
   const { typeId } = chunk.type;
-  const valid = chunk.nullCount > 0 ? (j: number) => chunk.getValid(j) : () => true;
+  const valid = (j: number) => hasValue(chunk, j);
   const out: unknown[] = new Array(chunk.length);
   if ((typeId === Type.Float && (chunk.type as { precision?: number }).precision !== 0) || typeId === Type.Int) {
     const values = chunk.values as ArrayLike<number | bigint>;
@@ -77,31 +79,55 @@ export function numberColumn(vector: Vector): Float64Array {
     const values = chunk.values as ArrayLike<number | bigint>;
     if (values instanceof Float64Array || values instanceof Int32Array || values instanceof Int16Array || values instanceof Int8Array) out.set(values.subarray(0, chunk.length), at);
     else for (let j = 0; j < chunk.length; j++) out[at + j] = Number(values[j]);
-    if (chunk.nullCount > 0) for (let j = 0; j < chunk.length; j++) if (!chunk.getValid(j)) out[at + j] = Number.NaN;
+    if (chunk.nullCount > 0) for (let j = 0; j < chunk.length; j++) if (!hasValue(chunk, j)) out[at + j] = Number.NaN;
     at += chunk.length;
   }
   return out;
 }
 
 /**
- * Each row's combination of values in some text or boolean columns, as a
- * number: `keys` holds the combinations numbered so far (shared by the parts
- * of one answer), a new one takes the next number and its row is listed in
- * `newRows`. Read from the buffers byte by byte, nothing decoded: a few
- * hundred combinations over 100,000 rows take milliseconds. Equal bytes,
- * equal number; a null is apart from every text, the empty one included.
+ * Whether row j of a chunk has a value, read from its validity bitmap (to
+ * which, unlike its values, the chunk's offset applies): Data.getValid's
+ * answer, many times faster over millions of rows.
  */
-export function combinationNumbers(table: Table, names: readonly string[], keys: Map<string, number>): { numbers: Int32Array; newRows: number[] } {
+export function hasValue(chunk: Data, j: number): boolean {
+  const bitmap = chunk.nullBitmap;
+  if (chunk.nullCount === 0 || !bitmap || bitmap.length === 0) return true;
+  const i = chunk.offset + j;
+  return ((bitmap[i >> 3] >> (i & 7)) & 1) === 1;
+}
+
+/** A column's validity, row by row (1: a value, 0: null), read from its bitmaps. */
+export function validityColumn(vector: Vector): Uint8Array {
+  const out = new Uint8Array(vector.length);
+  let at = 0;
+  for (const chunk of vector.data as Data[]) for (let j = 0; j < chunk.length; j++) out[at++] = hasValue(chunk, j) ? 1 : 0;
+  return out;
+}
+
+/**
+ * Each row's combination of values in some text columns, as a number: a new
+ * one takes the next number and its row is listed in `newRows`. Read from the
+ * buffers byte by byte, nothing decoded, and a row like the one before (a
+ * body's reports) is not read twice: a few hundred combinations over 100,000
+ * rows take milliseconds. Equal bytes, equal number; a null is apart from
+ * every text, the empty one included.
+ */
+export function combinationNumbers(table: Table, names: readonly string[]): { numbers: Int32Array; newRows: number[] } {
+  const keys = new Map<string, number>();
   const numbers = new Int32Array(table.numRows);
   const newRows: number[] = [];
   let row = 0;
   for (const batch of table.batches) {
     const columns = names.map((name) => batch.getChild(name)!.data[0]);
     for (let j = 0; j < batch.numRows; j++, row++) {
+      if (j > 0 && columns.every((data) => sameAsBefore(data, j))) {
+        numbers[row] = numbers[row - 1];
+        continue;
+      }
       let key = '';
       for (const data of columns) {
-        if (data.nullCount > 0 && !data.getValid(j)) key += '\u0001n';
-        else if (data.typeId === Type.Bool) key += (data.values[(data.offset + j) >> 3] >> ((data.offset + j) & 7)) & 1 ? '\u0001t' : '\u0001f';
+        if (!hasValue(data, j)) key += '\u0001n';
         else {
           // The UTF-8 bytes as char codes: equal texts give equal keys, without decoding them.
           const [start, end] = [data.valueOffsets[j], data.valueOffsets[j + 1]];
@@ -117,4 +143,16 @@ export function combinationNumbers(table: Table, names: readonly string[], keys:
     }
   }
   return { numbers, newRows };
+}
+
+/** Whether a text column's row j holds the same as row j - 1 (both null, or the same bytes). */
+function sameAsBefore(data: Data, j: number): boolean {
+  const [valid, validBefore] = [hasValue(data, j), hasValue(data, j - 1)];
+  if (!valid || !validBefore) return valid === validBefore;
+  const offsets = data.valueOffsets;
+  const [before, start, end] = [offsets[j - 1], offsets[j], offsets[j + 1]];
+  if (end - start !== start - before) return false;
+  const bytes = data.values as Uint8Array;
+  for (let k = 0; k < end - start; k++) if (bytes[start + k] !== bytes[before + k]) return false;
+  return true;
 }

@@ -23,15 +23,19 @@ export interface DatasetSource {
   fetch(name: string): Promise<Uint8Array>;
   /** A file's Parquet bytes → the Arrow IPC DuckDB inserts (a filePreparer, perhaps in a worker; called in the files' order). */
   prepare(name: string, parquet: Uint8Array): Uint8Array | Promise<Uint8Array>;
-  /** Given the reports and measures files as decoded (copies), once every file but the cells is: before DuckDB has them, perhaps before it has started. */
-  decoded?: (files: DecodedFiles) => void;
+  /** Told of the files as they are decoded, before DuckDB has them (see DecodedSink). */
+  decoded?: DecodedSink;
 }
 
-/** The reports and measures files as Arrow IPC, and the years left out (their summary file could not be read). */
-export interface DecodedFiles {
-  reports: Uint8Array;
-  measures: Uint8Array;
-  leftOut: number[];
+/**
+ * Told of each file but the cells as it is decoded, as Arrow IPC, perhaps
+ * before DuckDB has started (DuckDB takes these bytes when it inserts them:
+ * what is kept must be copied at once); then, once every one is, of the
+ * years left out (their summary file could not be read).
+ */
+export interface DecodedSink {
+  file(logicalName: string, ipc: Uint8Array): void;
+  done(leftOut: number[]): void;
 }
 
 /** A year's summary file that could not be read: the year is left out, the rest is loaded. */
@@ -83,12 +87,20 @@ export async function loadDataset(
   if (description.schema_version !== DATASET_SCHEMA_VERSION)
     throw new Error(`数据集（dataset.json）的格式版本是 ${description.schema_version ?? '未知'}，本站读取第 ${DATASET_SCHEMA_VERSION} 版：${DATASET_OUTDATED}`);
   if (description.measures !== MEASURE_DEFINITIONS) throw new Error(`数据集（dataset.json）的指标是按另一版定义汇总的：${DATASET_OUTDATED}`);
-  const isReports = (name: string) => DATASET_FILES.logical(name) === DATASET_FILES.reports;
-  const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).sort((a, b) => Number(isReports(b.name)) - Number(isReports(a.name)));
+  // Reports first (the others refer to them by number), then the measures: the page holds both (DecodedSink) before the summaries are decoded.
+  const first = (name: string) => ([DATASET_FILES.reports, DATASET_FILES.measures] as string[]).indexOf(DATASET_FILES.logical(name)) >>> 0;
+  const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).sort((a, b) => first(a.name) - first(b.name));
   const total = files.reduce((n, f) => n + f.bytes, 0);
-  // Every file fetched and prepared at once, while the engine starts and each while DuckDB inserts the one
-  // before (none of these needs the reports' numbers: only a cells file does, prepared later).
-  const prepared = files.map((file) => source.fetch(file.name).then((bytes) => source.prepare(file.name, bytes)));
+  // Every file fetched at once and prepared in the files' order (reports and measures first, for the page to hold them), while
+  // the engine starts and each while DuckDB inserts the one before (none needs the reports' numbers: only a cells file does, prepared later).
+  let turn: Promise<unknown> = Promise.resolve();
+  const prepared = files.map((file) => {
+    const fetched = source.fetch(file.name);
+    fetched.catch(() => {}); // its failure is its turn's
+    const ready = turn.then(() => fetched).then((bytes) => source.prepare(file.name, bytes));
+    turn = ready.catch(() => {});
+    return ready;
+  });
   for (const p of prepared) p.catch(() => {}); // each failure is handled below, in the files' order
   if (source.decoded) whenDecoded(files, prepared, source.decoded);
   const db = await engine;
@@ -125,24 +137,12 @@ export async function loadDataset(
   return { ...description, failed, loadCells: cellsLoader(db, source, description.files, failed), loadSummary: summaryLoader(db, summaries) };
 }
 
-/**
- * Calls `decoded` once every file is decoded, with copies of the reports and
- * measures files made as they come (DuckDB takes the bytes it inserts); not
- * at all when either cannot be read (the load fails).
- */
-function whenDecoded(files: DatasetDescription['files'], prepared: Promise<Uint8Array>[], decoded: (files: DecodedFiles) => void): void {
-  const copies = new Map<string, Uint8Array>();
-  files.forEach((file, i) => {
-    const logical = DATASET_FILES.logical(file.name);
-    if (logical === DATASET_FILES.reports || logical === DATASET_FILES.measures) void prepared[i].then((ipc) => copies.set(logical, ipc.slice()), () => {});
-  });
-  void Promise.allSettled(prepared).then((results) => {
-    const reports = copies.get(DATASET_FILES.reports);
-    const measures = copies.get(DATASET_FILES.measures);
-    if (!reports || !measures) return;
-    const leftOut = files.flatMap((file, i) => (results[i].status === 'rejected' ? [Number(DATASET_FILES.summaryPattern.exec(file.name)?.[1])] : [])).filter((year) => !Number.isNaN(year));
-    decoded({ reports, measures, leftOut });
-  });
+/** Tells `sink` of each file as it is decoded, before DuckDB is given it, then of the years left out. */
+function whenDecoded(files: DatasetDescription['files'], prepared: Promise<Uint8Array>[], sink: DecodedSink): void {
+  files.forEach((file, i) => void prepared[i].then((ipc) => sink.file(DATASET_FILES.logical(file.name), ipc), () => {}));
+  void Promise.allSettled(prepared).then((results) =>
+    sink.done(files.flatMap((file, i) => (results[i].status === 'rejected' ? [Number(DATASET_FILES.summaryPattern.exec(file.name)?.[1])] : [])).filter((year) => !Number.isNaN(year))),
+  );
 }
 
 /**

@@ -11,7 +11,7 @@ export type PrepareFile = (name: string, parquet: Uint8Array) => Uint8Array;
  * `parquetToIPC` is parquet-wasm's reader (in the browser, in a worker: see prepare-worker.ts).
  */
 export function filePreparer(parquetToIPC: (parquet: Uint8Array) => Uint8Array): PrepareFile {
-  let reportNumbers: Map<string, number> | null = null;
+  let reportNumbers: (() => Map<string, number>) | null = null;
   return (name, parquet) => {
     const ipc = decode(name, parquet, parquetToIPC);
     if (DATASET_FILES.logical(name) === DATASET_FILES.reports) {
@@ -22,7 +22,7 @@ export function filePreparer(parquetToIPC: (parquet: Uint8Array) => Uint8Array):
     if (!DATASET_FILES.cellsPattern.test(name)) return ipc;
     if (!reportNumbers) throw new Error(`${DATASET_FILES.reports} 缺失，请重新运行导入（the dataset has no reports file）`);
     try {
-      return tableToIPC(cellValuesTable(tableFromIPC(ipc), reportNumbers), 'stream');
+      return tableToIPC(cellValuesTable(tableFromIPC(ipc), reportNumbers()), 'stream');
     } catch (e) {
       throw new Error(`${name} 与 ${DATASET_FILES.reports} 不是同一次导入的结果，请重新运行导入（${(e as Error).message}）`);
     }

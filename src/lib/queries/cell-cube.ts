@@ -1,4 +1,4 @@
-import { T3_APPLICANT_COLUMNS, TEMPLATE_CELLS, type CellCubeRow, type TableId } from '../template';
+import { CUBE_CELL_REFS, T3_APPLICANT_COLUMNS, TEMPLATE_CELLS, type CellCubeRow, type TableId } from '../template';
 import type { CellSumRow } from './cells';
 import { inScopeRow, type Filters } from './filters';
 import { UNDETERMINED, type ApplicantRow } from './requests';
@@ -30,16 +30,21 @@ function sumsByYear(cube: CellCube, filters: Filters): Map<number, YearSums> {
   return new Map([...years].sort(([a], [b]) => a - b));
 }
 
-/** The cube's column of each of the template's cells of a table at rows × cols (the pairs the template has), in the SQL's order: by row, then column. */
-function columnsOf(cube: CellCube, table: TableId, rows: readonly string[], cols: readonly string[]) {
+/** The cube's column (CUBE_CELL_REFS) of each of the template's cells of a table at rows × cols (the pairs the template has), in the SQL's order: by row, then column. */
+export function cubeColumns(table: TableId, rows: readonly string[], cols: readonly string[]): { row: string; col: string; column: number }[] {
   const cells = TEMPLATE_CELLS.filter((c) => c.table === table && c.item === null && rows.includes(c.row) && cols.includes(c.col));
   return cells
     .map((cell) => {
-      const column = cube.refs.indexOf(cell.ref);
+      const column = CUBE_CELL_REFS.indexOf(cell.ref);
       if (column < 0) throw new Error(`${cell.ref} is not in the cell cube (template CUBE_CELL_REFS)`);
       return { row: cell.row, col: cell.col, column };
     })
     .sort((a, b) => (a.row < b.row ? -1 : a.row > b.row ? 1 : a.col < b.col ? -1 : a.col > b.col ? 1 : 0));
+}
+
+/** cubeColumns, as columns of a cube file (whose refs may be ordered otherwise). */
+function columnsOf(cube: CellCube, table: TableId, rows: readonly string[], cols: readonly string[]) {
+  return cubeColumns(table, rows, cols).map((c) => ({ ...c, column: cube.refs.indexOf(CUBE_CELL_REFS[c.column]) }));
 }
 
 /** cellSumsByYear(filters, table, rows, cols), summed from the cell cube: the same rows, for filters without bodies. */

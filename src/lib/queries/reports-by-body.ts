@@ -1,10 +1,15 @@
 import { tableFromIPC, type Data, type Table, type Vector } from 'apache-arrow';
-import { combinationNumbers, numberColumn } from '../db/database';
-import type { DecodedFiles } from '../db/load';
+import { combinationNumbers, hasValue, numberColumn, validityColumn } from '../db/database';
+import type { DecodedSink } from '../db/load';
+import { DATASET_FILES } from '../dataset/schema';
+import { deferred, type Deferred } from '../deferred';
 import { TOP_BODIES, type BodyMeasuresRow, type BodyYearRow, type FilterOptions } from './bodies';
 import { CONSOLIDATED_KIND, inScopeRow, type Filters, type ScopeColumns } from './filters';
 import type { LeftOutRow } from './left-out';
-import { SUMMED_COLUMNS, type Measure } from '../template';
+import { CUBE_CELL_REFS, ReportCubeCells, SUMMED_COLUMNS, type CellCubeRow, type Measure, type MeasureKey, type RateColumn, type TableId } from '../template';
+import { cubeColumns, type CellCube } from './cell-cube';
+import type { BodyCellSumRow } from './cells';
+import type { BodyYearMeasures } from './body-years';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
 
 type Scope = Omit<ScopeColumns, 'year'>;
@@ -33,6 +38,17 @@ export interface ReportsByBody {
   /** Each report's region, level, kind and source, as a number into `scopes` (a few hundred of them: a filter is one test per number). */
   scopeOf: Int32Array;
   scopes: Scope[];
+  /** Each report's template version, as a number into `templates`. */
+  templateOf: Int32Array;
+  templates: string[];
+  /** Each report's position in the reports file (null: the same: no year left out). */
+  positions: Int32Array | null;
+  /**
+   * Each report's cells of the cell cube (template/cube-cells.ts): per
+   * CUBE_CELL_REFS column its value (NaN: none), and its undetermined new
+   * requests (NaN: none); null until the summary files are read (withCubeCells).
+   */
+  cubeCells: { values: Float64Array[]; undetermined: Float64Array } | null;
 }
 
 export interface HeldReportsOptions {
@@ -55,19 +71,22 @@ export function holdReports(reports: Table, measures: Table, { imported = new Se
   const rows = keep.length === allYears.length ? null : Int32Array.from(keep);
   const take = (values: Float64Array) => (rows ? Float64Array.from(rows, (i) => values[i]) : values);
   const columns = new Map(REPORT_COLUMNS.map((name) => [name, take(numberColumn(measures.getChild(name)!))]));
-  const { numbers, newRows } = combinationNumbers(reports, SCOPE_COLUMNS, new Map());
+  const { numbers, newRows } = combinationNumbers(reports, SCOPE_COLUMNS);
   const baseScopes = newRows.map((i) => {
     const row = reports.get(i)!;
     return { region: row.region as string | null, level: row.level as string | null, kind: row.kind as string | null };
   });
+  const versions = combinationNumbers(reports, ['template']);
   const ids = imported.size > 0 ? reports.getChild('report_id')! : null;
-  const superseded = reports.getChild('superseded_by')!;
+  const superseded = validityColumn(reports.getChild('superseded_by')!);
   const length = keep.length;
   const scopeOf = new Int32Array(length);
   const counted = new Uint8Array(length);
+  const templateOf = new Int32Array(length);
   keep.forEach((i, r) => {
+    templateOf[r] = versions.numbers[i];
     scopeOf[r] = numbers[i] * 2 + (ids && imported.has(ids.get(i)) ? 1 : 0);
-    counted[r] = superseded.isValid(i) ? 0 : 1;
+    counted[r] = 1 - superseded[i];
   });
   const ranges = new Map<string, { start: number; end: number }>();
   const bodies = textRuns(reports.getChild('body')!);
@@ -77,12 +96,89 @@ export function holdReports(reports: Table, measures: Table, { imported = new Se
     while (r < length && keep[r] < end) r++;
     if (r > from) ranges.set(text, { start: from, end: r });
   }
-  return { length, year: take(allYears), counted, columns, ranges, scopeOf, scopes: baseScopes.flatMap((s) => [{ ...s, imported: false }, { ...s, imported: true }]) };
+  const scopes = baseScopes.flatMap((s) => [{ ...s, imported: false }, { ...s, imported: true }]);
+  const templates = versions.newRows.map((i) => reports.get(i)!.template as string);
+  return { length, year: take(allYears), counted, columns, ranges, scopeOf, scopes, templateOf, templates, positions: rows, cubeCells: null };
 }
 
-/** The reports held from the files as loadDataset decodes them (its `decoded`); `imported`: the ids of the reports imported in this browser. */
-export function holdDecoded({ reports, measures, leftOut }: DecodedFiles, imported: readonly string[]): ReportsByBody {
-  return holdReports(tableFromIPC(reports), tableFromIPC(measures), { imported: new Set(imported), leftOut });
+/** The held reports' cells of the cell cube (`cells`: by position in the reports file), given to them. */
+export function withCubeCells(held: ReportsByBody, cells: ReportCubeCells): ReportsByBody {
+  const at = held.positions ?? Int32Array.from({ length: held.length }, (_, r) => r);
+  if (cells.reports < held.length) throw new Error(`dataset.json counts ${cells.reports} reports, the reports file has more`);
+  const undetermined = Float64Array.from(at, (i) => cells.undetermined(i) ?? Number.NaN);
+  held.cubeCells = { values: cells.values.map((column) => (held.positions ? Float64Array.from(at, (i) => column[i]) : column)), undetermined };
+  return held;
+}
+
+/**
+ * Holds the reports from the dataset's files as loadDataset decodes them (a
+ * DecodedSink): `held` once the reports and measures files are (copied),
+ * `withCells` once every file is, with their cells of the cell cube taken from
+ * each summary file as it comes (not kept), and without the years whose
+ * summary file could not be read. `reports`: how many the dataset has
+ * (dataset.json); `imported`: the ids of those imported in this browser.
+ */
+export class ReportsHolder implements DecodedSink {
+  readonly held: Promise<ReportsByBody>;
+  readonly withCells: Promise<ReportsByBody>;
+  private readonly files = new Map<string, Table>();
+  private readonly cubeCells: ReportCubeCells;
+  private value: ReportsByBody | null = null;
+  private readonly settled = { held: deferred<ReportsByBody>(), withCells: deferred<ReportsByBody>() };
+
+  constructor(reports: number, private readonly imported: readonly string[]) {
+    this.cubeCells = new ReportCubeCells(reports);
+    this.held = this.settled.held.promise;
+    this.withCells = this.settled.withCells.promise;
+  }
+
+  file(name: string, ipc: Uint8Array): void {
+    performance.mark(`decoded ${name}`);
+    if (name === DATASET_FILES.reports || name === DATASET_FILES.measures) {
+      this.files.set(name, tableFromIPC(ipc.slice()));
+      if (this.files.size === 2) this.value = this.attempt(this.settled.held, () => this.hold([]));
+    } else if (DATASET_FILES.summaryPattern.test(name)) addSummaryCells(this.cubeCells, tableFromIPC(ipc));
+  }
+
+  done(leftOut: number[]): void {
+    const held = this.value;
+    if (!held) this.fail(new Error('the reports or measures file could not be read'));
+    // A year left out: its reports are held no more (rare: held again without them).
+    else this.attempt(this.settled.withCells, () => withCubeCells(leftOut.length > 0 ? this.hold(leftOut) : held, this.cubeCells));
+    this.files.clear();
+  }
+
+  /** The load failed: nothing is held. */
+  fail(e: Error): void {
+    this.settled.held.reject(e);
+    this.settled.withCells.reject(e);
+  }
+
+  private hold(leftOut: number[]): ReportsByBody {
+    return holdReports(this.files.get(DATASET_FILES.reports)!, this.files.get(DATASET_FILES.measures)!, { imported: new Set(this.imported), leftOut });
+  }
+
+  private attempt(into: Deferred<ReportsByBody>, make: () => ReportsByBody): ReportsByBody | null {
+    try {
+      const value = make();
+      into.resolve(value);
+      return value;
+    } catch (e) {
+      into.reject(e as Error);
+      return null;
+    }
+  }
+}
+
+/** A summary file's cells (SUMMARY_CELL_COLUMNS) added to the reports' cells of the cube, read from the Arrow buffers (millions of cells: no copy, no object). */
+function addSummaryCells(cells: ReportCubeCells, summary: Table): void {
+  for (const batch of summary.batches) {
+    const [reportNo, cell, state, value] = ['report_no', 'cell', 'state', 'value'].map((name) => batch.getChild(name)!.data[0]);
+    const [numbers, positions, states, values] = [reportNo, cell, state, value].map((d) => d.values as ArrayLike<number>);
+    for (let j = 0; j < batch.numRows; j++) {
+      cells.add(numbers[j] - 1, positions[j], states[j], hasValue(value, j) ? values[j] : Number.NaN);
+    }
+  }
 }
 
 /** A text column's runs of equal values (a body's reports are together): decoded once per run, not per row. */
@@ -102,7 +198,11 @@ function textRuns(vector: Vector): { text: string; start: number; end: number }[
 }
 
 const DECODER = new TextDecoder();
-const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((byte, i) => byte === b[i]);
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** The filters' test of a held report, but for bodies (see inScopeRow): counted reports only, unless `all`. */
 function selection(reports: ReportsByBody, filters: Filters, all = false): (i: number) => boolean {
@@ -151,6 +251,11 @@ export function leftOutOfReports(reports: ReportsByBody, filters: Filters): Left
   return row;
 }
 
+/** The chosen bodies' ranges, or every body's, in the dataset's order. */
+function bodiesOf(reports: ReportsByBody, filters: Filters): [string, { start: number; end: number }][] {
+  return filters.bodies.length > 0 ? [...reports.ranges].filter(([body]) => filters.bodies.includes(body)) : [...reports.ranges];
+}
+
 /** Whether a held report is of the chosen bodies (any, when none is chosen). */
 function bodiesTest(reports: ReportsByBody, filters: Filters): (i: number) => boolean {
   if (filters.bodies.length === 0) return () => true;
@@ -172,10 +277,10 @@ function bodiesTest(reports: ReportsByBody, filters: Filters): (i: number) => bo
  * milliseconds.
  */
 function topOfReports(reports: ReportsByBody, filters: Filters, measures: readonly Measure[], single: boolean, limit: number): { body: string; year: number; sums: (number | null)[] }[] {
-  const { length, ranges, year: years } = reports;
+  const { length, year: years } = reports;
   const selected = selection(reports, filters);
   const values = measures.map((m) => reports.columns.get(m.key)!);
-  const bodies = filters.bodies.length > 0 ? [...ranges].filter(([body]) => filters.bodies.includes(body)) : [...ranges];
+  const bodies = bodiesOf(reports, filters);
   // Each body and year shown: its body, year, rows start .. end (a body's reports are in year order) and the value it is ranked by.
   const shown = { body: new Int32Array(length), year: new Int32Array(length), start: new Int32Array(length), end: new Int32Array(length), rank: new Float64Array(length) };
   let n = 0;
@@ -234,4 +339,91 @@ export function measuresTopBodiesOfReports(reports: ReportsByBody, filters: Filt
   return topOfReports(reports, filters, measures, false, limit).map(
     ({ body, year, sums }) => ({ body, year, ...Object.fromEntries(measures.map((m, i) => [m.key, sums[i]])) }) as BodyMeasuresRow,
   );
+}
+
+/**
+ * measuresByBodyYear(filters, years, columns) over the reports held in the
+ * page: each body's sums per year (of `years`, else the filters' range), with
+ * its reports, region and level (the first of its reports that has one) and
+ * template versions; in the SQL's order (by body, then year).
+ */
+export function bodyYearsOfReports(reports: ReportsByBody, filters: Filters, years?: readonly number[], columns: readonly (MeasureKey | RateColumn)[] = SUMMED_COLUMNS): BodyYearMeasures[] {
+  const selected = selection(reports, years ? { ...filters, from: null, to: null } : filters);
+  const inYears = years ? (i: number) => years.includes(reports.year[i]) : () => true;
+  const values = columns.map((key) => reports.columns.get(key)!);
+  const procurement = reports.columns.get('procurement_reports')!;
+  const rows: BodyYearMeasures[] = [];
+  for (const [body, { start, end }] of bodiesOf(reports, filters)) {
+    let row: BodyYearMeasures | null = null;
+    for (let i = start; i < end; i++) {
+      if (!selected(i) || !inYears(i)) continue;
+      const year = reports.year[i];
+      const scope = reports.scopes[reports.scopeOf[i]];
+      if (row?.year !== year) {
+        row = { body, year, region: null, level: null, reports: 0, templates: [], procurement_reports: 0, ...Object.fromEntries(columns.map((key) => [key, null])) } as BodyYearMeasures;
+        rows.push(row);
+      }
+      row.region ??= scope.region;
+      row.level ??= scope.level;
+      row.reports++;
+      row.procurement_reports += procurement[i];
+      const template = reports.templates[reports.templateOf[i]];
+      if (!row.templates.includes(template)) row.templates = [...row.templates, template].sort();
+      const sums = row as unknown as Record<string, number | null>;
+      values.forEach((column, k) => {
+        if (!Number.isNaN(column[i])) sums[columns[k]] = (sums[columns[k]] ?? 0) + column[i];
+      });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The chosen bodies' counted reports as a cell cube of a row each (their
+ * cells of the cell cube held in the page), for queries/cell-cube.ts to sum
+ * as it sums the cube the ingest prepared; null when the cells are not held.
+ */
+export function cellCubeOfBodies(reports: ReportsByBody, filters: Filters): CellCube | null {
+  if (!reports.cubeCells) return null;
+  const { values, undetermined } = reports.cubeCells;
+  const rows: CellCubeRow[] = [];
+  for (const [, { start, end }] of bodiesOf(reports, filters)) {
+    for (let i = start; i < end; i++) {
+      if (!reports.counted[i]) continue;
+      const value = (v: number) => (Number.isNaN(v) ? null : v);
+      rows.push({ ...reports.scopes[reports.scopeOf[i]], year: reports.year[i], cells: values.map((column) => value(column[i])), undetermined: value(undetermined[i]) });
+    }
+  }
+  return { refs: CUBE_CELL_REFS, rows };
+}
+
+/**
+ * cellSumsByBody(filters, year, table, rows, cols, limit) over the reports
+ * held in the page: each body's sums of the chosen cells per row in that
+ * year, for the `limit` bodies of the largest sum above 0 (ties by name), by
+ * body and row; null when the cells are not held.
+ */
+export function cellSumsByBodyOfReports(reports: ReportsByBody, filters: Filters, year: number, table: TableId, rows: readonly string[], cols: readonly string[], limit = TOP_BODIES): BodyCellSumRow[] | null {
+  if (!reports.cubeCells) return null;
+  const { values } = reports.cubeCells;
+  const cells = cubeColumns(table, rows, cols);
+  const selected = selection(reports, { ...filters, from: year, to: year });
+  const sums: { body: string; total: number; rows: BodyCellSumRow[] }[] = [];
+  for (const [body, { start, end }] of bodiesOf(reports, filters)) {
+    const byRow = new Map<string, number | null>();
+    for (let i = start; i < end; i++) {
+      if (!selected(i)) continue;
+      for (const { row, column } of cells) {
+        const value = values[column][i];
+        const sum = byRow.get(row) ?? null;
+        byRow.set(row, Number.isNaN(value) ? sum : (sum ?? 0) + value);
+      }
+    }
+    if (byRow.size === 0) continue;
+    const total = [...byRow.values()].reduce<number>((n, v) => n + (v ?? 0), 0);
+    if (total > 0) sums.push({ body, total, rows: [...byRow].map(([row, value]) => ({ body, row, value })) });
+  }
+  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const top = sums.sort((a, b) => b.total - a.total || text(a.body, b.body)).slice(0, Math.trunc(limit));
+  return top.sort((a, b) => text(a.body, b.body)).flatMap((b) => b.rows.sort((x, y) => text(x.row, y.row)));
 }

@@ -6,3 +6,4 @@ export * from './cells';
 export * from './rules';
 export * from './kinds';
 export * from './measures';
+export * from './cube-cells';

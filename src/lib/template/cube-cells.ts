@@ -1,0 +1,54 @@
+import { templateIndex, TEMPLATE_CELLS } from './cells';
+import { CUBE_CELL_REFS } from './measures';
+import { CELL_STATES } from './states';
+import { T3_APPLICANT_COLUMNS } from './tables';
+
+/** For each template position, its column in the cell cube (CUBE_CELL_REFS; -1: not in it). */
+const CUBE_COLUMN = Int16Array.from(TEMPLATE_CELLS, (cell) => CUBE_CELL_REFS.indexOf(cell.ref));
+const APPLICANT_CELL = Uint8Array.from(TEMPLATE_CELLS, (cell) => (T3_APPLICANT_COLUMNS.some((c) => cell.ref === `t3.new.${c.key}`) ? 1 : 0));
+const NEW_TOTAL = templateIndex('t3.new.total')!;
+const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
+
+/**
+ * Each report's cells of the cell cube (CUBE_CELL_REFS), taken cell by cell in
+ * any order (a report's packed cells at ingest, the summary files' cells in
+ * the page): the one definition of what a report adds to the cube. `values`:
+ * per cube column, each report's value (NaN: none); `present`: 1 where the
+ * report has the cell at all (a sum of cells none of which has a value is
+ * null, of no cells nothing). A report whose applicant cells are ambiguous
+ * (a flattened row) leaves its 新收 总计 less what is known (each null as 0)
+ * undetermined, as queries/requests.ts requestsByApplicant counts it.
+ */
+export class ReportCubeCells {
+  readonly values: Float64Array[];
+  readonly present: Uint8Array[];
+  private readonly ambiguous: Uint8Array;
+  private readonly known: Float64Array;
+  private readonly total: Float64Array;
+
+  constructor(readonly reports: number) {
+    this.values = CUBE_CELL_REFS.map(() => new Float64Array(reports).fill(Number.NaN));
+    this.present = CUBE_CELL_REFS.map(() => new Uint8Array(reports));
+    this.ambiguous = new Uint8Array(reports);
+    this.known = new Float64Array(reports);
+    this.total = new Float64Array(reports);
+  }
+
+  /** Cell `templatePosition` of report `report`, in state CELL_STATES[state], with its value (NaN: none). */
+  add(report: number, templatePosition: number, state: number, value: number): void {
+    const column = CUBE_COLUMN[templatePosition];
+    if (column < 0) return;
+    const hasValue = !Number.isNaN(value);
+    this.values[column][report] = value;
+    this.present[column][report] = 1;
+    if (APPLICANT_CELL[templatePosition]) {
+      if (state === AMBIGUOUS) this.ambiguous[report] = 1;
+      if (hasValue) this.known[report] += value;
+    } else if (templatePosition === NEW_TOTAL && hasValue) this.total[report] = value;
+  }
+
+  /** The new requests of a report its applicant split leaves undetermined; null when the split is not ambiguous. */
+  undetermined(report: number): number | null {
+    return this.ambiguous[report] ? this.total[report] - this.known[report] : null;
+  }
+}
