@@ -120,5 +120,5 @@ export async function loadDatasetFolder(dir: string, imported: readonly string[]
   );
   await loadSummary();
   await loadCells(years);
-  return Object.assign(db, { held: await decoded.withCells });
+  return Object.assign(db, { held: await decoded.complete });
 }

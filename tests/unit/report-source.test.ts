@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
-import { NO_FILTERS, yearlyCube, yearlyFromCube, yearlyOfBodies, yearlyTotals, type Filters, type YearlyCubeRow, type YearlyRow } from '../../src/lib/queries';
+import { NO_FILTERS, reportById, yearlyCube, yearlyFromCube, yearlyOfBodies, yearlyTotals, type Filters, type YearlyCubeRow, type YearlyRow } from '../../src/lib/queries';
 import { measuresByBodyYear } from '../../src/lib/queries/body-years';
+import { reportOfHeld } from '../../src/lib/queries/reports-by-body';
 import { buildFixtureDataset, loadDatasetFolder, type FixtureDatabase } from '../dataset-fixture';
 
 // The fixture's 2022: 浙江省生态环境厅 (新收 131) and 示例市文化和旅游局 (29); 浙江省生态环境厅's report is marked as imported here.
@@ -27,6 +28,10 @@ describe('the report-source filter: the site’s reports, the imported ones, or 
       expect(new2022(yearlyFromCube(cube, filters)), source).toEqual(expected[source]);
       expect(new2022(yearlyOfBodies(byBody, { ...filters, bodies: ['浙江省生态环境厅', '示例市文化和旅游局'] })), source).toEqual(expected[source]);
     }
+    // A report's own row says it was imported, from what the page holds as from the reports table.
+    const [{ report_id }] = await run<{ report_id: string }>({ sql: "SELECT report_id FROM reports WHERE body = '浙江省生态环境厅'", params: [] });
+    expect(reportOfHeld(byBody, report_id)).toEqual(await run(reportById(report_id)));
+    expect(reportOfHeld(byBody, report_id)[0].imported).toBe(true);
     // Only imported: the site's years have no report.
     expect((await run<YearlyRow>(yearlyTotals({ ...NO_FILTERS, source: 'imported' }))).map((r) => r.year)).toEqual([2022]);
     expect((await run<{ body: string }>(measuresByBodyYear({ ...NO_FILTERS, source: 'imported' }, [2022]))).map((r) => r.body)).toEqual(['浙江省生态环境厅']);

@@ -9,7 +9,12 @@ import type { CellsNeed, Query } from '../queries/query';
 import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
-import { ReportsHolder, type ReportsByBody } from '../queries/reports-by-body';
+import { reportOfHeld, ReportsHolder, type ReportsByBody } from '../queries/reports-by-body';
+import { tableFromIPC } from 'apache-arrow';
+import type { Preparer } from '../db/browser';
+import { plainRows } from '../db/database';
+import { DATASET_FILES } from '../dataset/schema';
+import type { ReportCellRow } from '../queries/report';
 import { deferred } from '../deferred';
 
 /** The page-wide state of the data: loading (with progress), ready, or failed with a reason. */
@@ -35,6 +40,8 @@ export const data = $state<{
 }>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, importsError: null, generation: 0, held: false });
 
 let database: Promise<Database> | null = null;
+/** The decoding worker of the data being loaded (db/browser.ts workerPreparer). */
+let decoder: Promise<Preparer> | null = null;
 /** Loads the cells of some years into the database (db/load.ts), and ends the decoding worker it keeps for that. */
 let cells: { load: CellsLoader; close: () => void } | null = null;
 /** Inserts the summary cells into the database, once (db/load.ts). */
@@ -91,6 +98,7 @@ export function fetchDataFile(name: string): Promise<Uint8Array> {
  */
 export function reloadData(): void {
   database = null;
+  decoder = null;
   cells?.close();
   cells = null;
   summary = null;
@@ -134,7 +142,6 @@ function showProgress(p: LoadProgress): void {
 export function getDatabase(): Promise<Database> {
   database ??= (async () => {
     const holding = heldFor();
-    let preparer: Promise<{ prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>; close: () => void }> | null = null;
     data.status = 'loading';
     data.progress = { loaded: 0, total: 1, step: 'engine' };
     try {
@@ -150,7 +157,7 @@ export function getDatabase(): Promise<Database> {
       started.catch(() => (engine = null));
       void started.then(() => performance.mark('data:engine'), () => {});
       // The decoder's worker starts now too, its wasm compiling beside the engine's. Kept after the load: it decodes the cells of a year when a page first needs them.
-      preparer = browser.then((b) => b.workerPreparer());
+      const preparer = (decoder = browser.then((b) => b.workerPreparer()));
       preparer.catch(() => {}); // its failure shows where it is awaited
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
@@ -177,7 +184,7 @@ export function getDatabase(): Promise<Database> {
       performance.mark('data:ready');
       return db;
     } catch (e) {
-      void preparer?.then((p) => p.close(), () => {});
+      void decoder?.then((p) => p.close(), () => {});
       holding.fail(e as Error);
       data.status = 'error';
       data.error = (e as Error).message;
@@ -286,11 +293,11 @@ export const yearlyCubeRows = onceLoaded(async (db) => {
 });
 
 /** The reports held in the page for the data being loaded, from the files as they are decoded, before DuckDB: without, then with, their cells of the cube. */
-let held: { reports: Promise<ReportsByBody>; withCells: Promise<ReportsByBody>; value: ReportsByBody | null } | null = null;
+let held: { reports: Promise<ReportsByBody>; complete: Promise<ReportsByBody>; value: ReportsByBody | null } | null = null;
 
 function heldFor() {
-  const [reports, withCells] = [deferred<ReportsByBody>(), deferred<ReportsByBody>()];
-  const current: NonNullable<typeof held> = { reports: reports.promise, withCells: withCells.promise, value: null };
+  const [reports, complete] = [deferred<ReportsByBody>(), deferred<ReportsByBody>()];
+  const current: NonNullable<typeof held> = { reports: reports.promise, complete: complete.promise, value: null };
   held = current;
   return {
     /** The holder the load tells of its files: what it holds is this load's. */
@@ -301,30 +308,44 @@ function heldFor() {
         if (held === current) data.held = true;
         performance.mark('data:held');
       }, reports.reject);
-      holder.withCells.then((value) => {
+      holder.complete.then((value) => {
         // Held again without a year left out: whatever was answered from the first asks again.
         const again = current.value !== value;
         current.value = value;
-        withCells.resolve(value);
+        complete.resolve(value);
         if (again && held === current) data.generation++;
-      }, withCells.reject);
+      }, complete.reject);
       return holder;
     },
-    fail: (e: Error) => (reports.reject(e), withCells.reject(e)),
+    fail: (e: Error) => (reports.reject(e), complete.reject(e)),
   };
 }
 
 /**
  * Every report held in the page (queries/reports-by-body.ts): the value once
- * here, a promise before; `withCells`: with their cells of the cell cube
+ * here, a promise before; `complete`: with their cells of the cell cube
  * (read from the summary files, a little later). It fails when the data does.
  */
-export function heldReports(withCells = false): ReportsByBody | Promise<ReportsByBody> {
+export function heldReports(complete = false): ReportsByBody | Promise<ReportsByBody> {
   void data.generation; // a reload makes whatever reads this ask again
   if (!held) void getDatabase().catch(() => {});
   const { value } = held!;
-  if (value && (!withCells || value.cubeCells)) return value;
-  return withCells ? held!.withCells : held!.reports;
+  if (value && (!complete || value.cubeCells)) return value;
+  return complete ? held!.complete : held!.reports;
+}
+
+/**
+ * A report's cells read straight from its year's cells file, decoded in the
+ * worker (only that report's rows come back): its page shows them without
+ * waiting for DuckDB, nor loading a whole year into it. Null when the report
+ * is not held (a year left out): the database answers.
+ */
+export async function reportCellsOfFile(id: string): Promise<ReportCellRow[] | null> {
+  const [report] = reportOfHeld(await heldReports(), id);
+  const name = report && data.description?.files.find((f) => DATASET_FILES.cellsPattern.exec(f.name)?.[1] === String(report.year))?.name;
+  if (!name || !decoder) return null;
+  const { reportCells } = await decoder;
+  return plainRows<ReportCellRow>(tableFromIPC(await reportCells(name, await fetchDataFile(name), id)));
 }
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */

@@ -76,8 +76,15 @@ export async function createBrowserDatabase(): Promise<Database> {
   };
 }
 
+/** A dataset file's bytes → what DuckDB inserts (prepare), or one report's cells of a year's file (reportCells), in a worker. */
+export interface Preparer {
+  prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>;
+  reportCells: (name: string, parquet: Uint8Array, report: string) => Promise<Uint8Array>;
+  close: () => void;
+}
+
 /** db/prepare.ts's filePreparer in a Web Worker (prepare-worker.ts), for loadDataset; closed when loaded (its wasm memory is the size of the largest file). */
-export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>; close: () => void } {
+export function workerPreparer(): Preparer {
   const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { type: 'module' });
   const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
   const wasm = parquetWasmUrl();
@@ -97,14 +104,14 @@ export function workerPreparer(): { prepare: (name: string, parquet: Uint8Array)
   };
   // Its wasm compiles now, not at the first file.
   worker.postMessage({ wasm } satisfies PrepareRequest);
-  const prepare = (name: string, parquet: Uint8Array) =>
+  const request = (name: string, parquet: Uint8Array, report?: string) =>
     new Promise<Uint8Array>((resolve, reject) => {
       if (failed) return reject(failed);
       const id = next++;
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, name, parquet, wasm } satisfies PrepareRequest, [parquet.buffer]);
+      worker.postMessage({ id, name, parquet, wasm, report } satisfies PrepareRequest, [parquet.buffer]);
     });
-  return { prepare, close: () => worker.terminate() };
+  return { prepare: (name, parquet) => request(name, parquet), reportCells: request, close: () => worker.terminate() };
 }
 
 let parquetReady: Promise<unknown> | null = null;

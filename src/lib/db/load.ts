@@ -87,8 +87,8 @@ export async function loadDataset(
   if (description.schema_version !== DATASET_SCHEMA_VERSION)
     throw new Error(`数据集（dataset.json）的格式版本是 ${description.schema_version ?? '未知'}，本站读取第 ${DATASET_SCHEMA_VERSION} 版：${DATASET_OUTDATED}`);
   if (description.measures !== MEASURE_DEFINITIONS) throw new Error(`数据集（dataset.json）的指标是按另一版定义汇总的：${DATASET_OUTDATED}`);
-  // Reports first (the others refer to them by number), then the measures: the page holds both (DecodedSink) before the summaries are decoded.
-  const first = (name: string) => ([DATASET_FILES.reports, DATASET_FILES.measures] as string[]).indexOf(DATASET_FILES.logical(name)) >>> 0;
+  // Reports first (the others refer to them by number), then the measures and findings: the page holds them (DecodedSink) before the summaries are decoded.
+  const first = (name: string) => ([DATASET_FILES.reports, DATASET_FILES.measures, DATASET_FILES.findings] as string[]).indexOf(DATASET_FILES.logical(name)) >>> 0;
   const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).sort((a, b) => first(a.name) - first(b.name));
   const total = files.reduce((n, f) => n + f.bytes, 0);
   // Every file fetched at once and prepared in the files' order (reports and measures first, for the page to hold them), while

@@ -5,7 +5,7 @@
  */
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import { engineError } from './engine-error';
-import { filePreparer, type PrepareFile } from './prepare';
+import { filePreparer, reportCellsOf, type PrepareFile } from './prepare';
 
 /** A file to prepare, or (with the .wasm alone) the decoder to load now, unanswered. */
 export type PrepareRequest =
@@ -15,27 +15,33 @@ export type PrepareRequest =
       parquet: Uint8Array;
       /** The decoder's .wasm (db/parquet-wasm.ts), loaded at the first request. */
       wasm: string;
+      /** Only this report's rows of a cells file (reportCellsOf), not the file prepared for DuckDB. */
+      report?: string;
     }
   | { wasm: string };
 
 export type PrepareResponse = { id: number; ipc: Uint8Array } | { id: number; error: string };
 
-let prepare: Promise<PrepareFile> | null = null;
+let prepare: Promise<{ file: PrepareFile; reportCells: ReturnType<typeof reportCellsOf> }> | null = null;
 
 self.onmessage = async ({ data: request }: MessageEvent<PrepareRequest>) => {
   const { wasm } = request;
   prepare ??= initParquet({ module_or_path: wasm }).then(
     // In batches of up to a million rows: a table of few chunks is read faster in the page and by DuckDB.
-    () => filePreparer((bytes) => readParquet(bytes, { batchSize: 1 << 20 }).intoIPCStream()),
+    () => {
+      const decode = (bytes: Uint8Array) => readParquet(bytes, { batchSize: 1 << 20 }).intoIPCStream();
+      return { file: filePreparer(decode), reportCells: reportCellsOf(decode) };
+    },
     (e: Error) => {
       throw engineError(wasm, `无法加载（${e.message}）`);
     },
   );
   prepare.catch(() => {}); // a file's request says why
   if (!('id' in request)) return;
-  const { id, name, parquet } = request;
+  const { id, name, parquet, report } = request;
   try {
-    const ipc = (await prepare)(name, parquet);
+    const { file, reportCells } = await prepare;
+    const ipc = report === undefined ? file(name, parquet) : reportCells(name, parquet, report);
     self.postMessage({ id, ipc } satisfies PrepareResponse, { transfer: [ipc.buffer] });
   } catch (e) {
     self.postMessage({ id, error: (e as Error).message } satisfies PrepareResponse);

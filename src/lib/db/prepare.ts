@@ -1,4 +1,4 @@
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { tableFromIPC, tableToIPC, type Table } from 'apache-arrow';
 import { DATASET_FILES } from '../dataset/schema';
 import { cellValuesTable, numberReports } from './cell-values';
 
@@ -35,4 +35,31 @@ function decode(name: string, bytes: Uint8Array, parquetToIPC: (parquet: Uint8Ar
   } catch (e) {
     throw new Error(`${name} 无法读取，请重新运行导入（not a readable Parquet file: ${(e as Error).message}）`);
   }
+}
+
+/** reportCells's columns, as the cells files have them. */
+const REPORT_CELL_COLUMNS = ['table', 'item', 'row', 'col', 'value', 'state', 'raw', 'page'];
+
+/**
+ * One report's rows of a year's cells file as decoded, with reportCells's
+ * columns: its rows lie together (the file is in the reports' order), found
+ * by the report's key in each chunk's dictionary of ids, nothing else decoded.
+ */
+export function reportCellsTable(cells: Table, id: string): Table {
+  let [first, last, base] = [-1, -1, 0];
+  for (const data of cells.getChild('report_id')!.data) {
+    const dictionary = data.dictionary;
+    if (!dictionary) throw new Error('cells: report_id is not dictionary-encoded (expected as the ingest writes it)');
+    let key = -1;
+    for (let k = 0; k < dictionary.length && key < 0; k++) if (dictionary.get(k) === id) key = k;
+    const keys = data.values as Int32Array;
+    if (key >= 0) for (let r = 0; r < data.length; r++) if (keys[r] === key) [first, last] = [first < 0 ? base + r : first, base + r];
+    base += data.length;
+  }
+  return (first < 0 ? cells.slice(0, 0) : cells.slice(first, last + 1)).select(REPORT_CELL_COLUMNS);
+}
+
+/** A year's cells file's Parquet bytes → one report's rows (reportCellsTable) as Arrow IPC. */
+export function reportCellsOf(parquetToIPC: (parquet: Uint8Array) => Uint8Array): (name: string, parquet: Uint8Array, id: string) => Uint8Array {
+  return (name, parquet, id) => tableToIPC(reportCellsTable(tableFromIPC(decode(name, parquet, parquetToIPC)), id), 'stream');
 }

@@ -1,5 +1,6 @@
 import { tableFromIPC, type Data, type Table, type Vector } from 'apache-arrow';
-import { combinationNumbers, hasValue, numberColumn, validityColumn } from '../db/database';
+import { combinationNumbers, hasValue, numberColumn, plainRows, validityColumn } from '../db/database';
+import type { FindingRow, ReportRow } from './report';
 import type { DecodedSink } from '../db/load';
 import { DATASET_FILES } from '../dataset/schema';
 import { deferred, type Deferred } from '../deferred';
@@ -43,15 +44,22 @@ export interface ReportsByBody {
   templates: string[];
   /** Each report's position in the reports file (null: the same: no year left out). */
   positions: Int32Array | null;
+  /** The reports file as decoded (every report, numbered: report_no), and the years left out of what is held. */
+  file: Table;
+  leftOut: readonly number[];
+  /** The findings file as decoded. */
+  findings: Table;
   /**
    * Each report's cells of the cell cube (template/cube-cells.ts): per
    * CUBE_CELL_REFS column its value (NaN: none), and its undetermined new
-   * requests (NaN: none); null until the summary files are read (withCubeCells).
+   * requests (NaN: none); null until every file is read (completed).
    */
   cubeCells: { values: Float64Array[]; undetermined: Float64Array } | null;
 }
 
 export interface HeldReportsOptions {
+  /** The findings file (none by default). */
+  findings?: Table;
   /** report_id of the reports imported in this browser (导入). */
   imported?: ReadonlySet<string>;
   /** Years left out at load (their summary file could not be read): their reports are not held. */
@@ -63,7 +71,7 @@ export interface HeldReportsOptions {
  * superseded_by) and the measures file (row for row the same reports, as the
  * ingest wrote them) → the reports held in the page.
  */
-export function holdReports(reports: Table, measures: Table, { imported = new Set(), leftOut = [] }: HeldReportsOptions = {}): ReportsByBody {
+export function holdReports(reports: Table, measures: Table, { imported = new Set(), leftOut = [], findings = reports.slice(0, 0) }: HeldReportsOptions = {}): ReportsByBody {
   if (measures.numRows !== reports.numRows) throw new Error(`the measures file has ${measures.numRows} reports, the reports file ${reports.numRows}`);
   const allYears = numberColumn(reports.getChild('year')!);
   const keep: number[] = [];
@@ -98,11 +106,11 @@ export function holdReports(reports: Table, measures: Table, { imported = new Se
   }
   const scopes = baseScopes.flatMap((s) => [{ ...s, imported: false }, { ...s, imported: true }]);
   const templates = versions.newRows.map((i) => reports.get(i)!.template as string);
-  return { length, year: take(allYears), counted, columns, ranges, scopeOf, scopes, templateOf, templates, positions: rows, cubeCells: null };
+  return { length, year: take(allYears), counted, columns, ranges, scopeOf, scopes, templateOf, templates, positions: rows, file: reports, leftOut, findings, cubeCells: null };
 }
 
-/** The held reports' cells of the cell cube (`cells`: by position in the reports file), given to them. */
-export function withCubeCells(held: ReportsByBody, cells: ReportCubeCells): ReportsByBody {
+/** The held reports completed once every file is read: their cells of the cell cube (`cells`: by position in the reports file). */
+export function completed(held: ReportsByBody, cells: ReportCubeCells): ReportsByBody {
   const at = held.positions ?? Int32Array.from({ length: held.length }, (_, r) => r);
   if (cells.reports < held.length) throw new Error(`dataset.json counts ${cells.reports} reports, the reports file has more`);
   const undetermined = Float64Array.from(at, (i) => cells.undetermined(i) ?? Number.NaN);
@@ -110,52 +118,56 @@ export function withCubeCells(held: ReportsByBody, cells: ReportCubeCells): Repo
   return held;
 }
 
+/** The files held whole (copied), the first loadDataset decodes. */
+const HELD_FILES: string[] = [DATASET_FILES.reports, DATASET_FILES.measures, DATASET_FILES.findings];
+
 /**
  * Holds the reports from the dataset's files as loadDataset decodes them (a
- * DecodedSink): `held` once the reports and measures files are (copied),
- * `withCells` once every file is, with their cells of the cell cube taken from
- * each summary file as it comes (not kept), and without the years whose
- * summary file could not be read. `reports`: how many the dataset has
+ * DecodedSink): `held` once the reports, measures and findings files are
+ * (copied), `complete` once every file is, with their cells of the cell cube
+ * taken from each summary file as it comes (not kept), and without the years
+ * whose summary file could not be read. `reports`: how many the dataset has
  * (dataset.json); `imported`: the ids of those imported in this browser.
  */
 export class ReportsHolder implements DecodedSink {
   readonly held: Promise<ReportsByBody>;
-  readonly withCells: Promise<ReportsByBody>;
+  readonly complete: Promise<ReportsByBody>;
   private readonly files = new Map<string, Table>();
   private readonly cubeCells: ReportCubeCells;
   private value: ReportsByBody | null = null;
-  private readonly settled = { held: deferred<ReportsByBody>(), withCells: deferred<ReportsByBody>() };
+  private readonly settled = { held: deferred<ReportsByBody>(), complete: deferred<ReportsByBody>() };
 
   constructor(reports: number, private readonly imported: readonly string[]) {
     this.cubeCells = new ReportCubeCells(reports);
     this.held = this.settled.held.promise;
-    this.withCells = this.settled.withCells.promise;
+    this.complete = this.settled.complete.promise;
   }
 
   file(name: string, ipc: Uint8Array): void {
     performance.mark(`decoded ${name}`);
-    if (name === DATASET_FILES.reports || name === DATASET_FILES.measures) {
+    if (HELD_FILES.includes(name)) {
       this.files.set(name, tableFromIPC(ipc.slice()));
-      if (this.files.size === 2) this.value = this.attempt(this.settled.held, () => this.hold([]));
+      if (this.files.size === HELD_FILES.length) this.value = this.attempt(this.settled.held, () => this.hold([]));
     } else if (DATASET_FILES.summaryPattern.test(name)) addSummaryCells(this.cubeCells, tableFromIPC(ipc));
   }
 
   done(leftOut: number[]): void {
     const held = this.value;
-    if (!held) this.fail(new Error('the reports or measures file could not be read'));
+    if (!held) this.fail(new Error('the reports, measures or findings file could not be read'));
     // A year left out: its reports are held no more (rare: held again without them).
-    else this.attempt(this.settled.withCells, () => withCubeCells(leftOut.length > 0 ? this.hold(leftOut) : held, this.cubeCells));
+    else this.attempt(this.settled.complete, () => completed(leftOut.length > 0 ? this.hold(leftOut) : held, this.cubeCells));
     this.files.clear();
   }
 
   /** The load failed: nothing is held. */
   fail(e: Error): void {
     this.settled.held.reject(e);
-    this.settled.withCells.reject(e);
+    this.settled.complete.reject(e);
   }
 
   private hold(leftOut: number[]): ReportsByBody {
-    return holdReports(this.files.get(DATASET_FILES.reports)!, this.files.get(DATASET_FILES.measures)!, { imported: new Set(this.imported), leftOut });
+    const [reports, measures, findings] = HELD_FILES.map((name) => this.files.get(name)!);
+    return holdReports(reports, measures, { imported: new Set(this.imported), leftOut, findings });
   }
 
   private attempt(into: Deferred<ReportsByBody>, make: () => ReportsByBody): ReportsByBody | null {
@@ -423,7 +435,57 @@ export function cellSumsByBodyOfReports(reports: ReportsByBody, filters: Filters
     const total = [...byRow.values()].reduce<number>((n, v) => n + (v ?? 0), 0);
     if (total > 0) sums.push({ body, total, rows: [...byRow].map(([row, value]) => ({ body, row, value })) });
   }
-  const text = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const top = sums.sort((a, b) => b.total - a.total || text(a.body, b.body)).slice(0, Math.trunc(limit));
-  return top.sort((a, b) => text(a.body, b.body)).flatMap((b) => b.rows.sort((x, y) => text(x.row, y.row)));
+  const top = sums.sort((a, b) => b.total - a.total || compareText(a.body, b.body)).slice(0, Math.trunc(limit));
+  return top.sort((a, b) => compareText(a.body, b.body)).flatMap((b) => b.rows.sort((x, y) => compareText(x.row, y.row)));
 }
+
+/** Row positions in the reports file by report_id, made once per held dataset. */
+const rowsById = new WeakMap<Table, Map<string, number>>();
+function rowOf(held: ReportsByBody, id: string): number | undefined {
+  let rows = rowsById.get(held.file);
+  if (!rows) rowsById.set(held.file, (rows = new Map(Array.from(held.file.getChild('report_id')!, (value, i) => [value as string, i]))));
+  return rows.get(id);
+}
+
+/** Rows of the reports file as the reports table holds them (with `imported`), those of a year left out skipped. */
+function reportRows(held: ReportsByBody, positions: readonly number[]): ReportRow[] {
+  const imported = new Set<number>();
+  held.scopeOf.forEach((scope, r) => held.scopes[scope].imported && imported.add(held.positions ? held.positions[r] : r));
+  return positions.flatMap((i) => {
+    const row = plainRows<ReportRow>(held.file.slice(i, i + 1))[0];
+    return held.leftOut.includes(row.year) ? [] : [{ ...row, imported: imported.has(i) }];
+  });
+}
+
+/** reportById(id) from the reports held in the page. */
+export function reportOfHeld(held: ReportsByBody, id: string): ReportRow[] {
+  const row = rowOf(held, id);
+  return row === undefined ? [] : reportRows(held, [row]);
+}
+
+/** bodyReports(body) from the reports held in the page: every report of the body, by year, then id. */
+export function bodyReportsOfHeld(held: ReportsByBody, body: string): ReportRow[] {
+  const range = held.ranges.get(body);
+  if (!range) return [];
+  const positions = Array.from({ length: range.end - range.start }, (_, k) => (held.positions ? held.positions[range.start + k] : range.start + k));
+  return reportRows(held, positions).sort((a, b) => a.year - b.year || compareText(a.report_id, b.report_id));
+}
+
+/** reportFindings(id) (`ids`: one report) or bodyFindings (every report of a body) from the findings held in the page. */
+export function findingsOfHeld(held: ReportsByBody, ids: readonly string[]): FindingRow[] {
+  const wanted = new Set(ids);
+  const reports = new Map(reportRows(held, ids.flatMap((id) => rowOf(held, id) ?? [])).map((r) => [r.report_id, r]));
+  const column = held.findings.getChild('report_id')!;
+  const rows: FindingRow[] = [];
+  for (let i = 0; i < held.findings.numRows; i++) {
+    const id = column.get(i) as string;
+    if (!wanted.has(id) || !reports.has(id)) continue;
+    const f = plainRows<Record<string, unknown>>(held.findings.slice(i, i + 1))[0];
+    const { body, year } = reports.get(id)!;
+    rows.push({ report_id: id, body, year, rule: f.rule, severity: f.severity, cells: f.cells, expected: f.expected, actual: f.actual, message: f.message, related_report_id: f.related_report_id } as FindingRow);
+  }
+  const severity = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
+  return rows.sort((a, b) => a.year - b.year || severity(a.severity) - severity(b.severity) || compareText(a.rule, b.rule) || compareText(a.cells, b.cells));
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
