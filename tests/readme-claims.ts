@@ -104,7 +104,7 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
-    claim: "their top bodies from the reports' measures held in the",
+    claim: "their top bodies, and 办理结果's reasons per\n  body, from the reports held in the page",
     tests: [
       ['tests/unit/queries.test.ts', 'the same from every report’s measures held in the page (a change of filters asks no query), ties and all'],
       ['tests/integration/demo.test.ts', 'the top bodies from every report’s measures held in the page are the SQL’s, 15 of 24 bodies a year'],
@@ -234,11 +234,22 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
-    claim: 'The cells themselves, with their text, are loaded a\n  year at a time when a page first needs them',
+    claim: 'A report\'s page reads its own cells from its year\'s cells file in the\n  decoding worker (only its rows come back)',
     tests: [
+      ['tests/unit/held-reports.test.ts', 'a report’s cells read from its year’s file alone are the cells DuckDB gives'],
       ['tests/integration/load.test.ts', 'loads the reports and their measures, the summary cells when asked, not the cells; reports progress up to the whole'],
       ['tests/integration/load.test.ts', 'loads a year’s cells when asked, once, and no other year’s'],
       ['tests/e2e/dashboard.suite.ts', 'pages over many reports fetch no cells file; a report’s page fetches its year’s alone'],
+    ],
+  },
+  {
+    claim: '**held in the page** as they are decoded',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'a trend page is whole and answers every filter from the reports held in the page, while DuckDB is still on its way'],
+      ['tests/unit/held-reports.test.ts', 'every report’s row, and every body’s reports, as the reports table gives them'],
+      ['tests/unit/held-reports.test.ts', 'every report’s findings, and every body’s, in the same order'],
+      ['tests/unit/sums.test.ts', 'each body’s sums per year from the reports held in the page are measuresByBodyYear’s (部门排名, 年度对比)'],
+      ['tests/integration/demo.test.ts', 'every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out'],
     ],
   },
   {

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
-import { reportCellsTable } from '../../src/lib/db/prepare';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { reportCellsOf, reportCellsTable } from '../../src/lib/db/prepare';
 import { plainRows } from '../../src/lib/db/database';
 import { bodyFindings, bodyReports, reportById, reportCells, reportFindings, type FindingRow, type ReportCellRow, type ReportRow } from '../../src/lib/queries';
 import { bodyReportsOfHeld, findingsOfHeld, reportOfHeld } from '../../src/lib/queries/reports-by-body';
@@ -49,5 +50,9 @@ describe('a body’s and a report’s page from what the page holds (no query)',
       expect(fromFile, id).toEqual(await run<ReportCellRow>(reportCells(id)));
     }
     expect(reportCellsTable(file, 'no-such-report').numRows).toBe(0);
+    // As the page's decoding worker gives them, from the file's bytes.
+    const ofReport = reportCellsOf((parquet) => tableToIPC(fromParquet(parquet), 'stream'));
+    const bytes = new Uint8Array(readFileSync(join(cellsDir, readdirSync(cellsDir)[0])));
+    expect(plainRows<ReportCellRow>(tableFromIPC(ofReport('cells.parquet', bytes, of2022[0])))).toEqual(await run<ReportCellRow>(reportCells(of2022[0])));
   });
 });

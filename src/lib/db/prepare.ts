@@ -46,6 +46,12 @@ const REPORT_CELL_COLUMNS = ['table', 'item', 'row', 'col', 'value', 'state', 'r
  * by the report's key in each chunk's dictionary of ids, nothing else decoded.
  */
 export function reportCellsTable(cells: Table, id: string): Table {
+  const rows = reportRows(cells, id);
+  return (rows ? cells.slice(rows.first, rows.last + 1) : cells.slice(0, 0)).select(REPORT_CELL_COLUMNS);
+}
+
+/** The first and last row of a report in a cells table (its report_id dictionary-encoded, as the ingest writes it); null when it has none. */
+function reportRows(cells: Table, id: string): { first: number; last: number } | null {
   let [first, last, base] = [-1, -1, 0];
   for (const data of cells.getChild('report_id')!.data) {
     const dictionary = data.dictionary;
@@ -56,7 +62,7 @@ export function reportCellsTable(cells: Table, id: string): Table {
     if (key >= 0) for (let r = 0; r < data.length; r++) if (keys[r] === key) [first, last] = [first < 0 ? base + r : first, base + r];
     base += data.length;
   }
-  return (first < 0 ? cells.slice(0, 0) : cells.slice(first, last + 1)).select(REPORT_CELL_COLUMNS);
+  return first < 0 ? null : { first, last };
 }
 
 /** A year's cells file's Parquet bytes → one report's rows (reportCellsTable) as Arrow IPC. */
