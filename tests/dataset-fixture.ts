@@ -10,7 +10,7 @@ import { ingest } from '../src/lib/ingest';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { beforeAll } from 'vitest';
 import type { Query } from '../src/lib/queries';
-import { ReportsHolder, type ReportsByBody } from '../src/lib/queries/reports-by-body';
+import { ReportsHolder, type ReportsByBody } from '../src/lib/queries/held-reports';
 import { fixture, SEED } from './helpers';
 
 /**

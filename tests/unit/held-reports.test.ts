@@ -6,7 +6,7 @@ import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { reportCellsOf, reportCellsTable } from '../../src/lib/db/prepare';
 import { plainRows } from '../../src/lib/db/database';
 import { bodyFindings, bodyReports, reportById, reportCells, reportFindings, type FindingRow, type ReportCellRow, type ReportRow } from '../../src/lib/queries';
-import { bodyReportsOfHeld, findingsOfHeld, reportOfHeld } from '../../src/lib/queries/reports-by-body';
+import { bodyReportsOfHeld, findingsOfHeld, reportOfHeld } from '../../src/lib/queries/held-report';
 import { COUNTING_REPORTS, fixtureDataset } from '../dataset-fixture';
 
 // The fixture with COUNTING_REPORTS: 示例市文化和旅游局 has two reports for 2022 (the draft does not count), and the fixture's reports have findings.

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
 import { NO_FILTERS, reportById, yearlyCube, yearlyFromCube, yearlyOfBodies, yearlyTotals, type Filters, type YearlyCubeRow, type YearlyRow } from '../../src/lib/queries';
 import { measuresByBodyYear } from '../../src/lib/queries/body-years';
-import { reportOfHeld } from '../../src/lib/queries/reports-by-body';
+import { reportOfHeld } from '../../src/lib/queries/held-report';
 import { buildFixtureDataset, loadDatasetFolder, type FixtureDatabase } from '../dataset-fixture';
 
 // The fixture's 2022: 浙江省生态环境厅 (新收 131) and 示例市文化和旅游局 (29); 浙江省生态环境厅's report is marked as imported here.

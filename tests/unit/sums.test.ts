@@ -3,7 +3,8 @@ import { compareTotals } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, metricRate, METRICS } from '../../src/lib/analysis/metrics';
 import { filterOptions, leftOut, measuresByBodyYear, NO_FILTERS, yearlyOfBodies, yearlyTotals, type BodyYearMeasures, type Filters, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
 import { RATE_LIST, rateColumns, type MeasureKey, type RateColumn } from '../../src/lib/template';
-import { bodyYearsOfReports, holdReports, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
+import { holdReports } from '../../src/lib/queries/held-reports';
+import { bodyYearsOfReports, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
 import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
 
 // 2022 in the fixture with COUNTING_REPORTS (tests/dataset-fixture.ts). By hand, from the reports:

@@ -1,4 +1,4 @@
-import type { ReportsByBody } from '../queries/reports-by-body';
+import type { ReportsByBody } from '../queries/held-reports';
 import { heldReports } from './data.svelte';
 import type { PreparedRows } from './query.svelte';
 

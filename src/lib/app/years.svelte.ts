@@ -1,7 +1,8 @@
 import { allYears, withinYears, type Filters } from '../queries/filters';
 import type { Query } from '../queries/query';
 import { measuresTopBodies, measureTopBodies, type BodyMeasuresRow, type BodyYearRow } from '../queries/bodies';
-import { cellCubeOfBodies, measuresTopBodiesOfReports, measureTopBodiesOfReports, yearlyOfBodies, type ReportsByBody } from '../queries/reports-by-body';
+import type { ReportsByBody } from '../queries/held-reports';
+import { cellCubeOfBodies, measuresTopBodiesOfReports, measureTopBodiesOfReports, yearlyOfBodies } from '../queries/reports-by-body';
 import { yearlyFromCube, yearlyTotals, type YearlyCubeRow, type YearlyRow } from '../queries/yearly';
 import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../queries/cell-cube';
 import { cellSumsByYear, type CellSumRow } from '../queries/cells';

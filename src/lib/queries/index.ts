@@ -10,5 +10,6 @@ export { measuresByBodyYear, type BodyYearMeasures } from './body-years';
 export { reportById, reportCells, reportFindings, bodyReports, bodyFindings, type ReportRow, type ReportCellRow, type FindingRow } from './report';
 export { findingsByRule, findingsByReport, findingList, incompleteReports, bodyYears, cellStates, uncheckedRules } from './quality';
 export type { RuleCountRow, BodyFindingCountRow, IncompleteReportRow, BodyYearsRow, CellStateRow, UncheckedRuleRow } from './quality';
-export { holdReports, yearlyOfBodies, type ReportsByBody } from './reports-by-body';
+export { yearlyOfBodies } from './reports-by-body';
+export { holdReports, type ReportsByBody } from './held-reports';
 export { leftOut, type LeftOutRow } from './left-out';
