@@ -15,12 +15,22 @@ function rowOf(held: ReportsByBody, id: string): number | undefined {
 
 /** Rows of the reports file as the reports table holds them (with `imported`), those of a year left out skipped. */
 function reportRows(held: ReportsByBody, positions: readonly number[]): ReportRow[] {
-  const imported = new Set<number>();
-  held.scopeOf.forEach((scope, r) => held.scopes[scope].imported && imported.add(held.positions ? held.positions[r] : r));
+  const imported = importedAt(held);
   return positions.flatMap((i) => {
     const row = plainRows<ReportRow>(held.file.slice(i, i + 1))[0];
-    return held.leftOut.includes(row.year) ? [] : [{ ...row, imported: imported.has(i) }];
+    return held.leftOut.includes(row.year) ? [] : [{ ...row, imported: imported[i] === 1 }];
   });
+}
+
+/** 1 by position in the reports file for a report imported in this browser, made once per held dataset (not at each page's ask). */
+const importedByFile = new WeakMap<Table, Uint8Array>();
+function importedAt(held: ReportsByBody): Uint8Array {
+  let imported = importedByFile.get(held.file);
+  if (!imported) {
+    importedByFile.set(held.file, (imported = new Uint8Array(held.file.numRows)));
+    held.scopeOf.forEach((scope, r) => (imported![held.positions ? held.positions[r] : r] = held.scopes[scope].imported ? 1 : 0));
+  }
+  return imported;
 }
 
 /** reportById(id) from the reports held in the page. */
