@@ -10,8 +10,9 @@ import { ingest } from '../src/lib/ingest';
 import { tableToIPC, type Table } from 'apache-arrow';
 import { beforeAll } from 'vitest';
 import type { Query } from '../src/lib/queries';
-import { ReportsHolder, type ReportsByBody } from '../src/lib/queries/held-reports';
-import { fixture, SEED } from './helpers';
+import { ReportsHolder, withCubeCells, type ReportsByBody } from '../src/lib/queries/held-reports';
+import { DATASET_FILES } from '../src/lib/dataset/schema';
+import { datasetPath, fixture, SEED } from './helpers';
 
 /**
  * A small dataset through the real ingest: the seed (2019), dept-2019.html
@@ -107,7 +108,7 @@ export type FixtureDatabase = Database & { held: ReportsByBody };
  */
 export async function loadDatasetFolder(dir: string, imported: readonly string[] = []): Promise<FixtureDatabase> {
   const db = await createNodeDatabase();
-  const decoded = new ReportsHolder(JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).reports, imported);
+  const decoded = new ReportsHolder(imported);
   const { years, loadCells, loadSummary } = await loadDataset(
     db,
     {
@@ -120,5 +121,7 @@ export async function loadDatasetFolder(dir: string, imported: readonly string[]
   );
   await loadSummary();
   await loadCells(years);
-  return Object.assign(db, { held: await decoded.complete });
+  // The reports' cells of the cell cube, as the page reads them when a view first needs them.
+  const cube = fromParquet(readFileSync(datasetPath(dir, DATASET_FILES.cubeCells)));
+  return Object.assign(db, { held: withCubeCells(await decoded.complete, cube) });
 }

@@ -249,7 +249,24 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
       ['tests/unit/held-reports.test.ts', 'every report’s row, and every body’s reports, as the reports table gives them'],
       ['tests/unit/held-reports.test.ts', 'every report’s findings, and every body’s, in the same order'],
       ['tests/unit/sums.test.ts', 'each body’s sums per year from the reports held in the page are measuresByBodyYear’s (部门排名, 年度对比)'],
-      ['tests/integration/demo.test.ts', 'every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out'],
+      ['tests/integration/demo.test.ts', 'every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out, 数据质量'],
+    ],
+  },
+  {
+    claim: 'all of 数据质量 (`queries/held-quality.ts`)',
+    tests: [
+      ['tests/unit/held-quality.test.ts', 'every table and chart of the page gives the rows of its query, for any filters, limits and rule'],
+      ['tests/unit/held-quality.test.ts', 'by hand: 浙江省生态环境厅’s 2022 report has 6 errors, its four T3_ROW_SUM findings listed first'],
+      ['tests/e2e/dashboard.suite.ts', 'a trend page is whole and answers every filter from the reports held in the page, while DuckDB is still on its way'],
+    ],
+  },
+  {
+    claim: 'The page reads it when a view first needs it',
+    tests: [
+      ['tests/integration/ingest.test.ts', 'cube-cells.parquet: each report’s cells of the cell cube, as its tables say'],
+      ['tests/integration/load.test.ts', 'loads the reports and their measures, the summary cells when asked, not the cells; reports progress up to the whole'],
+      ['tests/e2e/dashboard.suite.ts', 'a trend page is whole and answers every filter from the reports held in the page, while DuckDB is still on its way'],
+      ['tests/unit/queries.test.ts', 'the same from every report’s measures held in the page (a change of filters asks no query), ties and all'],
     ],
   },
   {

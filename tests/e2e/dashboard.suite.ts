@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { fromParquet } from '../../src/lib/dataset';
-import { chartsDrawn, chartTable, engineReady, reportCell } from './browser';
+import { chartsDrawn, chartTable, engineReady, reportCell, tableRows } from './browser';
 import { e2e, open, SCREENSHOTS } from './context';
 import { buildFixtureDataset } from '../dataset-fixture';
 import { datasetPath } from '../helpers';
@@ -335,6 +335,22 @@ describe('before the engine has started', () => {
     await page.goto(site.url);
     await expect.poll(() => page.textContent('main')).toContain('合计未计入：');
     expect(await page.textContent('.left-out')).toContain('1 份汇总报告');
+    expect(await page.getAttribute('main', 'data-status')).toBe('loading');
+    // 数据质量 whole from the findings held in the page, 省级 chosen: the seed and 浙江省生态环境厅's findings, by hand (浙江省自然资源厅 has none).
+    await page.goto(`${site.url}/quality/?level=${encodeURIComponent('省级')}`);
+    await page.waitForSelector('main[data-view="ready"]');
+    await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+    expect((await tableRows(page, '按机关和年度统计')).slice(1).map((r) => r.slice(0, 5))).toEqual([
+      ['浙江省生态环境厅', '2022', '6', '0', '0'],
+      ['浙江省经济和信息化厅', '2019', '0', '0', '4'],
+    ]);
+    expect(await tableRows(page, '缺少年度报告的机关')).toContainEqual(['浙江省自然资源厅', '2020', '2019、2021、2022', '3']);
+    expect(await page.getAttribute('main', 'data-status')).toBe('loading');
+    // A body's page: its applicant split from its report's cells of the cube, held with the measures (dept-2019.html's 本年新收: 40 9 1 0 5 2).
+    await page.goto(`${site.url}/body/?name=${encodeURIComponent('浙江省自然资源厅')}`);
+    await page.waitForSelector('main[data-view="ready"]');
+    await page.waitForSelector('figure[data-chart="本年新收申请：按申请人类型"][data-rendered="true"]');
+    expect((await chartTable(page, '本年新收申请：按申请人类型'))[1]).toEqual(['2020', '40', '9', '1', '0', '5', '2']);
     expect(await page.getAttribute('main', 'data-status')).toBe('loading');
     await page.close();
     await site.close();

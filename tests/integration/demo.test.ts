@@ -14,7 +14,8 @@ import { cellSumsByYear, CONSOLIDATED_KIND, NO_FILTERS, requestsByApplicant, UND
 import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../../src/lib/queries/cell-cube';
 import { measuresTopBodies, measureTopBodies } from '../../src/lib/queries';
 import { bodyYearsOfReports, cellCubeOfBodies, cellSumsByBodyOfReports, leftOutOfReports, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
-import { cellSumsByBody, leftOut, measuresByBodyYear } from '../../src/lib/queries';
+import { cellStates, cellSumsByBody, findingList, findingsByReport, findingsByRule, incompleteReports, leftOut, measuresByBodyYear, uncheckedRules } from '../../src/lib/queries';
+import { cellStatesOfHeld, findingListOfHeld, findingsByReportOfHeld, findingsByRuleOfHeld, incompleteReportsOfHeld, uncheckedRulesOfHeld } from '../../src/lib/queries/held-quality';
 import { T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../src/lib/template';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { datasetPath, SEED } from '../helpers';
@@ -327,7 +328,7 @@ describe('the demo corpus through the real ingest', () => {
     expect(measureTopBodiesOfReports(reports, NO_FILTERS, MEASURES.new_requests).filter((r) => r.year === 2023)).toHaveLength(15);
   });
 
-  it('every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out', async () => {
+  it('every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out, 数据质量', async () => {
     const db = await loadDatasetFolder(out);
     const reports = db.held;
     const cube = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).cells as CellCube;
@@ -343,6 +344,13 @@ describe('the demo corpus through the real ingest', () => {
       expect(cellSumsByBodyOfReports(reports, f, 2023, 't3', reasons, ['total']), label).toEqual(await run(cellSumsByBody(f, 2023, 't3', reasons, ['total'])));
       expect(bodyYearsOfReports(reports, f, [2020, 2023], ['new_requests', 'procurement_amount']), label).toEqual(await run(measuresByBodyYear(f, [2020, 2023], ['new_requests', 'procurement_amount'])));
       expect([leftOutOfReports(reports, f)], label).toEqual(await run(leftOut(f)));
+      // 数据质量, over the demo's findings and incomplete reports.
+      expect(findingsByRuleOfHeld(reports, f), label).toEqual(await run(findingsByRule(f)));
+      expect(findingsByReportOfHeld(reports, f, 50), label).toEqual(await run(findingsByReport(f, 50)));
+      expect(findingListOfHeld(reports, f, null, 50), label).toEqual(await run(findingList(f, null, 50)));
+      expect(incompleteReportsOfHeld(reports, f, 50), label).toEqual(await run(incompleteReports(f, 50)));
+      expect(cellStatesOfHeld(reports, f), label).toEqual(await run(cellStates(f)));
+      expect(uncheckedRulesOfHeld(reports, f), label).toEqual(await run(uncheckedRules(f)));
       if (f.bodies.length === 0) continue;
       const own = cellCubeOfBodies(reports, f)!;
       const rest = { ...f, bodies: [] };

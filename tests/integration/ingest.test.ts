@@ -83,6 +83,7 @@ describe('ingest of a folder with good and bad files', () => {
       'cells/year=2019/cells.parquet',
       'cells/year=2020/cells.parquet',
       'cells/year=2022/cells.parquet',
+      'cube-cells.parquet',
       'dataset.json',
       'findings.parquet',
       'measures.parquet',
@@ -114,6 +115,20 @@ describe('ingest of a folder with good and bad files', () => {
       [2020, '浙江省', 57, 40, null],
       [2022, '示例市', 29, 20, null],
       [2022, null, 131, 96, null],
+    ]);
+  });
+
+  it('cube-cells.parquet: each report’s cells of the cell cube, as its tables say', () => {
+    const cube = rows(datasetPath(out, 'cube-cells.parquet'));
+    const reports = rows(datasetPath(out, 'reports.parquet'));
+    expect(cube.map((c) => c.report_id)).toEqual(reports.map((r) => r.report_id));
+    // In the reports file's order (生态环境厅 2022, 经济和信息化厅 2019 = the seed, 自然资源厅 2020, 示例市文化和旅游局 2022).
+    const measures = rows(datasetPath(out, 'measures.parquet'));
+    expect(cube.map((c, i) => [measures[i].new_requests, c.cell_t3_new_total, c.cell_t3_new_natural_person, c.cell_t3_new_business, c.new_requests_undetermined])).toEqual([
+      [131, 131, 96, 21, null],
+      [9, 9, null, null, 9],
+      [57, 57, 40, 9, null],
+      [29, 29, 20, 5, null],
     ]);
   });
 
@@ -182,7 +197,7 @@ describe('ingest of a folder with good and bad files', () => {
     await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
     await ingest({ inputs: [SEED], out: replaced });
     // The partition folders of 2020 and 2022 go with their files.
-    expect(datasetListing(replaced)).toEqual(['cells/year=2019/cells.parquet', 'dataset.json', 'findings.parquet', 'measures.parquet', 'prepared-overview.json', 'reports.parquet', 'sources', 'summary/year=2019/summary.parquet']);
+    expect(datasetListing(replaced)).toEqual(['cells/year=2019/cells.parquet', 'cube-cells.parquet', 'dataset.json', 'findings.parquet', 'measures.parquet', 'prepared-overview.json', 'reports.parquet', 'sources', 'summary/year=2019/summary.parquet']);
     expect([readdirSync(join(replaced, 'cells')), readdirSync(join(replaced, 'summary'))]).toEqual([['year=2019'], ['year=2019']]);
     expect(rows(datasetPath(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
     expect(sourcesOf(replaced)).toEqual([`${SHA.seed}.txt`]);
@@ -365,11 +380,11 @@ describe('many files: worker threads', () => {
     const run = spawnSync('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(copies, 'manifest.csv'), '--out', join(work, 'progress')], { cwd: ROOT, encoding: 'utf8' });
     expect(run.status).toBe(0);
     const progress = run.stderr.split('\n').filter((line) => line.includes('%)'));
-    // Not a terminal: a line each tenth. 2019–2024: six cells files, six summary files, reports, measures and findings.
+    // Not a terminal: a line each tenth. 2019–2024: six cells files, six summary files, reports, measures, cube cells and findings.
     expect(progress[0]).toBe('读取报告 reading 1/240 (0%)');
     expect(progress).toContain('读取报告 reading 120/240 (50%)');
-    expect(progress.indexOf('读取报告 reading 240/240 (100%)')).toBeLessThan(progress.indexOf('写入 Parquet writing 0/15 (0%)'));
-    expect(progress.at(-1)).toBe('写入 Parquet writing 15/15 (100%)');
+    expect(progress.indexOf('读取报告 reading 240/240 (100%)')).toBeLessThan(progress.indexOf('写入 Parquet writing 0/16 (0%)'));
+    expect(progress.at(-1)).toBe('写入 Parquet writing 16/16 (100%)');
   });
 
   it('an ingest killed part way leaves the previous dataset as it was', async () => {

@@ -31,16 +31,20 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     await Promise.all([loadSummary(), loadSummary()]);
     const total = progress.at(-1)!.total;
     expect(progress.at(-1)).toEqual({ loaded: total, total, step: 'done' });
-    // One report per file as it is inserted, growing to the whole: every file but the three years' cells.
+    // One report per file as it is inserted, growing to the whole: every file but the three years' cells and the cube cells.
     const files = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string; bytes: number }[];
-    expect(progress.length).toBe(2 + files.length - 3);
-    expect(total).toBe(files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).reduce((n, f) => n + f.bytes, 0));
+    expect(progress.length).toBe(2 + files.length - 4);
+    const loaded = files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name) && !f.name.startsWith('cube-cells.'));
+    expect(total).toBe(loaded.reduce((n, f) => n + f.bytes, 0));
+    expect(progress.some((p) => p.step.startsWith('cube-cells.'))).toBe(false);
     expect(await db.query('SELECT COUNT(*) AS n FROM cells')).toEqual([{ n: 0 }]);
     expect(progress.map((p) => p.loaded)).toEqual(progress.map((p) => p.loaded).sort((a, b) => a - b));
     // t3.new.total of the five fixture reports: 9 (seed), 57, 131, 29 and 29 again (the consolidated copy).
     const newTotal = `SELECT SUM(c.value) AS total FROM summary_cells c JOIN summary_keys k ON k.id = c.cell WHERE k."table" = 't3' AND k."row" = 'new' AND k.col = 'total'`;
     expect(await db.query(newTotal)).toEqual([{ total: 255 }]);
     expect(await db.query('SELECT COUNT(*) AS reports, COUNT(DISTINCT report_no) AS numbers FROM report_measures')).toEqual([{ reports: 5, numbers: 5 }]);
+    // Not the reports' cells of the cell cube: the page reads those itself, when a view needs them.
+    expect((await db.query<{ name: string }>("SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'main'")).map((t) => t.name)).not.toContain('cube-cells');
   });
 
   it('loads a year’s cells when asked, once, and no other year’s', async () => {
@@ -102,7 +106,7 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     const db = await createNodeDatabase();
     const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
     const older = new TextEncoder().encode(JSON.stringify({ ...description, schema_version: 3 }));
-    await expect(loadDataset(db, source({ 'dataset.json': older }))).rejects.toThrow('数据集（dataset.json）的格式版本是 3，本站读取第 4 版：请用本站同一版本的 npm run ingest 重新生成数据集。');
+    await expect(loadDataset(db, source({ 'dataset.json': older }))).rejects.toThrow('数据集（dataset.json）的格式版本是 3，本站读取第 5 版：请用本站同一版本的 npm run ingest 重新生成数据集。');
     expect(await db.query("SELECT COUNT(*) AS tables FROM information_schema.tables WHERE table_name = 'reports'")).toEqual([{ tables: 0 }]);
   });
 

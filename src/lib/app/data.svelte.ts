@@ -9,9 +9,9 @@ import type { CellsNeed, Query } from '../queries/query';
 import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
-import { ReportsHolder, type ReportsByBody } from '../queries/held-reports';
+import { ReportsHolder, withCubeCells, type ReportsByBody } from '../queries/held-reports';
 import { reportOfHeld } from '../queries/held-report';
-import { tableFromIPC } from 'apache-arrow';
+import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Preparer } from '../db/browser';
 import { plainRows } from '../db/database';
 import { DATASET_FILES } from '../dataset/schema';
@@ -170,7 +170,7 @@ export function getDatabase(): Promise<Database> {
       try {
         const emptied = started.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
         const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
-        const decoded = holding.holder(new ReportsHolder(data.description?.reports ?? 0, imported));
+        const decoded = holding.holder(new ReportsHolder(imported));
         const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare, decoded }, showProgress, imported);
         data.description = description;
         data.failed = failed;
@@ -293,12 +293,16 @@ export const yearlyCubeRows = onceLoaded(async (db) => {
   return db.query<YearlyCubeRow>(sql, params);
 });
 
-/** The reports held in the page for the data being loaded, from the files as they are decoded, before DuckDB: without, then with, their cells of the cube. */
-let held: { reports: Promise<ReportsByBody>; complete: Promise<ReportsByBody>; value: ReportsByBody | null } | null = null;
+/**
+ * The reports held in the page for the data being loaded, from the files as
+ * they are decoded, before DuckDB; `cube`: their cells of the cell cube, once
+ * a view has asked for them.
+ */
+let held: { reports: Promise<ReportsByBody>; value: ReportsByBody | null; cube: Promise<Table> | null } | null = null;
 
 function heldFor() {
-  const [reports, complete] = [deferred<ReportsByBody>(), deferred<ReportsByBody>()];
-  const current: NonNullable<typeof held> = { reports: reports.promise, complete: complete.promise, value: null };
+  const reports = deferred<ReportsByBody>();
+  const current: NonNullable<typeof held> = { reports: reports.promise, value: null, cube: null };
   held = current;
   return {
     /** The holder the load tells of its files: what it holds is this load's. */
@@ -313,26 +317,39 @@ function heldFor() {
         // Held again without a year left out: whatever was answered from the first asks again.
         const again = current.value !== value;
         current.value = value;
-        complete.resolve(value);
         if (again && held === current) data.generation++;
-      }, complete.reject);
+      }, () => {});
       return holder;
     },
-    fail: (e: Error) => (reports.reject(e), complete.reject(e)),
+    fail: (e: Error) => reports.reject(e),
   };
 }
 
 /**
  * Every report held in the page (queries/reports-by-body.ts): the value once
- * here, a promise before; `complete`: with their cells of the cell cube
- * (read from the summary files, a little later). It fails when the data does.
+ * here, a promise before. `cube`: with their cells of the cell cube, read
+ * from their file at the first such ask. It fails when the data does.
  */
-export function heldReports(complete = false): ReportsByBody | Promise<ReportsByBody> {
+export function heldReports(cube = false): ReportsByBody | Promise<ReportsByBody> {
   void data.generation; // a reload makes whatever reads this ask again
   if (!held) void getDatabase().catch(() => {});
-  const { value } = held!;
-  if (value && (!complete || value.cubeCells)) return value;
-  return complete ? held!.complete : held!.reports;
+  const current = held!;
+  if (current.value && (!cube || current.value.cubeCells)) return current.value;
+  if (!cube) return current.reports;
+  current.cube ??= current.reports.then(cubeCellsFile);
+  // The value now (held again without a year left out, maybe, since the cells were asked for).
+  return current.cube.then((table) => (current.value!.cubeCells ? current.value! : withCubeCells(current.value!, table)));
+}
+
+/** Each report's cells of the cell cube (DATASET_FILES.cubeCells), decoded in the worker. */
+async function cubeCellsFile(): Promise<Table> {
+  const name = data.description?.files.find((f) => DATASET_FILES.logical(f.name) === DATASET_FILES.cubeCells)?.name;
+  if (!name || !decoder) throw new Error('the cube cells file is not known');
+  performance.mark('data:cube asked');
+  const { decode } = await decoder;
+  const cube = tableFromIPC(await decode(name, await fetchDataFile(name)));
+  performance.mark('data:cube');
+  return cube;
 }
 
 /**

@@ -7,8 +7,8 @@ import type { DatasetBuilder } from './builder';
 import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import { cellCube, overviewCube, PREPARED_OVERVIEW } from './overview';
 import type { ParquetJob } from './parquet-job';
-import { measuresTable } from './report-measures';
-import { CELL_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, MEASURE_COLUMNS, parquetLayout, REPORT_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
+import { cubeCellsTable, measuresTable } from './report-measures';
+import { CELL_COLUMNS, CUBE_CELL_FILE_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, MEASURE_COLUMNS, parquetLayout, REPORT_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
 
 /** A file of the dataset folder, as written. */
 export interface DatasetFile {
@@ -28,6 +28,7 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
     ...[...tables.summaryByYear].map(([year, cells]) => ({ name: DATASET_FILES.summary(year), job: () => ({ summary: cells(), layout: parquetLayout(SUMMARY_CELL_COLUMNS) }) })),
     { name: DATASET_FILES.reports, job: () => ({ ipc: tableToIPC(tables.reports(), 'stream'), layout: parquetLayout(REPORT_COLUMNS) }) },
     { name: DATASET_FILES.measures, job: () => ({ ipc: tableToIPC(measuresTable(tables.measures), 'stream'), layout: parquetLayout(MEASURE_COLUMNS) }) },
+    { name: DATASET_FILES.cubeCells, job: () => ({ ipc: tableToIPC(cubeCellsTable(tables.measures), 'stream'), layout: parquetLayout(CUBE_CELL_FILE_COLUMNS) }) },
     { name: DATASET_FILES.findings, job: () => ({ ipc: tableToIPC(tables.findings(), 'stream'), layout: parquetLayout(FINDING_COLUMNS) }) },
   ];
   return { tables, jobs };
@@ -66,7 +67,7 @@ export function describedDataset(
   const encode = (value: unknown, pretty: boolean) => new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
   const json = { name: DATASET_FILES.description, bytes: encode(description, true) };
   const cube = overviewCube(tables.inOrder, tables.supersededBy, tables.measures);
-  const cells = { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy) };
+  const cells = { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) };
   const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, cube, cells }, false) };
   return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
 }

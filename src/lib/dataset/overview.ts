@@ -1,4 +1,4 @@
-import { CUBE_CELL_REFS, ReportCubeCells, SUMMED_COLUMNS, type CellCubeRow, type MeasureSums, type ScopeColumns, type YearlyCubeRow } from '../template';
+import { CUBE_CELL_REFS, SUMMED_COLUMNS, type CellCubeRow, type MeasureSums, type ScopeColumns, type YearlyCubeRow } from '../template';
 import type { PackedReport } from './packed';
 import type { MeasureColumns } from './report-measures';
 
@@ -70,13 +70,10 @@ function cubeOf<Row extends ScopeColumns>(
  * (queries/cell-cube.ts). A report whose applicant cells are ambiguous adds
  * its 总计 less what is known (each null as 0) to `undetermined`, as
  * requestsByApplicant does. tests/integration checks the answers against
- * the SQL's. What each report adds is template/cube-cells.ts's.
+ * the SQL's. What each report adds is template/cube-cells.ts's (the
+ * measures file's CUBE_CELL_COLUMNS).
  */
-export function cellCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>): CellCubeRow[] {
-  const cells = new ReportCubeCells(reports.length);
-  reports.forEach(({ cells: { packed, start, count } }, r) => {
-    for (let i = start; i < start + count; i++) cells.add(r, packed.templateIndex[i], packed.state[i], packed.value[i]);
-  });
+export function cellCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>, { cube: cells }: MeasureColumns): CellCubeRow[] {
   return cubeOf(
     reports,
     supersededBy,

@@ -1,8 +1,8 @@
-import { makeVector, Table } from 'apache-arrow';
-import { CELL_STATES, MEASURE_LIST, measureHasCell, MEASURES, RATE_LIST, rateColumns, SHOWN_STATES, SUMMED_COLUMNS, TEMPLATE_CELLS, UNKNOWN_STATES } from '../template';
+import { makeVector, Table, type Vector } from 'apache-arrow';
+import { CELL_STATES, CUBE_CELL_COLUMNS, MEASURE_LIST, measureHasCell, MEASURES, RATE_LIST, rateColumns, ReportCubeCells, SHOWN_STATES, stateCountColumn, SUMMED_COLUMNS, TEMPLATE_CELLS, UNDETERMINED_COLUMN, UNKNOWN_STATES } from '../template';
 import { float64NaNAsNull, utf8Column } from './columns';
 import type { CellRange, PackedReport } from './packed';
-import { MEASURE_COLUMNS } from './schema';
+import { CUBE_CELL_FILE_COLUMNS, MEASURE_COLUMNS } from './schema';
 
 /** For each template cell, the measures it counts in, and the rates it is part (0) or base (1) of. */
 const MEASURES_OF_CELL: number[][] = TEMPLATE_CELLS.map((cell) => MEASURE_LIST.flatMap((m, i) => (measureHasCell(m, cell) ? [i] : [])));
@@ -22,14 +22,16 @@ const COLUMN_OF = new Map<string, number>(SUMMED_COLUMNS.map((key, i) => [key, i
  * Every report's measures, column by column (reports in dataset order):
  * `sums[k][r]` is SUMMED_COLUMNS[k] of report r (NaN: null), `procurement[r]`
  * 1 when its template has procurement, `states[s][r]` its cells in
- * SHOWN_STATES[s]. The one place the measures are summed: the measures file,
- * the prepared first view and so every page's figures come from these.
+ * SHOWN_STATES[s], `cube` its cells of the cell cube. The one place the
+ * measures are summed: the measures file, the prepared first view and so
+ * every page's figures come from these.
  */
 export interface MeasureColumns {
   reportIds: string[];
   sums: Float64Array[];
   procurement: Int32Array;
   states: Int32Array[];
+  cube: ReportCubeCells;
 }
 
 /**
@@ -47,6 +49,7 @@ function sumReport({ packed, start, count }: CellRange, r: number, out: MeasureC
     const cell = packed.templateIndex[i];
     const state = packed.state[i];
     states[state]++;
+    out.cube.add(r, cell, state, value);
     for (const m of MEASURES_OF_CELL[cell]) {
       if (!Number.isNaN(value)) measures[m] = (measures[m] ?? 0) + value;
       if (m === PROCUREMENT && state !== NOT_IN_TEMPLATE) out.procurement[r] = 1;
@@ -76,6 +79,7 @@ export function measureColumns(reports: readonly PackedReport[]): MeasureColumns
     sums: SUMMED_COLUMNS.map(() => new Float64Array(n)),
     procurement: new Int32Array(n),
     states: SHOWN_STATES.map(() => new Int32Array(n)),
+    cube: new ReportCubeCells(n),
   };
   reports.forEach((p, r) => sumReport(p.cells, r, out));
   return out;
@@ -83,11 +87,21 @@ export function measureColumns(reports: readonly PackedReport[]): MeasureColumns
 
 /** The measures file's table (MEASURE_COLUMNS). */
 export function measuresTable(m: MeasureColumns): Table {
-  const columns = {
+  const columns: Record<string, Vector> = {
     report_id: utf8Column(m.reportIds),
     procurement_reports: makeVector(m.procurement),
     ...Object.fromEntries(SUMMED_COLUMNS.map((key, k) => [key, float64NaNAsNull(m.sums[k])])),
-    ...Object.fromEntries(SHOWN_STATES.map((state, s) => [`cells_${state}`, makeVector(m.states[s])])),
+    ...Object.fromEntries(SHOWN_STATES.map((state, s) => [stateCountColumn(state), makeVector(m.states[s])])),
   };
-  return new Table(Object.fromEntries(MEASURE_COLUMNS.map((c) => [c.name, columns[c.name as keyof typeof columns]])));
+  return new Table(Object.fromEntries(MEASURE_COLUMNS.map((c) => [c.name, columns[c.name]])));
+}
+
+/** The cube cells file's table (CUBE_CELL_FILE_COLUMNS): each report's cells of the cell cube. */
+export function cubeCellsTable(m: MeasureColumns): Table {
+  const columns: Record<string, Vector> = {
+    report_id: utf8Column(m.reportIds),
+    ...Object.fromEntries(CUBE_CELL_COLUMNS.map((name, k) => [name, float64NaNAsNull(m.cube.values[k])])),
+    [UNDETERMINED_COLUMN]: float64NaNAsNull(Float64Array.from({ length: m.reportIds.length }, (_, r) => m.cube.undetermined(r) ?? Number.NaN)),
+  };
+  return new Table(Object.fromEntries(CUBE_CELL_FILE_COLUMNS.map((c) => [c.name, columns[c.name]])));
 }

@@ -1,4 +1,4 @@
-import { SHOWN_STATES, SUMMED_COLUMNS } from '../template';
+import { CUBE_CELL_COLUMNS, CUBE_CELL_REFS, SHOWN_STATES, stateCountColumn, SUMMED_COLUMNS, UNDETERMINED_COLUMN } from '../template';
 
 /**
  * The dataset's tables (documented in README, "Data model"). Column names
@@ -75,7 +75,18 @@ export const MEASURE_COLUMNS: readonly ColumnSpec[] = [
   utf8('report_id', 'the report (one row per report, in the order of reports.parquet)'),
   { name: 'procurement_reports', type: 'int32', nullable: false, doc: '1 when the report\'s template has procurement (2021), else 0' },
   ...SUMMED_COLUMNS.map((key): ColumnSpec => ({ name: key, type: 'float64', nullable: true, doc: key.endsWith('_reports') ? "1 when the report has every cell of the rate's part and base, else 0" : key.endsWith('_part') || key.endsWith('_base') ? "a rate's part or base (null unless the report has every cell of both)" : 'the measure summed over its cells (null: none has a value)' })),
-  ...SHOWN_STATES.map((state): ColumnSpec => ({ name: `cells_${state}`, type: 'int32', nullable: false, doc: `the report's cells in state '${state}'` })),
+  ...SHOWN_STATES.map((state): ColumnSpec => ({ name: stateCountColumn(state), type: 'int32', nullable: false, doc: `the report's cells in state '${state}'` })),
+];
+
+/**
+ * Each report's cells of the cell cube (template/cube-cells.ts): the page
+ * reads them when a view first needs them (a choice of bodies' t3 and t4
+ * cells, reasons per body) and sums them with no query; DuckDB does not load them.
+ */
+export const CUBE_CELL_FILE_COLUMNS: readonly ColumnSpec[] = [
+  utf8('report_id', 'the report (one row per report, in the order of reports.parquet)'),
+  ...CUBE_CELL_REFS.map((ref, k): ColumnSpec => ({ name: CUBE_CELL_COLUMNS[k], type: 'float64', nullable: true, doc: `the value of cell ${ref} (null: none)` })),
+  { name: UNDETERMINED_COLUMN, type: 'float64', nullable: true, doc: 'the new requests (t3.new.total) its applicant split leaves undetermined, the known parts taken away (null unless a part is ambiguous)' },
 ];
 
 export const FINDING_COLUMNS: readonly ColumnSpec[] = [
@@ -95,8 +106,9 @@ export const FINDING_COLUMNS: readonly ColumnSpec[] = [
  * 2: cells in state 'missing', reports.superseded_by, findings.unchecked_rule.
  * 3: measures.parquet and the summary files.
  * 4: the cells and summary files in hive-style partition folders (cells/year=2019/…).
+ * 5: each report's cells of the cell cube (cube-cells.parquet).
  */
-export const DATASET_SCHEMA_VERSION = 4;
+export const DATASET_SCHEMA_VERSION = 5;
 
 /**
  * The files of a dataset folder. The pages that chart many reports load the
@@ -113,6 +125,8 @@ export const DATASET_FILES = {
   reports: 'reports.parquet',
   findings: 'findings.parquet',
   measures: 'measures.parquet',
+  /** Each report's cells of the cell cube (CUBE_CELL_FILE_COLUMNS), read by the page alone. */
+  cubeCells: 'cube-cells.parquet',
   /**
    * A year's cells, in a hive-style partition folder (`cells/year=2019/`):
    * DuckDB, Spark or Trino read the folder of folders with the year as a column.
@@ -129,7 +143,7 @@ export const DATASET_FILES = {
    * are removed after the switch), and the flat names of schema 3
    * (`cells-2019.<hash>.parquet`), which the next ingest removes.
    */
-  parquetPattern: /^(?:reports|findings|measures|cells\/year=\d{4}\/cells|summary\/year=\d{4}\/summary|(?:cells|summary)-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
+  parquetPattern: /^(?:reports|findings|measures|cube-cells|cells\/year=\d{4}\/cells|summary\/year=\d{4}\/summary|(?:cells|summary)-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
   /** The name a file is written under: its logical name with the first 12 hex digits of its SHA-256. */
   versioned: (name: string, sha256: string) => name.replace(/\.parquet$/, `.${sha256.slice(0, 12)}.parquet`),
   /** A file's logical name (reports.parquet) from the name it was written under. */

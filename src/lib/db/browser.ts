@@ -80,6 +80,8 @@ export async function createBrowserDatabase(): Promise<Database> {
 export interface Preparer {
   prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>;
   reportCells: (name: string, parquet: Uint8Array, report: string) => Promise<Uint8Array>;
+  /** A file decoded for the page itself (not DuckDB), before the load's next file. */
+  decode: (name: string, parquet: Uint8Array) => Promise<Uint8Array>;
   close: () => void;
 }
 
@@ -104,14 +106,19 @@ export function workerPreparer(): Preparer {
   };
   // Its wasm compiles now, not at the first file.
   worker.postMessage({ wasm } satisfies PrepareRequest);
-  const request = (name: string, parquet: Uint8Array, report?: string) =>
+  const request = (name: string, parquet: Uint8Array, only: { report?: string; asked?: boolean } = {}) =>
     new Promise<Uint8Array>((resolve, reject) => {
       if (failed) return reject(failed);
       const id = next++;
       waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, name, parquet, wasm, report } satisfies PrepareRequest, [parquet.buffer]);
+      worker.postMessage({ id, name, parquet, wasm, ...only } satisfies PrepareRequest, [parquet.buffer]);
     });
-  return { prepare: (name, parquet) => request(name, parquet), reportCells: request, close: () => worker.terminate() };
+  return {
+    prepare: (name, parquet) => request(name, parquet),
+    reportCells: (name, parquet, report) => request(name, parquet, { report }),
+    decode: (name, parquet) => request(name, parquet, { asked: true }),
+    close: () => worker.terminate(),
+  };
 }
 
 let parquetReady: Promise<unknown> | null = null;

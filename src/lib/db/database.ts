@@ -79,7 +79,14 @@ export function numberColumn(vector: Vector): Float64Array {
     const values = chunk.values as ArrayLike<number | bigint>;
     if (values instanceof Float64Array || values instanceof Int32Array || values instanceof Int16Array || values instanceof Int8Array) out.set(values.subarray(0, chunk.length), at);
     else for (let j = 0; j < chunk.length; j++) out[at + j] = Number(values[j]);
-    if (chunk.nullCount > 0) for (let j = 0; j < chunk.length; j++) if (!hasValue(chunk, j)) out[at + j] = Number.NaN;
+    const bitmap = chunk.nullBitmap;
+    if (chunk.nullCount > 0 && bitmap && bitmap.length > 0) {
+      // Byte by byte: a byte of eight values skips its bits.
+      for (let j = 0; j < chunk.length; j++) {
+        const i = chunk.offset + j;
+        if (bitmap[i >> 3] !== 0xff && ((bitmap[i >> 3] >> (i & 7)) & 1) === 0) out[at + j] = Number.NaN;
+      }
+    }
     at += chunk.length;
   }
   return out;

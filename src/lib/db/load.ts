@@ -71,7 +71,8 @@ const DATASET_OUTDATED = '请用本站同一版本的 npm run ingest 重新生�
  * files are decoded too, but their cells (summary_cells, every year's file
  * appended; numbers as db/cell-values.ts makes them) are inserted by the
  * returned loadSummary. The cells themselves are not loaded: the
- * returned loadCells loads a year's when a query first needs it. Reports go
+ * returned loadCells loads a year's when a query first needs it. The cube
+ * cells file is the page's alone (queries/held-reports.ts withCubeCells). Reports go
  * first: the others refer to them by number. The files are fetched and
  * prepared while `engine` starts. Progress is reported per file, in bytes. A year's summary file that cannot be read (corrupt, cut short,
  * missing) leaves that year out, reports and all, and is named in `failed`;
@@ -89,7 +90,8 @@ export async function loadDataset(
   if (description.measures !== MEASURE_DEFINITIONS) throw new Error(`数据集（dataset.json）的指标是按另一版定义汇总的：${DATASET_OUTDATED}`);
   // Reports first (the others refer to them by number), then the measures and findings: the page holds them (DecodedSink) before the summaries are decoded.
   const first = (name: string) => ([DATASET_FILES.reports, DATASET_FILES.measures, DATASET_FILES.findings] as string[]).indexOf(DATASET_FILES.logical(name)) >>> 0;
-  const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name)).sort((a, b) => first(a.name) - first(b.name));
+  // Not the cells (loaded when a page needs them), nor the cube cells (the page's own, read when a view needs them).
+  const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name) && DATASET_FILES.logical(f.name) !== DATASET_FILES.cubeCells).sort((a, b) => first(a.name) - first(b.name));
   const total = files.reduce((n, f) => n + f.bytes, 0);
   // Every file fetched at once and prepared in the files' order (reports and measures first, for the page to hold them), while
   // the engine starts and each while DuckDB inserts the one before (none needs the reports' numbers: only a cells file does, prepared later).

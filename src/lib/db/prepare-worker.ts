@@ -1,7 +1,8 @@
 /**
  * The dataset's files prepared for DuckDB (db/prepare.ts) off the page's own
  * thread: at 100,000 reports, decoding the cells takes seconds. Requests are
- * answered in the order they come, reports first.
+ * answered one at a time: a page's own asks first, then the load's files in
+ * the order they come, reports first.
  */
 import initParquet, { readParquet } from 'parquet-wasm/esm';
 import { engineError } from './engine-error';
@@ -17,6 +18,8 @@ export type PrepareRequest =
       wasm: string;
       /** Only this report's rows of a cells file (reportCellsOf), not the file prepared for DuckDB. */
       report?: string;
+      /** Asked by the page for itself (a file DuckDB does not load, a report's cells): before the load's next file. */
+      asked?: boolean;
     }
   | { wasm: string };
 
@@ -24,7 +27,7 @@ export type PrepareResponse = { id: number; ipc: Uint8Array } | { id: number; er
 
 let prepare: Promise<{ file: PrepareFile; reportCells: ReturnType<typeof reportCellsOf> }> | null = null;
 
-self.onmessage = async ({ data: request }: MessageEvent<PrepareRequest>) => {
+self.onmessage = ({ data: request }: MessageEvent<PrepareRequest>) => {
   const { wasm } = request;
   prepare ??= initParquet({ module_or_path: wasm }).then(
     () => {
@@ -39,12 +42,29 @@ self.onmessage = async ({ data: request }: MessageEvent<PrepareRequest>) => {
   );
   prepare.catch(() => {}); // a file's request says why
   if (!('id' in request)) return;
-  const { id, name, parquet, report } = request;
+  (request.asked || request.report !== undefined ? asked : files).push(request);
+  void answerAll();
+};
+
+type Request = Extract<PrepareRequest, { id: number }>;
+const asked: Request[] = [];
+const files: Request[] = [];
+let answering = false;
+
+/** One request at a time, the page's own asks first: the load's files come one after the other, so an ask waits for one file at most. */
+async function answerAll(): Promise<void> {
+  if (answering) return;
+  answering = true;
+  for (let next = asked.shift() ?? files.shift(); next; next = asked.shift() ?? files.shift()) await answer(next);
+  answering = false;
+}
+
+async function answer({ id, name, parquet, report }: Request): Promise<void> {
   try {
-    const { file, reportCells } = await prepare;
-    const ipc = report === undefined ? file(name, parquet) : reportCells(name, parquet, report);
+    const prepared = await prepare!;
+    const ipc = report !== undefined ? prepared.reportCells(name, parquet, report) : prepared.file(name, parquet);
     self.postMessage({ id, ipc } satisfies PrepareResponse, { transfer: [ipc.buffer] });
   } catch (e) {
     self.postMessage({ id, error: (e as Error).message } satisfies PrepareResponse);
   }
-};
+}

@@ -1,16 +1,15 @@
 import type { Table } from 'apache-arrow';
 import { plainRows } from '../db/database';
 import { compareCodes, type ReportsByBody } from './held-reports';
+import { findText } from './text-columns';
 import type { FindingRow, ReportRow } from './report';
 
 /** A report's page and a body's page (their reports and findings) from what the page holds (queries/held-reports.ts), the same rows as queries/report.ts's queries. */
 
-/** Row positions in the reports file by report_id, made once per held dataset. */
-const rowsById = new WeakMap<Table, Map<string, number>>();
+/** A report's row in the reports file, found by its id's bytes (no id decoded: a few ms over 100,000 reports). */
 function rowOf(held: ReportsByBody, id: string): number | undefined {
-  let rows = rowsById.get(held.file);
-  if (!rows) rowsById.set(held.file, (rows = new Map(Array.from(held.file.getChild('report_id')!, (value, i) => [value as string, i]))));
-  return rows.get(id);
+  const row = findText(held.file.getChild('report_id')!, id);
+  return row < 0 ? undefined : row;
 }
 
 /** Rows of the reports file as the reports table holds them (with `imported`), those of a year left out skipped. */

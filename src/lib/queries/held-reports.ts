@@ -1,20 +1,21 @@
-import { tableFromIPC, type Data, type Table, type Vector } from 'apache-arrow';
-import { combinationNumbers, hasValue, numberColumn, validityColumn } from '../db/database';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { combinationNumbers, numberColumn, validityColumn } from '../db/database';
 import type { DecodedSink } from '../db/load';
 import { DATASET_FILES } from '../dataset/schema';
 import { deferred, type Deferred } from '../deferred';
-import { ReportCubeCells, SUMMED_COLUMNS, type ScopeColumns } from '../template';
+import { textRuns } from './text-columns';
+import { CUBE_CELL_COLUMNS, SHOWN_STATES, stateCountColumn, SUMMED_COLUMNS, UNDETERMINED_COLUMN, type ScopeColumns } from '../template';
 
 export type Scope = Omit<ScopeColumns, 'year'>;
 const SCOPE_COLUMNS = ['region', 'level', 'kind'] as const;
-/** The columns summed per report: every measure (the measures file's), and whether its template has procurement. */
-const REPORT_COLUMNS = ['procurement_reports', ...SUMMED_COLUMNS] as const;
+/** The measures file's columns held per report: every measure, whether its template has procurement, and its cells counted by state. */
+const REPORT_COLUMNS = ['procurement_reports', ...SUMMED_COLUMNS, ...SHOWN_STATES.map(stateCountColumn)] as const;
 
 /**
  * Every report of the dataset held in the page, taken from the reports,
  * measures and findings files as they are decoded (before DuckDB has
- * started), with each report's cells of the cell cube from the summary files:
- * in the dataset's order (by body, then year), typed columns and no object
+ * started), and each report's cells of the cell cube when a view first
+ * needs them (their own file): in the dataset's order (by body, then year), typed columns and no object
  * per report (~0.7 KB a report). Pages answer from it with no query
  * (queries/reports-by-body.ts over many reports, queries/held-report.ts for a
  * body's or a report's page).
@@ -26,7 +27,7 @@ export interface ReportsByBody {
   /** 1 where the report counts in sums (COUNTED: no other report of its body and year replaces it). */
   counted: Uint8Array;
   /** REPORT_COLUMNS, each report's value (NaN: null). */
-  columns: Map<string, Float64Array>;
+  columns: HeldColumns;
   /** Each body's reports: rows start .. end, in year order. */
   ranges: Map<string, { start: number; end: number }>;
   /** Each report's region, level, kind and source, as a number into `scopes` (a few hundred of them: a filter is one test per number). */
@@ -43,11 +44,11 @@ export interface ReportsByBody {
   /** The findings file as decoded. */
   findings: Table;
   /**
-   * Each report's cells of the cell cube (template/cube-cells.ts): per
-   * CUBE_CELL_REFS column its value (NaN: none), and its undetermined new
-   * requests (NaN: none); null until every file is read (completed).
+   * Each report's cells of the cell cube (template/cube-cells.ts): the cube
+   * cells file's CUBE_CELL_COLUMNS (NaN: none) and UNDETERMINED_COLUMN;
+   * null until a view needs them (withCubeCells).
    */
-  cubeCells: { values: Float64Array[]; undetermined: Float64Array } | null;
+  cubeCells: HeldColumns | null;
 }
 
 export interface HeldReportsOptions {
@@ -71,7 +72,7 @@ export function holdReports(reports: Table, measures: Table, { imported = new Se
   for (let i = 0; i < allYears.length; i++) if (!leftOut.includes(allYears[i])) keep.push(i);
   const rows = keep.length === allYears.length ? null : Int32Array.from(keep);
   const take = (values: Float64Array) => (rows ? Float64Array.from(rows, (i) => values[i]) : values);
-  const columns = new Map(REPORT_COLUMNS.map((name) => [name, take(numberColumn(measures.getChild(name)!))]));
+  const columns = new HeldColumns(measures, REPORT_COLUMNS, rows);
   const { numbers, newRows } = combinationNumbers(reports, SCOPE_COLUMNS);
   const baseScopes = newRows.map((i) => {
     const row = reports.get(i)!;
@@ -102,12 +103,49 @@ export function holdReports(reports: Table, measures: Table, { imported = new Se
   return { length, year: take(allYears), counted, columns, ranges, scopeOf, scopes, templateOf, templates, positions: rows, file: reports, leftOut, findings, cubeCells: null };
 }
 
-/** The held reports completed once every file is read: their cells of the cell cube (`cells`: by position in the reports file). */
-export function completed(held: ReportsByBody, cells: ReportCubeCells): ReportsByBody {
-  const at = held.positions ?? Int32Array.from({ length: held.length }, (_, r) => r);
-  if (cells.reports < held.length) throw new Error(`dataset.json counts ${cells.reports} reports, the reports file has more`);
-  const undetermined = Float64Array.from(at, (i) => cells.undetermined(i) ?? Number.NaN);
-  held.cubeCells = { values: cells.values.map((column) => (held.positions ? Float64Array.from(at, (i) => column[i]) : column)), undetermined };
+/**
+ * Numeric columns of the held reports, read from a decoded file (every
+ * report of the reports file, in its order; `positions`: the held ones'):
+ * a column is copied out (NaN: null) at its first use, or one report's value
+ * read in place. A page reads a few columns, a body's page a few reports:
+ * copying every column at load took a tenth of a second at 100,000 reports.
+ */
+export class HeldColumns {
+  private readonly made = new Map<string, Float64Array>();
+
+  constructor(
+    private readonly table: Table,
+    private readonly names: readonly string[],
+    private readonly positions: Int32Array | null,
+  ) {}
+
+  /** Every held report's value of a column (undefined: not one of these). */
+  get(name: string): Float64Array | undefined {
+    let column = this.made.get(name);
+    const vector = column || !this.names.includes(name) ? null : this.table.getChild(name);
+    if (vector) {
+      const values = numberColumn(vector);
+      this.made.set(name, (column = this.positions ? Float64Array.from(this.positions, (i) => values[i]) : values));
+    }
+    return column;
+  }
+
+  /** Held report i's value of a column (NaN: null). */
+  at(name: string, i: number): number {
+    const column = this.made.get(name);
+    if (column) return column[i];
+    const value = this.table.getChild(name)!.get(this.positions ? this.positions[i] : i);
+    return value === null ? Number.NaN : Number(value);
+  }
+}
+
+/**
+ * The held reports with their cells of the cell cube: `cube`, the cube cells
+ * file (CUBE_CELL_FILE_COLUMNS: every report of the reports file, in its order).
+ */
+export function withCubeCells(held: ReportsByBody, cube: Table): ReportsByBody {
+  if (cube.numRows !== held.file.numRows) throw new Error(`the cube cells file has ${cube.numRows} reports, the reports file ${held.file.numRows}`);
+  held.cubeCells = new HeldColumns(cube, [...CUBE_CELL_COLUMNS, UNDETERMINED_COLUMN], held.positions);
   return held;
 }
 
@@ -117,38 +155,34 @@ const HELD_FILES: string[] = [DATASET_FILES.reports, DATASET_FILES.measures, DAT
 /**
  * Holds the reports from the dataset's files as loadDataset decodes them (a
  * DecodedSink): `held` once the reports, measures and findings files are
- * (copied), `complete` once every file is, with their cells of the cell cube
- * taken from each summary file as it comes (not kept), and without the years
- * whose summary file could not be read. `reports`: how many the dataset has
- * (dataset.json); `imported`: the ids of those imported in this browser.
+ * (copied); `complete` once every file is, without the years whose summary
+ * file could not be read (the same value when none is left out).
+ * `imported`: the ids of the reports imported in this browser.
  */
 export class ReportsHolder implements DecodedSink {
   readonly held: Promise<ReportsByBody>;
   readonly complete: Promise<ReportsByBody>;
   private readonly files = new Map<string, Table>();
-  private readonly cubeCells: ReportCubeCells;
   private value: ReportsByBody | null = null;
   private readonly settled = { held: deferred<ReportsByBody>(), complete: deferred<ReportsByBody>() };
 
-  constructor(reports: number, private readonly imported: readonly string[]) {
-    this.cubeCells = new ReportCubeCells(reports);
+  constructor(private readonly imported: readonly string[]) {
     this.held = this.settled.held.promise;
     this.complete = this.settled.complete.promise;
   }
 
   file(name: string, ipc: Uint8Array): void {
     performance.mark(`decoded ${name}`);
-    if (HELD_FILES.includes(name)) {
-      this.files.set(name, tableFromIPC(ipc.slice()));
-      if (this.files.size === HELD_FILES.length) this.value = this.attempt(this.settled.held, () => this.hold([]));
-    } else if (DATASET_FILES.summaryPattern.test(name)) addSummaryCells(this.cubeCells, tableFromIPC(ipc));
+    if (!HELD_FILES.includes(name)) return;
+    this.files.set(name, tableFromIPC(ipc.slice()));
+    if (this.files.size === HELD_FILES.length) this.value = this.attempt(this.settled.held, () => this.hold([]));
   }
 
   done(leftOut: number[]): void {
     const held = this.value;
     if (!held) this.fail(new Error('the reports, measures or findings file could not be read'));
     // A year left out: its reports are held no more (rare: held again without them).
-    else this.attempt(this.settled.complete, () => completed(leftOut.length > 0 ? this.hold(leftOut) : held, this.cubeCells));
+    else this.attempt(this.settled.complete, () => (leftOut.length > 0 ? this.hold(leftOut) : held));
     this.files.clear();
   }
 
@@ -173,40 +207,6 @@ export class ReportsHolder implements DecodedSink {
       return null;
     }
   }
-}
-
-/** A summary file's cells (SUMMARY_CELL_COLUMNS) added to the reports' cells of the cube, read from the Arrow buffers (millions of cells: no copy, no object). */
-function addSummaryCells(cells: ReportCubeCells, summary: Table): void {
-  for (const batch of summary.batches) {
-    const [reportNo, cell, state, value] = ['report_no', 'cell', 'state', 'value'].map((name) => batch.getChild(name)!.data[0]);
-    const [numbers, positions, states, values] = [reportNo, cell, state, value].map((d) => d.values as ArrayLike<number>);
-    for (let j = 0; j < batch.numRows; j++) {
-      cells.add(numbers[j] - 1, positions[j], states[j], hasValue(value, j) ? values[j] : Number.NaN);
-    }
-  }
-}
-
-/** A text column's runs of equal values (a body's reports are together): decoded once per run, not per row. */
-function textRuns(vector: Vector): { text: string; start: number; end: number }[] {
-  const runs: { text: string; start: number; end: number }[] = [];
-  let row = 0;
-  let last: Uint8Array | null = null;
-  for (const data of vector.data as Data[]) {
-    for (let j = 0; j < data.length; j++, row++) {
-      const bytes = (data.values as Uint8Array).subarray(data.valueOffsets[data.offset + j], data.valueOffsets[data.offset + j + 1]);
-      if (last && sameBytes(last, bytes)) runs[runs.length - 1].end = row + 1;
-      else runs.push({ text: DECODER.decode(bytes), start: row, end: row + 1 });
-      last = bytes;
-    }
-  }
-  return runs;
-}
-
-const DECODER = new TextDecoder();
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** Texts in the SQL's order of them (code units, as DuckDB's default collation over UTF-8 for the texts met here), not the reader's. */

@@ -45,7 +45,7 @@ SELECT s.body, s.year, s.report_id,
   COUNT(*) FILTER (WHERE f.severity = 'info') AS infos,
   COUNT(*) OVER () AS total
 FROM scope s JOIN findings f ON f.report_id = s.report_id
-GROUP BY s.body, s.year, s.report_id ORDER BY errors DESC, warnings DESC, s.body, s.year LIMIT ${Math.trunc(limit)}`,
+GROUP BY s.body, s.year, s.report_id ORDER BY errors DESC, warnings DESC, s.body, s.year, s.report_id LIMIT ${Math.trunc(limit)}`,
     params: s.params,
   };
 }
@@ -58,7 +58,7 @@ export function findingList(filters: Filters, rule: string | null, limit = 200):
 SELECT ${FINDING_COLUMNS}, COUNT(*) OVER () AS total
 FROM scope s JOIN findings f ON f.report_id = s.report_id JOIN reports r ON r.report_id = f.report_id
 ${rule ? 'WHERE f.rule = ?' : ''}
-ORDER BY r.body, r.year, ${FINDING_ORDER} LIMIT ${Math.trunc(limit)}`,
+ORDER BY r.body, r.year, ${FINDING_ORDER}, f.rowid LIMIT ${Math.trunc(limit)}`,
     params: rule ? [...s.params, rule] : s.params,
   };
 }
@@ -83,7 +83,7 @@ per_report AS (
   SELECT s.report_id, s.body, s.year, n.ambiguous, n.blank, n.missing
   FROM scope s JOIN report_cell_states n ON n.report_id = s.report_id)
 SELECT *, COUNT(*) OVER () AS total FROM per_report WHERE ambiguous + blank + missing > 0
-ORDER BY ambiguous + blank + missing DESC, body, year LIMIT ${Math.trunc(limit)}`,
+ORDER BY ambiguous + blank + missing DESC, body, year, report_id LIMIT ${Math.trunc(limit)}`,
     params: s.params,
   };
 }

@@ -5,7 +5,7 @@ import type { BodyCellSumRow } from './cells';
 import { CONSOLIDATED_KIND, inScopeRow, type Filters } from './filters';
 import { compareCodes, type ReportsByBody, type Scope } from './held-reports';
 import type { LeftOutRow } from './left-out';
-import { CUBE_CELL_REFS, SUMMED_COLUMNS, type CellCubeRow, type Measure, type MeasureKey, type RateColumn, type TableId } from '../template';
+import { CUBE_CELL_COLUMNS, CUBE_CELL_REFS, SUMMED_COLUMNS, UNDETERMINED_COLUMN, type CellCubeRow, type Measure, type MeasureKey, type RateColumn, type TableId } from '../template';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
 
 /**
@@ -23,17 +23,28 @@ function selection(reports: ReportsByBody, filters: Filters, all = false): (i: n
   return (i) => (all || counted[i] === 1) && scopeSelected[scopeOf[i]] && (filters.from === null || year[i] >= filters.from) && (filters.to === null || year[i] <= filters.to);
 }
 
-/** yearlyTotals(filters) for a choice of bodies, summed from their reports. */
+/** scope(filters)'s reports among the held ones: every report the filters select, counted or not (lists of reports and findings). */
+export function scopeOfReports(reports: ReportsByBody, filters: Filters): (i: number) => boolean {
+  const inBodies = bodiesTest(reports, filters);
+  const selected = selection(reports, { ...filters, bodies: [] }, true);
+  return (i) => inBodies(i) && selected(i);
+}
+
+const YEARLY_COLUMNS = ['procurement_reports', ...SUMMED_COLUMNS];
+
+/** yearlyTotals(filters) for a choice of bodies, summed from their reports (their values read in place). */
 export function yearlyOfBodies(reports: ReportsByBody, filters: Filters): YearlyRow[] {
   const rows: YearlyCubeRow[] = [];
-  const columns = [...reports.columns];
   for (const body of new Set(filters.bodies)) {
     const range = reports.ranges.get(body);
     if (!range) continue;
     for (let i = range.start; i < range.end; i++) {
       if (!reports.counted[i]) continue;
       const row = { ...reports.scopes[reports.scopeOf[i]], year: reports.year[i], reports: 1 } as YearlyCubeRow;
-      for (const [name, values] of columns) (row as unknown as Record<string, number | null>)[name] = Number.isNaN(values[i]) ? null : values[i];
+      for (const name of YEARLY_COLUMNS) {
+        const value = reports.columns.at(name, i);
+        (row as unknown as Record<string, number | null>)[name] = Number.isNaN(value) ? null : value;
+      }
       rows.push(row);
     }
   }
@@ -195,14 +206,14 @@ export function bodyYearsOfReports(reports: ReportsByBody, filters: Filters, yea
  * as it sums the cube the ingest prepared; null when the cells are not held.
  */
 export function cellCubeOfBodies(reports: ReportsByBody, filters: Filters): CellCube | null {
-  if (!reports.cubeCells) return null;
-  const { values, undetermined } = reports.cubeCells;
+  const cube = reports.cubeCells;
+  if (!cube) return null;
   const rows: CellCubeRow[] = [];
   for (const [, { start, end }] of bodiesOf(reports, filters)) {
     for (let i = start; i < end; i++) {
       if (!reports.counted[i]) continue;
       const value = (v: number) => (Number.isNaN(v) ? null : v);
-      rows.push({ ...reports.scopes[reports.scopeOf[i]], year: reports.year[i], cells: values.map((column) => value(column[i])), undetermined: value(undetermined[i]) });
+      rows.push({ ...reports.scopes[reports.scopeOf[i]], year: reports.year[i], cells: CUBE_CELL_COLUMNS.map((name) => value(cube.at(name, i))), undetermined: value(cube.at(UNDETERMINED_COLUMN, i)) });
     }
   }
   return { refs: CUBE_CELL_REFS, rows };
@@ -215,17 +226,17 @@ export function cellCubeOfBodies(reports: ReportsByBody, filters: Filters): Cell
  * body and row; null when the cells are not held.
  */
 export function cellSumsByBodyOfReports(reports: ReportsByBody, filters: Filters, year: number, table: TableId, rows: readonly string[], cols: readonly string[], limit = TOP_BODIES): BodyCellSumRow[] | null {
-  if (!reports.cubeCells) return null;
-  const { values } = reports.cubeCells;
-  const cells = cubeColumns(table, rows, cols);
+  const cube = reports.cubeCells;
+  if (!cube) return null;
+  const cells = cubeColumns(table, rows, cols).map(({ row, column }) => ({ row, values: cube.get(CUBE_CELL_COLUMNS[column])! }));
   const selected = selection(reports, { ...filters, from: year, to: year });
   const sums: { body: string; total: number; rows: BodyCellSumRow[] }[] = [];
   for (const [body, { start, end }] of bodiesOf(reports, filters)) {
     const byRow = new Map<string, number | null>();
     for (let i = start; i < end; i++) {
       if (!selected(i)) continue;
-      for (const { row, column } of cells) {
-        const value = values[column][i];
+      for (const { row, values } of cells) {
+        const value = values[i];
         const sum = byRow.get(row) ?? null;
         byRow.set(row, Number.isNaN(value) ? sum : (sum ?? 0) + value);
       }

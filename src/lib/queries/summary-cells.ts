@@ -1,4 +1,4 @@
-import { CELL_STATES, isSummaryCell, SHOWN_STATES, SUMMED_COLUMNS, TEMPLATE_CELLS, type CellKey, type CellState } from '../template';
+import { CELL_STATES, isSummaryCell, SHOWN_STATES, stateCountColumn, SUMMED_COLUMNS, TEMPLATE_CELLS, type CellKey, type CellState } from '../template';
 import { inScope, type Filters } from './filters';
 import { list, type Query } from './query';
 
@@ -46,7 +46,7 @@ FROM cell_values v JOIN cell_keys k ON k.cell = v.cell JOIN cell_states s ON s.s
     `CREATE OR REPLACE TABLE report_measures AS
 SELECT r.report_id, r.report_no, r.body, r.year, r.region, r.level, r.kind, r.imported, r.template, r.superseded_by, m.procurement_reports, ${SUMMED_COLUMNS.map((key) => `m.${key}`).join(', ')}
 FROM reports r POSITIONAL JOIN measures m`,
-    `CREATE OR REPLACE VIEW report_cell_states AS SELECT report_id, ${SHOWN_STATES.map((state) => `cells_${state} AS "${state}"`).join(', ')} FROM measures`,
+    `CREATE OR REPLACE VIEW report_cell_states AS SELECT report_id, ${SHOWN_STATES.map((state) => `${stateCountColumn(state)} AS "${state}"`).join(', ')} FROM measures`,
   ];
 }
 

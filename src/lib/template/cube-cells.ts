@@ -11,24 +11,21 @@ const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
 
 /**
  * Each report's cells of the cell cube (CUBE_CELL_REFS), taken cell by cell in
- * any order (a report's packed cells at ingest, the summary files' cells in
- * the page): the one definition of what a report adds to the cube. `values`:
- * per cube column, each report's value (NaN: none); `present`: 1 where the
- * report has the cell at all (a sum of cells none of which has a value is
- * null, of no cells nothing). A report whose applicant cells are ambiguous
- * (a flattened row) leaves its 新收 总计 less what is known (each null as 0)
- * undetermined, as queries/requests.ts requestsByApplicant counts it.
+ * any order (a report's packed cells at ingest, written to the measures file
+ * as CUBE_CELL_COLUMNS): the one definition of what a report adds to the
+ * cube. `values`: per cube column, each report's value (NaN: none). A report
+ * whose applicant cells are ambiguous (a flattened row) leaves its 新收 总计
+ * less what is known (each null as 0) undetermined, as queries/requests.ts
+ * requestsByApplicant counts it.
  */
 export class ReportCubeCells {
   readonly values: Float64Array[];
-  readonly present: Uint8Array[];
   private readonly ambiguous: Uint8Array;
   private readonly known: Float64Array;
   private readonly total: Float64Array;
 
   constructor(readonly reports: number) {
     this.values = CUBE_CELL_REFS.map(() => new Float64Array(reports).fill(Number.NaN));
-    this.present = CUBE_CELL_REFS.map(() => new Uint8Array(reports));
     this.ambiguous = new Uint8Array(reports);
     this.known = new Float64Array(reports);
     this.total = new Float64Array(reports);
@@ -40,7 +37,6 @@ export class ReportCubeCells {
     if (column < 0) return;
     const hasValue = !Number.isNaN(value);
     this.values[column][report] = value;
-    this.present[column][report] = 1;
     if (APPLICANT_CELL[templatePosition]) {
       if (state === AMBIGUOUS) this.ambiguous[report] = 1;
       if (hasValue) this.known[report] += value;

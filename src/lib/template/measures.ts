@@ -128,12 +128,6 @@ export function isSummaryCell(key: Pick<CellKey, 'table' | 'row' | 'col'>): bool
   return key.table === 't4' || (key.table === 't3' && (key.row === 'new' || key.col === 'total')) || MEASURE_LIST.some((m) => measureHasCell(m, key));
 }
 
-/**
- * A short name for the definitions above, written in dataset.json: a dataset
- * whose measures were summed by other definitions (an older ingest) is not
- * read as if they were these.
- */
-export const MEASURE_DEFINITIONS = fingerprint(JSON.stringify({ measures: MEASURE_LIST, rates: RATE_LIST }));
 
 /** FNV-1a, 32 bits, as hex: a short, stable name for a text. */
 function fingerprint(text: string): string {
@@ -149,6 +143,22 @@ function fingerprint(text: string): string {
  * prepares (dataset/overview.ts cellCube).
  */
 export const CUBE_CELL_REFS: readonly string[] = TEMPLATE_CELLS.filter((c) => c.table !== 't2' && isSummaryCell(c)).map((c) => c.ref);
+
+/** Each cube cell's column in the measures file, a report's value of it: its reference with underscores (cell_t3_new_natural_person). */
+export const CUBE_CELL_COLUMNS: readonly string[] = CUBE_CELL_REFS.map((ref) => `cell_${ref.replaceAll('.', '_')}`);
+
+/** The measures file's column of the new requests a report's applicant split leaves undetermined (template/cube-cells.ts). */
+export const UNDETERMINED_COLUMN = 'new_requests_undetermined';
+
+/** The measures file's column of a report's cells in a state (cells_value … cells_missing). */
+export const stateCountColumn = (state: string) => `cells_${state}`;
+
+/**
+ * A short name for the definitions above (the measures, rates and cube cells),
+ * written in dataset.json: a dataset whose measures were summed by other
+ * definitions (an older ingest) is not read as if they were these.
+ */
+export const MEASURE_DEFINITIONS = fingerprint(JSON.stringify({ measures: MEASURE_LIST, rates: RATE_LIST, cubeCells: CUBE_CELL_REFS }));
 
 /**
  * A row of the cell cube, over the reports that count of one scope: each of CUBE_CELL_REFS summed (null: no report had a value

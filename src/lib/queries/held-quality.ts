@@ -1,0 +1,201 @@
+import { SHOWN_STATES, stateCountColumn } from '../template';
+import type { Filters } from './filters';
+import { compareCodes, type ReportsByBody } from './held-reports';
+import type { BodyFindingCountRow, BodyYearsRow, CellStateRow, IncompleteReportRow, RuleCountRow, UncheckedRuleRow } from './quality';
+import type { FindingRow } from './report';
+import { scopeOfReports } from './reports-by-body';
+import { findText } from './text-columns';
+
+/**
+ * 数据质量's queries (queries/quality.ts) answered from the reports and
+ * findings held in the page (queries/held-reports.ts), the same rows in the
+ * same order (tests compare them): the page needs no query, and no DuckDB.
+ */
+
+const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/** The findings held, finding by finding, made once per held dataset: what the answers group and sort by. */
+interface FindingIndex {
+  /** Its report's position among the held reports (-1: of a year left out). */
+  report: Int32Array;
+  /** Its severity, as a position in SEVERITIES. */
+  severity: Uint8Array;
+  rule: string[];
+  cells: string[];
+  unchecked: (string | null)[];
+  /** Each held report's body and report_id. */
+  body: string[];
+  reportId: (r: number) => string;
+}
+
+const indexes = new WeakMap<ReportsByBody, FindingIndex>();
+
+function findingIndex(held: ReportsByBody): FindingIndex {
+  const known = indexes.get(held);
+  if (known) return known;
+  const ids = held.file.getChild('report_id')!;
+  const fileRow = (r: number) => (held.positions ? held.positions[r] : r);
+  const body: string[] = new Array(held.length);
+  for (const [name, { start, end }] of held.ranges) body.fill(name, start, end);
+  const { findings } = held;
+  const column = (name: string) => Array.from(findings.getChild(name)!) as (string | null)[];
+  const index: FindingIndex = {
+    report: heldReportOf(held, column('report_id') as string[]),
+    severity: Uint8Array.from(findings.getChild('severity')!, (s) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number])),
+    rule: column('rule') as string[],
+    cells: column('cells') as string[],
+    unchecked: column('unchecked_rule'),
+    body,
+    reportId: (r) => ids.get(fileRow(r)) as string,
+  };
+  indexes.set(held, index);
+  return index;
+}
+
+/**
+ * Each finding's report (`ids`) as a position among the held reports (-1:
+ * not held). The findings file is in the reports file's order: one walk
+ * forward over the reports' ids finds them all, reading their bytes in place.
+ */
+function heldReportOf(held: ReportsByBody, ids: readonly string[]): Int32Array {
+  const fileIds = held.file.getChild('report_id')!;
+  const heldAt = new Int32Array(held.file.numRows).fill(-1);
+  for (let r = 0; r < held.length; r++) heldAt[held.positions ? held.positions[r] : r] = r;
+  const report = new Int32Array(ids.length);
+  let row = 0;
+  ids.forEach((id, f) => {
+    if (f === 0 || id !== ids[f - 1]) {
+      const ahead = findText(fileIds, id, row);
+      row = ahead >= 0 ? ahead : findText(fileIds, id); // out of order: sought from the start
+    }
+    report[f] = row < 0 ? -1 : heldAt[row];
+    if (row < 0) row = 0;
+  });
+  return report;
+}
+
+/** The findings (their positions) of the reports the filters select. */
+function findingsInScope(held: ReportsByBody, filters: Filters): { index: FindingIndex; found: number[] } {
+  const index = findingIndex(held);
+  const inScope = scopeOfReports(held, filters);
+  const found: number[] = [];
+  for (let f = 0; f < index.report.length; f++) if (index.report[f] >= 0 && inScope(index.report[f])) found.push(f);
+  return { index, found };
+}
+
+/** findingsByRule(filters): findings and their reports per rule and year, by rule, then year. */
+export function findingsByRuleOfHeld(held: ReportsByBody, filters: Filters): RuleCountRow[] {
+  const { index, found } = findingsInScope(held, filters);
+  const groups = new Map<string, { row: RuleCountRow; reports: Set<number> }>();
+  for (const f of found) {
+    const r = index.report[f];
+    const year = held.year[r];
+    const key = `${index.rule[f]}\u0000${year}`;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { row: { rule: index.rule[f], severity: SEVERITIES[index.severity[f]], year, findings: 0, reports: 0 }, reports: new Set() }));
+    group.row.findings++;
+    group.reports.add(r);
+  }
+  return [...groups.values()].map(({ row, reports }) => ({ ...row, reports: reports.size })).sort((a, b) => compareCodes(a.rule, b.rule) || a.year - b.year);
+}
+
+/** findingsByReport(filters, limit): each report's findings by severity, the most errors (then warnings) first. */
+export function findingsByReportOfHeld(held: ReportsByBody, filters: Filters, limit: number): BodyFindingCountRow[] {
+  const { index, found } = findingsInScope(held, filters);
+  const counts = new Map<number, [number, number, number]>();
+  for (const f of found) {
+    const r = index.report[f];
+    let count = counts.get(r);
+    if (!count) counts.set(r, (count = [0, 0, 0]));
+    count[index.severity[f]]++;
+  }
+  const rows = [...counts].map(([r, [errors, warnings, infos]]) => ({ body: index.body[r], year: held.year[r], report_id: index.reportId(r), errors, warnings, infos, total: counts.size }));
+  return rows.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || compareCodes(a.body, b.body) || a.year - b.year || compareCodes(a.report_id, b.report_id)).slice(0, Math.trunc(limit));
+}
+
+/** findingList(filters, rule, limit): the findings (of one rule, or all), by body, year, severity, rule, cells and their order in the file. */
+export function findingListOfHeld(held: ReportsByBody, filters: Filters, rule: string | null, limit: number): (FindingRow & { total: number })[] {
+  const { index, found } = findingsInScope(held, filters);
+  const listed = rule ? found.filter((f) => index.rule[f] === rule) : found;
+  const { report, severity, cells } = index;
+  listed.sort(
+    (f, g) =>
+      compareCodes(index.body[report[f]], index.body[report[g]]) ||
+      held.year[report[f]] - held.year[report[g]] ||
+      severity[f] - severity[g] ||
+      compareCodes(index.rule[f], index.rule[g]) ||
+      compareCodes(cells[f], cells[g]) ||
+      f - g, // the findings file's order, as the SQL's rowid
+  );
+  const [expected, actual, message, related] = ['expected', 'actual', 'message', 'related_report_id'].map((name) => held.findings.getChild(name)!);
+  return listed.slice(0, Math.trunc(limit)).map((f) => {
+    const r = report[f];
+    return {
+      report_id: index.reportId(r),
+      body: index.body[r],
+      year: held.year[r],
+      rule: index.rule[f],
+      severity: SEVERITIES[severity[f]],
+      cells: cells[f],
+      expected: expected.get(f),
+      actual: actual.get(f),
+      message: message.get(f),
+      related_report_id: related.get(f),
+      total: listed.length,
+    };
+  });
+}
+
+/** incompleteReports(filters, limit): reports with ambiguous, blank or missing cells, the most first. */
+export function incompleteReportsOfHeld(held: ReportsByBody, filters: Filters, limit: number): IncompleteReportRow[] {
+  const inScope = scopeOfReports(held, filters);
+  const [ambiguous, blank, missing] = (['ambiguous', 'blank', 'missing'] as const).map((state) => held.columns.get(stateCountColumn(state))!);
+  const incomplete: number[] = [];
+  for (let r = 0; r < held.length; r++) if (ambiguous[r] + blank[r] + missing[r] > 0 && inScope(r)) incomplete.push(r);
+  const { body, reportId } = findingIndex(held);
+  const sum = (r: number) => ambiguous[r] + blank[r] + missing[r];
+  incomplete.sort((r, s) => sum(s) - sum(r) || compareCodes(body[r], body[s]) || held.year[r] - held.year[s] || compareCodes(reportId(r), reportId(s)));
+  return incomplete
+    .slice(0, Math.trunc(limit))
+    .map((r) => ({ report_id: reportId(r), body: body[r], year: held.year[r], ambiguous: ambiguous[r], blank: blank[r], missing: missing[r], total: incomplete.length }));
+}
+
+/** bodyYears(filters): the years each body of the selection has a report for, by body. */
+export function bodyYearsOfHeld(held: ReportsByBody, filters: Filters): BodyYearsRow[] {
+  const inScope = scopeOfReports(held, filters);
+  const rows: BodyYearsRow[] = [];
+  for (const [body, { start, end }] of held.ranges) {
+    const years = new Set<number>();
+    for (let r = start; r < end; r++) if (inScope(r)) years.add(held.year[r]);
+    if (years.size > 0) rows.push({ body, years: [...years].sort((a, b) => a - b) });
+  }
+  return rows.sort((a, b) => compareCodes(a.body, b.body));
+}
+
+/** cellStates(filters): the selection's cells by state (those it has), by state. */
+export function cellStatesOfHeld(held: ReportsByBody, filters: Filters): CellStateRow[] {
+  const inScope = scopeOfReports(held, filters);
+  const selected: number[] = [];
+  for (let r = 0; r < held.length; r++) if (inScope(r)) selected.push(r);
+  return SHOWN_STATES.map((state) => {
+    const counts = held.columns.get(stateCountColumn(state))!;
+    return { state: state as string, cells: selected.reduce((n, r) => n + counts[r], 0) };
+  })
+    .filter((row) => row.cells > 0)
+    .sort((a, b) => compareCodes(a.state, b.state));
+}
+
+/** uncheckedRules(filters): the rules that could not be evaluated on some reports (NOT_EVALUATED), with how many, the most first. */
+export function uncheckedRulesOfHeld(held: ReportsByBody, filters: Filters): UncheckedRuleRow[] {
+  const { index, found } = findingsInScope(held, filters);
+  const reports = new Map<string | null, Set<number>>();
+  for (const f of found) {
+    if (index.rule[f] !== 'NOT_EVALUATED') continue;
+    const rule = index.unchecked[f];
+    if (!reports.has(rule)) reports.set(rule, new Set());
+    reports.get(rule)!.add(index.report[f]);
+  }
+  const rows = [...reports].map(([rule, of]) => ({ rule: rule as string, reports: of.size }));
+  // Nulls last, as the SQL orders them.
+  return rows.sort((a, b) => b.reports - a.reports || (a.rule === null ? 1 : b.rule === null ? -1 : compareCodes(a.rule, b.rule)));
+}
