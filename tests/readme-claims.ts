@@ -239,7 +239,7 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
       ['tests/unit/held-reports.test.ts', 'a report’s cells read from its year’s file alone are the cells DuckDB gives'],
       ['tests/integration/load.test.ts', 'loads the reports and their measures, the summary cells when asked, not the cells; reports progress up to the whole'],
       ['tests/integration/load.test.ts', 'loads a year’s cells when asked, once, and no other year’s'],
-      ['tests/e2e/dashboard.suite.ts', 'pages over many reports fetch no cells file; a report’s page fetches its year’s alone'],
+      ['tests/e2e/dashboard.suite.ts', 'pages over many reports fetch no cells file, and the cube cells only for a view that needs them; a report’s page fetches its year’s alone'],
     ],
   },
   {

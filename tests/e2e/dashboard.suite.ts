@@ -487,7 +487,7 @@ describe('a broken data file', () => {
 });
 
 describe('loading only what a page needs', () => {
-  it('pages over many reports fetch no cells file; a report’s page fetches its year’s alone', async () => {
+  it('pages over many reports fetch no cells file, and the cube cells only for a view that needs them; a report’s page fetches its year’s alone', async () => {
     const page = await e2e.browser.newPage();
     const fetched: string[] = [];
     page.on('request', (r) => {
@@ -495,13 +495,20 @@ describe('loading only what a page needs', () => {
       const name = new URL(r.url()).pathname.replace(/^.*\/data\//, '');
       if (name.endsWith('.parquet')) fetched.push(name.replace(/\.[0-9a-f]{12}\.parquet$/, ''));
     });
+    // Each page's files: the cube cells only once a view needs them (办理结果's reasons per body).
+    const filesOf: Record<string, string[]> = {};
     for (const path of ['/', '/requests/', '/outcomes/', '/review/', '/compare/', '/bodies/?year=2019', '/quality/']) {
+      const before = fetched.length;
       await page.goto(`${e2e.site.url}${path}`);
       await page.waitForSelector('main[data-status="ready"]');
       await chartsDrawn(page);
+      await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'));
+      filesOf[path] = fetched.slice(before);
     }
     expect(fetched.filter((f) => f.startsWith('cells/'))).toEqual([]);
-    expect([...new Set(fetched)].sort()).toEqual(['findings', 'measures', 'reports', 'summary/year=2019/summary', 'summary/year=2020/summary', 'summary/year=2022/summary']);
+    expect([...new Set(fetched)].sort()).toEqual(['cube-cells', 'findings', 'measures', 'reports', 'summary/year=2019/summary', 'summary/year=2020/summary', 'summary/year=2022/summary']);
+    expect([...filesOf['/'], ...filesOf['/requests/']]).not.toContain('cube-cells');
+    expect(filesOf['/outcomes/']).toContain('cube-cells');
     await page.getByRole('link', { name: '浙江省经济和信息化厅' }).first().click();
     await page.waitForURL(/\/body\/\?/);
     await page.getByRole('link', { name: '2019' }).click();

@@ -15,8 +15,8 @@ const REPORT_COLUMNS = ['procurement_reports', ...SUMMED_COLUMNS, ...SHOWN_STATE
  * Every report of the dataset held in the page, taken from the reports,
  * measures and findings files as they are decoded (before DuckDB has
  * started), and each report's cells of the cell cube when a view first
- * needs them (their own file): in the dataset's order (by body, then year), typed columns and no object
- * per report (~0.7 KB a report). Pages answer from it with no query
+ * needs them (their own file): in the dataset's order (by body, then year),
+ * typed columns and no object per report (~0.7 KB a report). Pages answer from it with no query
  * (queries/reports-by-body.ts over many reports, queries/held-report.ts for a
  * body's or a report's page).
  */
