@@ -341,9 +341,14 @@ export function heldReports(cube = false): ReportsByBody | Promise<ReportsByBody
   return current.cube.then((table) => (current.value!.cubeCells ? current.value! : withCubeCells(current.value!, table)));
 }
 
+/** The name a file of the dataset was written under (with its hash), by its logical name. */
+function datasetFile(logical: string): string | undefined {
+  return data.description?.files.find((f) => DATASET_FILES.logical(f.name) === logical)?.name;
+}
+
 /** Each report's cells of the cell cube (DATASET_FILES.cubeCells), decoded in the worker. */
 async function cubeCellsFile(): Promise<Table> {
-  const name = data.description?.files.find((f) => DATASET_FILES.logical(f.name) === DATASET_FILES.cubeCells)?.name;
+  const name = datasetFile(DATASET_FILES.cubeCells);
   if (!name || !decoder) throw new Error('the cube cells file is not known');
   performance.mark('data:cube asked');
   const { decode } = await decoder;
@@ -360,7 +365,7 @@ async function cubeCellsFile(): Promise<Table> {
  */
 export async function reportCellsOfFile(id: string): Promise<ReportCellRow[] | null> {
   const [report] = reportOfHeld(await heldReports(), id);
-  const name = report && data.description?.files.find((f) => DATASET_FILES.cellsPattern.exec(f.name)?.[1] === String(report.year))?.name;
+  const name = report && datasetFile(DATASET_FILES.cells(report.year));
   if (!name || !decoder) return null;
   const { reportCells } = await decoder;
   return plainRows<ReportCellRow>(tableFromIPC(await reportCells(name, await fetchDataFile(name), id)));

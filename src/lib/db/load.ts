@@ -72,8 +72,8 @@ const DATASET_OUTDATED = '请用本站同一版本的 npm run ingest 重新生�
  * appended; numbers as db/cell-values.ts makes them) are inserted by the
  * returned loadSummary. The cells themselves are not loaded: the
  * returned loadCells loads a year's when a query first needs it. The cube
- * cells file is the page's alone (queries/held-reports.ts withCubeCells). Reports go
- * first: the others refer to them by number. The files are fetched and
+ * cells file is the page's alone (queries/held-reports.ts withCubeCells).
+ * Reports go first: the others refer to them by number. The files are fetched and
  * prepared while `engine` starts. Progress is reported per file, in bytes. A year's summary file that cannot be read (corrupt, cut short,
  * missing) leaves that year out, reports and all, and is named in `failed`;
  * another file failing fails the load.

@@ -4,75 +4,13 @@ import { compareCodes, type ReportsByBody } from './held-reports';
 import type { BodyFindingCountRow, BodyYearsRow, CellStateRow, IncompleteReportRow, RuleCountRow, UncheckedRuleRow } from './quality';
 import type { FindingRow } from './report';
 import { scopeOfReports } from './reports-by-body';
-import { findText } from './text-columns';
+import { findingIndex, findingOrder, findingRows, SEVERITIES, type FindingIndex } from './held-findings';
 
 /**
  * 数据质量's queries (queries/quality.ts) answered from the reports and
  * findings held in the page (queries/held-reports.ts), the same rows in the
  * same order (tests compare them): the page needs no query, and no DuckDB.
  */
-
-const SEVERITIES = ['error', 'warning', 'info'] as const;
-
-/** The findings held, finding by finding, made once per held dataset: what the answers group and sort by. */
-interface FindingIndex {
-  /** Its report's position among the held reports (-1: of a year left out). */
-  report: Int32Array;
-  /** Its severity, as a position in SEVERITIES. */
-  severity: Uint8Array;
-  rule: string[];
-  cells: string[];
-  unchecked: (string | null)[];
-  /** Each held report's body and report_id. */
-  body: string[];
-  reportId: (r: number) => string;
-}
-
-const indexes = new WeakMap<ReportsByBody, FindingIndex>();
-
-function findingIndex(held: ReportsByBody): FindingIndex {
-  const known = indexes.get(held);
-  if (known) return known;
-  const ids = held.file.getChild('report_id')!;
-  const fileRow = (r: number) => (held.positions ? held.positions[r] : r);
-  const body: string[] = new Array(held.length);
-  for (const [name, { start, end }] of held.ranges) body.fill(name, start, end);
-  const { findings } = held;
-  const column = (name: string) => Array.from(findings.getChild(name)!) as (string | null)[];
-  const index: FindingIndex = {
-    report: heldReportOf(held, column('report_id') as string[]),
-    severity: Uint8Array.from(findings.getChild('severity')!, (s) => SEVERITIES.indexOf(s as (typeof SEVERITIES)[number])),
-    rule: column('rule') as string[],
-    cells: column('cells') as string[],
-    unchecked: column('unchecked_rule'),
-    body,
-    reportId: (r) => ids.get(fileRow(r)) as string,
-  };
-  indexes.set(held, index);
-  return index;
-}
-
-/**
- * Each finding's report (`ids`) as a position among the held reports (-1:
- * not held). The findings file is in the reports file's order: one walk
- * forward over the reports' ids finds them all, reading their bytes in place.
- */
-function heldReportOf(held: ReportsByBody, ids: readonly string[]): Int32Array {
-  const fileIds = held.file.getChild('report_id')!;
-  const heldAt = new Int32Array(held.file.numRows).fill(-1);
-  for (let r = 0; r < held.length; r++) heldAt[held.positions ? held.positions[r] : r] = r;
-  const report = new Int32Array(ids.length);
-  let row = 0;
-  ids.forEach((id, f) => {
-    if (f === 0 || id !== ids[f - 1]) {
-      const ahead = findText(fileIds, id, row);
-      row = ahead >= 0 ? ahead : findText(fileIds, id); // out of order: sought from the start
-    }
-    report[f] = row < 0 ? -1 : heldAt[row];
-    if (row < 0) row = 0;
-  });
-  return report;
-}
 
 /** The findings (their positions) of the reports the filters select. */
 function findingsInScope(held: ReportsByBody, filters: Filters): { index: FindingIndex; found: number[] } {
@@ -113,37 +51,12 @@ export function findingsByReportOfHeld(held: ReportsByBody, filters: Filters, li
   return rows.sort((a, b) => b.errors - a.errors || b.warnings - a.warnings || compareCodes(a.body, b.body) || a.year - b.year || compareCodes(a.report_id, b.report_id)).slice(0, Math.trunc(limit));
 }
 
-/** findingList(filters, rule, limit): the findings (of one rule, or all), by body, year, severity, rule, cells and their order in the file. */
+/** findingList(filters, rule, limit): the findings (of one rule, or all), in findingOrder. */
 export function findingListOfHeld(held: ReportsByBody, filters: Filters, rule: string | null, limit: number): (FindingRow & { total: number })[] {
   const { index, found } = findingsInScope(held, filters);
   const listed = rule ? found.filter((f) => index.rule[f] === rule) : found;
-  const { report, severity, cells } = index;
-  listed.sort(
-    (f, g) =>
-      compareCodes(index.body[report[f]], index.body[report[g]]) ||
-      held.year[report[f]] - held.year[report[g]] ||
-      severity[f] - severity[g] ||
-      compareCodes(index.rule[f], index.rule[g]) ||
-      compareCodes(cells[f], cells[g]) ||
-      f - g, // the findings file's order, as the SQL's rowid
-  );
-  const [expected, actual, message, related] = ['expected', 'actual', 'message', 'related_report_id'].map((name) => held.findings.getChild(name)!);
-  return listed.slice(0, Math.trunc(limit)).map((f) => {
-    const r = report[f];
-    return {
-      report_id: index.reportId(r),
-      body: index.body[r],
-      year: held.year[r],
-      rule: index.rule[f],
-      severity: SEVERITIES[severity[f]],
-      cells: cells[f],
-      expected: expected.get(f),
-      actual: actual.get(f),
-      message: message.get(f),
-      related_report_id: related.get(f),
-      total: listed.length,
-    };
-  });
+  listed.sort(findingOrder(held, index));
+  return findingRows(held, index, listed.slice(0, Math.trunc(limit))).map((row) => ({ ...row, total: listed.length }));
 }
 
 /** incompleteReports(filters, limit): reports with ambiguous, blank or missing cells, the most first. */

@@ -1,6 +1,7 @@
 import type { Table } from 'apache-arrow';
 import { plainRows } from '../db/database';
 import { compareCodes, type ReportsByBody } from './held-reports';
+import { findingIndex, findingOrder, findingRows } from './held-findings';
 import { findText } from './text-columns';
 import type { FindingRow, ReportRow } from './report';
 
@@ -48,17 +49,10 @@ export function bodyReportsOfHeld(held: ReportsByBody, body: string): ReportRow[
 
 /** reportFindings(id) (`ids`: one report) or bodyFindings (every report of a body) from the findings held in the page. */
 export function findingsOfHeld(held: ReportsByBody, ids: readonly string[]): FindingRow[] {
-  const wanted = new Set(ids);
-  const reports = new Map(reportRows(held, ids.flatMap((id) => rowOf(held, id) ?? [])).map((r) => [r.report_id, r]));
-  const column = held.findings.getChild('report_id')!;
-  const rows: FindingRow[] = [];
-  for (let i = 0; i < held.findings.numRows; i++) {
-    const id = column.get(i) as string;
-    if (!wanted.has(id) || !reports.has(id)) continue;
-    const f = plainRows<Record<string, unknown>>(held.findings.slice(i, i + 1))[0];
-    const { body, year } = reports.get(id)!;
-    rows.push({ report_id: id, body, year, rule: f.rule, severity: f.severity, cells: f.cells, expected: f.expected, actual: f.actual, message: f.message, related_report_id: f.related_report_id } as FindingRow);
-  }
-  const severity = (s: string) => (s === 'error' ? 0 : s === 'warning' ? 1 : 2);
-  return rows.sort((a, b) => a.year - b.year || severity(a.severity) - severity(b.severity) || compareCodes(a.rule, b.rule) || compareCodes(a.cells, b.cells));
+  const index = findingIndex(held);
+  // The reports held (not of a year left out).
+  const wanted = new Set(ids.map((id) => index.heldAt[rowOf(held, id) ?? -1] ?? -1).filter((r) => r >= 0));
+  const found: number[] = [];
+  for (let f = 0; f < index.report.length; f++) if (wanted.has(index.report[f])) found.push(f);
+  return findingRows(held, index, found.sort(findingOrder(held, index)));
 }

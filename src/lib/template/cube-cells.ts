@@ -11,9 +11,9 @@ const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
 
 /**
  * Each report's cells of the cell cube (CUBE_CELL_REFS), taken cell by cell in
- * any order (a report's packed cells at ingest, written to the measures file
- * as CUBE_CELL_COLUMNS): the one definition of what a report adds to the
- * cube. `values`: per cube column, each report's value (NaN: none). A report
+ * any order (a report's packed cells at ingest, written to the cube cells
+ * file as CUBE_CELL_COLUMNS): the one definition of what a report adds to
+ * the cube. `values`: per cube column, each report's value (NaN: none). A report
  * whose applicant cells are ambiguous (a flattened row) leaves its 新收 总计
  * less what is known (each null as 0) undetermined, as queries/requests.ts
  * requestsByApplicant counts it.

@@ -128,7 +128,6 @@ export function isSummaryCell(key: Pick<CellKey, 'table' | 'row' | 'col'>): bool
   return key.table === 't4' || (key.table === 't3' && (key.row === 'new' || key.col === 'total')) || MEASURE_LIST.some((m) => measureHasCell(m, key));
 }
 
-
 /** FNV-1a, 32 bits, as hex: a short, stable name for a text. */
 function fingerprint(text: string): string {
   let hash = 0x811c9dc5;
@@ -144,10 +143,10 @@ function fingerprint(text: string): string {
  */
 export const CUBE_CELL_REFS: readonly string[] = TEMPLATE_CELLS.filter((c) => c.table !== 't2' && isSummaryCell(c)).map((c) => c.ref);
 
-/** Each cube cell's column in the measures file, a report's value of it: its reference with underscores (cell_t3_new_natural_person). */
+/** Each cube cell's column in the cube cells file, a report's value of it: its reference with underscores (cell_t3_new_natural_person). */
 export const CUBE_CELL_COLUMNS: readonly string[] = CUBE_CELL_REFS.map((ref) => `cell_${ref.replaceAll('.', '_')}`);
 
-/** The measures file's column of the new requests a report's applicant split leaves undetermined (template/cube-cells.ts). */
+/** The cube cells file's column of the new requests a report's applicant split leaves undetermined (template/cube-cells.ts). */
 export const UNDETERMINED_COLUMN = 'new_requests_undetermined';
 
 /** The measures file's column of a report's cells in a state (cells_value … cells_missing). */
