@@ -7,6 +7,18 @@
  */
 export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly [file: string, name: string])[] }[] = [
   {
+    claim: "Each report's cells go to its year's spill file in the staging folder as\n  they are read",
+    tests: [
+      ['tests/unit/year-cells.test.ts', 'write each year in files read back the same as one table of cells held in memory'],
+      ['tests/unit/year-cells.test.ts', 'sum the same measures, in dataset order, as reports held in memory'],
+      ['tests/unit/year-cells.test.ts', 'a report whose texts are long (an ambiguous row’s unplaced figures) is read back whole'],
+    ],
+  },
+  {
+    claim: "A manifest is not held to a\n  report's 20 MB limit",
+    tests: [['tests/unit/manifest.test.ts', 'a country’s manifest (a million lines, larger than any report may be) is read whole']],
+  },
+  {
     claim: 'a port already taken (a dashboard already\nrunning) is said at once, in one line',
     tests: [['tests/integration/start.test.ts', 'a port already in use (a dashboard already running): one line saying so and what to do, at once, no stack trace']],
   },

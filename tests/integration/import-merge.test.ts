@@ -80,7 +80,7 @@ describe('reports imported in the browser, added to the dataset the site serves'
     expect(importedFiles).toHaveLength(9);
     const reads = await imported(importedFiles);
     expect(new Set(reads.map((r) => r.report.source.format))).toEqual(new Set(['text', 'html', 'pdf', 'docx']));
-    const files = buildDataset(existing(built), reads, new Set(), reads.map((r) => ({ sha256: r.sha256, format: r.report.source.format, text: r.text, original: r.original })), BUILT_AT);
+    const files = await buildDataset(existing(built), reads, new Set(), reads.map((r) => ({ sha256: r.sha256, format: r.report.source.format, text: r.text, original: r.original })), BUILT_AT);
     const expected = folderFiles(all);
     // The browser writes the imported reports' sources; the built-in ones stay where the site serves them.
     const written = new Map([...[...folderFiles(built)].filter(([name]) => name.startsWith('sources/')), ...files.map((f) => [f.name, f.bytes] as const)]);
@@ -95,7 +95,7 @@ describe('reports imported in the browser, added to the dataset the site serves'
     const site = existing(all);
     const replaced = site.find((r) => r.report.source.file === CORRECTED.from)!;
     const without = folderFiles(await ingestOf('without', (line) => !line.startsWith(`${CORRECTED.from},`)));
-    const files = buildDataset(site, [], new Set([replaced.report.id]), [], BUILT_AT);
+    const files = await buildDataset(site, [], new Set([replaced.report.id]), [], BUILT_AT);
     for (const f of files) expect(Buffer.from(f.bytes).equals(Buffer.from(without.get(f.name) ?? new Uint8Array())), f.name).toBe(true);
   });
 });

@@ -58,4 +58,14 @@ describe('manifests as people save them', () => {
   it('bytes that are no known text encoding are refused, not read as garbage', () => {
     expect(failure(new Uint8Array([0x66, 0x69, 0x6c, 0x65, 0x2c, 0x81, 0x20, 0x0a]))).toMatch(/^manifest\.csv：无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV/);
   });
+
+  it('a country’s manifest (a million lines, larger than any report may be) is read whole', () => {
+    // 300,000 rows of about 73 bytes: past the 20 MB a report may have.
+    const rows = Array.from({ length: 300_000 }, (_, i) => `${2016 + (i % 7)}/b${String(i).padStart(6, '0')}.html,测试市第${i}局,${2016 + (i % 7)},浙江省,市级,department`);
+    const csv = new TextEncoder().encode(['file,body,year,region,level,kind', ...rows].join('\n'));
+    expect(csv.length).toBeGreaterThan(20 * 1024 * 1024);
+    const entries = parseManifest(csv);
+    expect(entries.size).toBe(300_000);
+    expect(entries.get('2016/b299999.html')).toEqual({ file: '2016/b299999.html', body: '测试市第299999局', year: 2016, region: '浙江省', level: '市级', kind: 'department', origin: 'real' });
+  });
 });

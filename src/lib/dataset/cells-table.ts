@@ -1,108 +1,13 @@
 import { makeVector, Table, type Vector } from 'apache-arrow';
 import { CELL_STATES, TEMPLATE_CELLS } from '../template';
 import { dictionaryColumn, float64NaNAsNull, float64Vector, int16Vector, utf8Vector } from './columns';
-import { packedBuffers, type PackedCells, type PackedReport } from './packed';
+import type { GatheredCells, SummaryCells } from './year-cells';
 import { CELL_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
-
-/**
- * The cells of one file (one report year), in dataset order, as plain typed
- * arrays: gathered on the ingest's main thread (a copy, cheap) and turned
- * into an Arrow table by the thread that writes the Parquet file.
- */
-export interface GatheredCells extends PackedCells {
-  /** report_id of each report, in dataset order. */
-  reportIds: string[];
-  /** Each cell's report, as a position in reportIds. */
-  report: Int32Array;
-}
-
-export function gatherCells(reports: readonly PackedReport[]): GatheredCells {
-  const length = reports.reduce((n, p) => n + p.cells.count, 0);
-  const rawLength = reports.reduce((n, { cells: { packed, start, count } }) => n + packed.rawOffsets[start + count] - packed.rawOffsets[start], 0);
-  const gathered: GatheredCells = {
-    reportIds: reports.map((p) => p.report.id),
-    report: new Int32Array(length),
-    templateIndex: new Uint16Array(length),
-    state: new Uint8Array(length),
-    value: new Float64Array(length),
-    page: new Int16Array(length),
-    rawOffsets: new Int32Array(length + 1),
-    rawBytes: new Uint8Array(rawLength),
-  };
-  let at = 0;
-  reports.forEach(({ cells: { packed, start, count } }, r) => {
-    const end = start + count;
-    gathered.report.fill(r, at, at + count);
-    gathered.templateIndex.set(packed.templateIndex.subarray(start, end), at);
-    gathered.state.set(packed.state.subarray(start, end), at);
-    gathered.value.set(packed.value.subarray(start, end), at);
-    gathered.page.set(packed.page.subarray(start, end), at);
-    const rawStart = packed.rawOffsets[start];
-    const rawBase = gathered.rawOffsets[at];
-    gathered.rawBytes.set(packed.rawBytes.subarray(rawStart, packed.rawOffsets[end]), rawBase);
-    for (let c = start; c < end; c++) gathered.rawOffsets[at + c - start + 1] = rawBase + packed.rawOffsets[c + 1] - rawStart;
-    at += count;
-  });
-  return gathered;
-}
-
-/**
- * The summary cells of some reports (a summary file's rows, SUMMARY_CELL_COLUMNS):
- * each by its report's number (its position in the reports file, from 1) and
- * template position, with value and state: numbers only, which the site
- * inserts as they are.
- */
-export interface SummaryCells {
-  reportNo: Int32Array;
-  cell: Int16Array;
-  /** NaN where the cell has no value. */
-  value: Float64Array;
-  state: Int16Array;
-}
-
-/**
- * `only`: 1 by template position for the cells to keep; `numbers`: each
- * report's number. Ordered by cell, then report: a query of some cells then
- * reads only their stretch of the table (DuckDB skips row groups by their
- * min and max), two to three times faster at 100,000 reports.
- */
-export function gatherSummary(reports: readonly PackedReport[], only: Uint8Array, numbers: ReadonlyMap<string, number>): SummaryCells {
-  const starts = new Int32Array(only.length + 1);
-  for (const { cells: { packed, start, count } } of reports) {
-    for (let c = start; c < start + count; c++) if (only[packed.templateIndex[c]]) starts[packed.templateIndex[c] + 1]++;
-  }
-  for (let cell = 0; cell < only.length; cell++) starts[cell + 1] += starts[cell];
-  const length = starts[only.length];
-  const gathered: SummaryCells = { reportNo: new Int32Array(length), cell: new Int16Array(length), value: new Float64Array(length), state: new Int16Array(length) };
-  const next = starts.slice(0, only.length);
-  for (const { report, cells: { packed, start, count } } of reports) {
-    const reportNo = numbers.get(report.id)!;
-    for (let c = start; c < start + count; c++) {
-      const cell = packed.templateIndex[c];
-      if (!only[cell]) continue;
-      const at = next[cell]++;
-      gathered.reportNo[at] = reportNo;
-      gathered.cell[at] = cell;
-      gathered.state[at] = packed.state[c];
-      gathered.value[at] = packed.value[c];
-    }
-  }
-  return gathered;
-}
-
-export function summaryBuffers(cells: SummaryCells): ArrayBuffer[] {
-  return [cells.reportNo, cells.cell, cells.value, cells.state].map((a) => a.buffer as ArrayBuffer);
-}
 
 /** A summary file's table (SUMMARY_CELL_COLUMNS). */
 export function summaryTable(cells: SummaryCells): Table {
   const columns: Record<string, Vector> = { report_no: makeVector(cells.reportNo), cell: makeVector(cells.cell), value: float64NaNAsNull(cells.value), state: makeVector(cells.state) };
   return new Table(Object.fromEntries(SUMMARY_CELL_COLUMNS.map((c) => [c.name, columns[c.name]])));
-}
-
-/** Transferable buffers of gathered cells (for postMessage). */
-export function gatheredBuffers(cells: GatheredCells): ArrayBuffer[] {
-  return [cells.report.buffer as ArrayBuffer, ...packedBuffers(cells)];
 }
 
 type KeyField = 'table' | 'item' | 'row' | 'col';

@@ -2,12 +2,11 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { tableToIPC } from 'apache-arrow';
 import { checkAcrossYears, type CarryFacts } from '../checks';
-import type { Finding } from '../template';
+import { CUBE_CELL_REFS, isSummaryCell, MEASURE_DEFINITIONS, TEMPLATE_CELLS, type Finding } from '../template';
 import type { DatasetBuilder } from './builder';
-import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import { cellCube, overviewCube, PREPARED_OVERVIEW } from './overview';
 import type { ParquetJob } from './parquet-job';
-import { cubeCellsTable, measuresTable } from './report-measures';
+import { cubeCellFileColumns, measureFileColumns } from './report-measures';
 import { CELL_COLUMNS, CUBE_CELL_FILE_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, MEASURE_COLUMNS, parquetLayout, REPORT_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
 
 /** A file of the dataset folder, as written. */
@@ -23,16 +22,22 @@ export interface DatasetFile {
  */
 export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[]) {
   const tables = builder.build(checkAcrossYears(carry));
+  // Summed now: the measures' buffers go to the threads that write their files (transferred, not copied).
+  const overview = { cube: overviewCube(tables.inOrder, tables.supersededBy, tables.measures), cells: { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) } };
   const jobs: { name: string; job: () => ParquetJob }[] = [
-    ...[...tables.cellsByYear].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: () => ({ cells: cells(), layout: parquetLayout(CELL_COLUMNS) }) })),
-    ...[...tables.summaryByYear].map(([year, cells]) => ({ name: DATASET_FILES.summary(year), job: () => ({ summary: cells(), layout: parquetLayout(SUMMARY_CELL_COLUMNS) }) })),
+    // The measures first: their buffers leave this thread with their jobs, before the years' files are written.
+    { name: DATASET_FILES.measures, job: () => ({ measures: measureFileColumns(tables.measures), layout: parquetLayout(MEASURE_COLUMNS) }) },
+    { name: DATASET_FILES.cubeCells, job: () => ({ cubeCells: cubeCellFileColumns(tables.measures), layout: parquetLayout(CUBE_CELL_FILE_COLUMNS) }) },
     { name: DATASET_FILES.reports, job: () => ({ ipc: tableToIPC(tables.reports(), 'stream'), layout: parquetLayout(REPORT_COLUMNS) }) },
-    { name: DATASET_FILES.measures, job: () => ({ ipc: tableToIPC(measuresTable(tables.measures), 'stream'), layout: parquetLayout(MEASURE_COLUMNS) }) },
-    { name: DATASET_FILES.cubeCells, job: () => ({ ipc: tableToIPC(cubeCellsTable(tables.measures), 'stream'), layout: parquetLayout(CUBE_CELL_FILE_COLUMNS) }) },
     { name: DATASET_FILES.findings, job: () => ({ ipc: tableToIPC(tables.findings(), 'stream'), layout: parquetLayout(FINDING_COLUMNS) }) },
+    ...[...tables.years].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: (): ParquetJob => ({ cells, layout: parquetLayout(CELL_COLUMNS) }) })),
+    ...[...tables.years].map(([year, cells]) => ({ name: DATASET_FILES.summary(year), job: (): ParquetJob => ({ summary: cells, only: IS_SUMMARY_CELL, layout: parquetLayout(SUMMARY_CELL_COLUMNS) }) })),
   ];
-  return { tables, jobs };
+  return { tables, overview, jobs };
 }
+
+/** By template position: whether a cell is a summary cell. */
+const IS_SUMMARY_CELL = Uint8Array.from(TEMPLATE_CELLS, (cell) => (isSummaryCell(cell) ? 1 : 0));
 
 /** SHA-256 as hex, the same in Node and the browser (Web Crypto is missing on a plain-http intranet site: not a secure context). */
 export function sha256Hex(bytes: Uint8Array): string {
@@ -45,7 +50,7 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export function describedDataset(
   builder: DatasetBuilder,
-  { tables, jobs }: ReturnType<typeof datasetJobs>,
+  { tables, overview, jobs }: ReturnType<typeof datasetJobs>,
   parquet: readonly Uint8Array[],
   withSources: boolean,
   builtAt: Date,
@@ -59,15 +64,13 @@ export function describedDataset(
     measures: MEASURE_DEFINITIONS,
     built_at: builtAt.toISOString(),
     reports: builder.size,
-    years: [...tables.cellsByYear.keys()],
+    years: [...tables.years.keys()],
     origins: builder.origins(),
     sources: withSources,
     files: outputs.map(({ name, bytes, sha256 }) => ({ name, bytes: bytes.length, sha256 })),
   };
   const encode = (value: unknown, pretty: boolean) => new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
   const json = { name: DATASET_FILES.description, bytes: encode(description, true) };
-  const cube = overviewCube(tables.inOrder, tables.supersededBy, tables.measures);
-  const cells = { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, cube, cells }, false) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, ...overview }, false) };
   return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
 }

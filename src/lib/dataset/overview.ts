@@ -1,5 +1,5 @@
 import { CUBE_CELL_REFS, SUMMED_COLUMNS, type CellCubeRow, type MeasureSums, type ScopeColumns, type YearlyCubeRow } from '../template';
-import type { PackedReport } from './packed';
+import type { KeptReport } from './builder';
 import type { MeasureColumns } from './report-measures';
 
 /**
@@ -20,7 +20,7 @@ export const PREPARED_OVERVIEW = 'prepared-overview.json';
  * the SQL's. Reports come in the dataset's order, so the money sums are the
  * same to the last bit on any number of threads.
  */
-export function overviewCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): YearlyCubeRow[] {
+export function overviewCube(reports: readonly KeptReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): YearlyCubeRow[] {
   return cubeOf(
     reports,
     supersededBy,
@@ -43,10 +43,10 @@ export function overviewCube(reports: readonly PackedReport[], supersededBy: Rea
  * and kind, nulls last. No report is imported at ingest.
  */
 function cubeOf<Row extends ScopeColumns>(
-  reports: readonly PackedReport[],
+  reports: readonly KeptReport[],
   supersededBy: ReadonlyMap<string, string>,
   create: (scope: ScopeColumns) => Row,
-  add: (row: Row, report: PackedReport, r: number) => void,
+  add: (row: Row, report: KeptReport, r: number) => void,
 ): Row[] {
   const rows = new Map<string, Row>();
   reports.forEach((packed, r) => {
@@ -73,7 +73,7 @@ function cubeOf<Row extends ScopeColumns>(
  * the SQL's. What each report adds is template/cube-cells.ts's (the
  * measures file's CUBE_CELL_COLUMNS).
  */
-export function cellCube(reports: readonly PackedReport[], supersededBy: ReadonlyMap<string, string>, { cube: cells }: MeasureColumns): CellCubeRow[] {
+export function cellCube(reports: readonly KeptReport[], supersededBy: ReadonlyMap<string, string>, { cube: cells }: MeasureColumns): CellCubeRow[] {
   return cubeOf(
     reports,
     supersededBy,

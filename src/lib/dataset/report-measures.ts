@@ -35,12 +35,12 @@ export interface MeasureColumns {
 }
 
 /**
- * One report's measures, by the rules of template/measures.ts: a measure's
- * cells with no value add nothing (none at all: null); a rate's part and base
- * only when every cell of both is in the report's template and none is
- * missing or ambiguous.
+ * One report's measures, by the rules of template/measures.ts, into row `r`
+ * of `out`: a measure's cells with no value add nothing (none at all: null);
+ * a rate's part and base only when every cell of both is in the report's
+ * template and none is missing or ambiguous.
  */
-function sumReport({ packed, start, count }: CellRange, r: number, out: MeasureColumns): void {
+export function sumReport({ packed, start, count }: CellRange, r: number, out: MeasureColumns): void {
   const measures: (number | null)[] = MEASURE_LIST.map(() => null);
   const rates = RATE_LIST.map(() => ({ part: 0, base: 0, unknown: false, inTemplate: false }));
   const states = new Int32Array(CELL_STATES.length);
@@ -72,21 +72,65 @@ function sumReport({ packed, start, count }: CellRange, r: number, out: MeasureC
   SHOWN.forEach((state, s) => (out.states[s][r] = states[state]));
 }
 
-export function measureColumns(reports: readonly PackedReport[]): MeasureColumns {
-  const n = reports.length;
-  const out: MeasureColumns = {
-    reportIds: reports.map((p) => p.report.id),
-    sums: SUMMED_COLUMNS.map(() => new Float64Array(n)),
-    procurement: new Int32Array(n),
-    states: SHOWN_STATES.map(() => new Int32Array(n)),
-    cube: new ReportCubeCells(n),
+/** Room for `reports` reports' measures, summed into by sumReport (reportIds set when they are ordered). */
+export function emptyMeasures(reports: number): MeasureColumns {
+  return {
+    reportIds: [],
+    sums: SUMMED_COLUMNS.map(() => new Float64Array(reports)),
+    procurement: new Int32Array(reports),
+    states: SHOWN_STATES.map(() => new Int32Array(reports)),
+    cube: new ReportCubeCells(reports),
   };
-  reports.forEach((p, r) => sumReport(p.cells, r, out));
-  return out;
+}
+
+const EMPTY = new Float64Array(0);
+
+/**
+ * The same measures in another order: row i of the copy is row order[i] of
+ * `m` (room for `reports` rows). `m` is emptied column by column as it is
+ * copied, so a million reports' measures are not held twice.
+ */
+export function reorderedMeasures(m: MeasureColumns, order: ArrayLike<number>, reportIds: string[], reports = order.length): MeasureColumns {
+  const take = <T extends Float64Array | Int32Array>(from: T, to: T) => {
+    for (let i = 0; i < order.length; i++) to[i] = from[order[i]];
+    return to;
+  };
+  const sums = m.sums.map((column, k) => {
+    m.sums[k] = EMPTY;
+    return take(column, new Float64Array(reports));
+  });
+  return {
+    reportIds,
+    sums,
+    procurement: take(m.procurement, new Int32Array(reports)),
+    states: m.states.map((column) => take(column, new Int32Array(reports))),
+    cube: m.cube.reordered(order, reports),
+  };
+}
+
+/** The measures file's columns, as handed to the thread that writes it: its buffers transferred, not copied. */
+export type MeasureFileColumns = Pick<MeasureColumns, 'reportIds' | 'sums' | 'procurement' | 'states'>;
+
+/** Only the measures file's columns: a message with the cube cells too would copy them (or meet them already transferred). */
+export function measureFileColumns({ reportIds, sums, procurement, states }: MeasureColumns): MeasureFileColumns {
+  return { reportIds, sums, procurement, states };
+}
+
+/** The cube cells file's columns, as handed to the thread that writes it. */
+export interface CubeCellFileColumns {
+  reportIds: string[];
+  /** Per cube column, each report's value (NaN: none). */
+  values: Float64Array[];
+  /** Each report's new requests its applicant split leaves undetermined (NaN: none). */
+  undetermined: Float64Array;
+}
+
+export function cubeCellFileColumns(m: MeasureColumns): CubeCellFileColumns {
+  return { reportIds: m.reportIds, values: m.cube.values, undetermined: Float64Array.from({ length: m.reportIds.length }, (_, r) => m.cube.undetermined(r) ?? Number.NaN) };
 }
 
 /** The measures file's table (MEASURE_COLUMNS). */
-export function measuresTable(m: MeasureColumns): Table {
+export function measuresTable(m: MeasureFileColumns): Table {
   const columns: Record<string, Vector> = {
     report_id: utf8Column(m.reportIds),
     procurement_reports: makeVector(m.procurement),
@@ -97,11 +141,11 @@ export function measuresTable(m: MeasureColumns): Table {
 }
 
 /** The cube cells file's table (CUBE_CELL_FILE_COLUMNS): each report's cells of the cell cube. */
-export function cubeCellsTable(m: MeasureColumns): Table {
+export function cubeCellsTable(c: CubeCellFileColumns): Table {
   const columns: Record<string, Vector> = {
-    report_id: utf8Column(m.reportIds),
-    ...Object.fromEntries(CUBE_CELL_COLUMNS.map((name, k) => [name, float64NaNAsNull(m.cube.values[k])])),
-    [UNDETERMINED_COLUMN]: float64NaNAsNull(Float64Array.from({ length: m.reportIds.length }, (_, r) => m.cube.undetermined(r) ?? Number.NaN)),
+    report_id: utf8Column(c.reportIds),
+    ...Object.fromEntries(CUBE_CELL_COLUMNS.map((name, k) => [name, float64NaNAsNull(c.values[k])])),
+    [UNDETERMINED_COLUMN]: float64NaNAsNull(c.undetermined),
   };
-  return new Table(Object.fromEntries(CUBE_CELL_FILE_COLUMNS.map((c) => [c.name, columns[c.name]])));
+  return new Table(Object.fromEntries(CUBE_CELL_FILE_COLUMNS.map((col) => [col.name, columns[col.name]])));
 }

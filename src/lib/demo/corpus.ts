@@ -1,6 +1,6 @@
 import { versionForYear } from '../template';
 import { CONSOLIDATED, demoBodies, type DemoBody } from './bodies';
-import { bodySeries, sumFigures, type Figures } from './figures';
+import { addFigures, bodySeries, type Figures } from './figures';
 import { Random } from './random';
 import { renderHtml, renderText, type ReportText } from './render';
 import { writingStyle } from './style';
@@ -74,7 +74,8 @@ function slug(index: number): string {
  */
 export function* demoCorpus(options: CorpusOptions): Generator<CorpusFile> {
   const bodies = demoBodies(options.bodies);
-  const byYear = new Map<number, Figures[]>(options.years.map((y) => [y, []]));
+  // Each year's consolidated report, summed as the bodies' come (a million reports' figures are not held).
+  const consolidated = new Map<number, Figures>(options.years.map((y) => [y, new Map()]));
   // Defects go to reports picked at random, their kinds taken in turn so that each kind shows;
   // a kind that does not fit the report picked (a carry-over needs a year before) waits for the next that fits.
   const total = bodies.length * options.years.length;
@@ -92,7 +93,7 @@ export function* demoCorpus(options: CorpusOptions): Generator<CorpusFile> {
     const series = bodySeries(body, options.years, options.seed, versionForYear, standIns);
     for (const year of options.years) {
       const figures = series.get(year)!;
-      byYear.get(year)!.push(figures);
+      addFigures(consolidated.get(year)!, figures);
       const real = standIns.find((r) => r.year === year);
       if (real) {
         yield { file: real.file, content: real.content, body, year, origin: 'real', defect: null };
@@ -120,7 +121,7 @@ export function* demoCorpus(options: CorpusOptions): Generator<CorpusFile> {
   }
   for (const year of options.years) {
     const style = { format: 'html' as const, zero: '0' as const, money: 'wan-unit' as const, signedChange: false, t2Split: false };
-    yield render(CONSOLIDATED, year, sumFigures(byYear.get(year)!), style, null, `${year}/province-total`);
+    yield render(CONSOLIDATED, year, consolidated.get(year)!, style, null, `${year}/province-total`);
   }
 }
 

@@ -146,9 +146,7 @@ function yearFigures(f: Figures, body: DemoBody, version: TemplateVersion, r: Ra
   return { carriedForward, inForce: version === '2021' ? inForce : (previous?.inForce ?? {}), publicTotal };
 }
 
-/** The sum of reports of one version, cell by cell: a consolidated report. */
-export function sumFigures(all: Figures[]): Figures {
-  const sum: Figures = new Map();
-  for (const figures of all) for (const [ref, v] of figures) sum.set(ref, Math.round(((sum.get(ref) ?? 0) + v) * 100) / 100);
-  return sum;
+/** Add a report's figures to a consolidated report's, cell by cell (the sum of reports of one version, taken report by report). */
+export function addFigures(sum: Figures, figures: Figures): void {
+  for (const [ref, v] of figures) sum.set(ref, Math.round(((sum.get(ref) ?? 0) + v) * 100) / 100);
 }

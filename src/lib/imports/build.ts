@@ -17,10 +17,11 @@ export interface ImportedSource {
  * imported ones: the files `npm run ingest` writes for the same files.
  * parquet-wasm must be loaded (in the browser: its init).
  */
-export function buildDataset(existing: readonly CheckedReport[], imported: readonly CheckedReport[], replaced: ReadonlySet<string>, sources: readonly ImportedSource[] | null, builtAt = new Date()): DatasetFile[] {
+export async function buildDataset(existing: readonly CheckedReport[], imported: readonly CheckedReport[], replaced: ReadonlySet<string>, sources: readonly ImportedSource[] | null, builtAt = new Date()): Promise<DatasetFile[]> {
   const { builder, carry } = mergedReports(existing, imported, replaced);
   const dataset = datasetJobs(builder, carry);
-  const parquet = dataset.jobs.map(({ job }) => writeParquetJob(job()));
+  const parquet: Uint8Array[] = [];
+  for (const { job } of dataset.jobs) parquet.push(await writeParquetJob(job()));
   const { files } = describedDataset(builder, dataset, parquet, sources !== null, builtAt);
   const sourceFiles = (sources ?? []).flatMap(({ sha256, format, text, original }) => [
     { name: DATASET_FILES.source(sha256), bytes: new TextEncoder().encode(`\uFEFF${text}`) },

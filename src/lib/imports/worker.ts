@@ -65,7 +65,7 @@ async function build({ site, files, replaced, withSources, pdfAssets, parquetWas
     post({ type: 'progress', done: index + 1, total: files.length, step: 'reading' });
   }
   post({ type: 'progress', done: 0, total: 1, step: 'writing' });
-  const built = buildDataset(existing, imported, new Set(replaced), withSources ? sources : null);
+  const built = await buildDataset(existing, imported, new Set(replaced), withSources ? sources : null);
   post({ type: 'built', files: built });
 }
 

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import { parquetJobBuffers, writeParquetJob, type ParquetJob } from '../dataset/parquet-job';
+import { spilledRuns } from './cell-spill';
 import { processFiles, type FileResult, type FileTask } from './process-file';
 import type { SourceFolders } from './sources';
 
@@ -93,11 +94,12 @@ export class IngestPool {
    */
   async writeParquet(jobs: (() => ParquetJob)[], onWritten?: () => void): Promise<Uint8Array[]> {
     if (this.workers.length === 0) {
-      return jobs.map((make) => {
-        const parquet = writeParquetJob(make());
+      const results: Uint8Array[] = [];
+      for (const make of jobs) {
+        results.push(await writeParquetJob(make(), spilledRuns));
         onWritten?.();
-        return parquet;
-      });
+      }
+      return results;
     }
     const results: Uint8Array[] = new Array(jobs.length);
     let next = 0;

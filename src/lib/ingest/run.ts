@@ -6,6 +6,8 @@ import { datasetJobs, describedDataset } from '../dataset/files';
 import { BINARY_FORMATS, parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
 import { withStaging, writeDatasetAtomically } from './atomic';
+import { CellSpill } from './cell-spill';
+import { SharedStrings } from './shared-strings';
 import { fileSystemError, IngestError, withLock } from './lock';
 import { collectFiles } from './collect';
 import { handledLater, IngestPool, workOf } from './pool';
@@ -63,6 +65,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const tasks = files.map((file) => ({ file, manifest: manifest?.entries.get(file.name) }));
   const out = resolve(options.out);
   const filesWork = work(files.map((f) => f.name));
+  const fileCount = files.length;
+  // Only the tasks are needed from here, and readAll lets them go once read: at a million files, half a gigabyte.
+  files.length = 0;
+  manifest?.entries.clear();
   let pool = await (early ?? IngestPool.start(filesWork, options.threads));
   if (!pool.parallel) pool = await IngestPool.start(filesWork, options.threads);
   try {
@@ -70,14 +76,16 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       throw fileSystemError(e, out);
     });
     return await withLock(out, () => withStaging(out, async (staging) => {
+      const spill = new CellSpill(staging);
       try {
         const sourceFolders = options.sources === false ? undefined : { dataset: out, staging };
         if (sourceFolders) await mkdir(join(staging, DATASET_FILES.sources));
-        const read = await readAll(pool, tasks, options, sourceFolders);
-        const summary: IngestSummary = { files: files.length, reports: read.builder.size, failures: read.failures, cellsByState: read.cellsByState, findingsByRule: {}, out, written: [] };
+        const read = await readAll(pool, tasks, options, spill, sourceFolders);
+        const summary: IngestSummary = { files: fileCount, reports: read.builder.size, failures: read.failures, cellsByState: read.cellsByState, findingsByRule: {}, out, written: [] };
         if (read.builder.size > 0) summary.written = await writeDataset(pool, read, staging, summary, options);
         return summary;
       } finally {
+        spill.close();
         // Before the staging folder is removed: after a failure, the other threads may still be staging sources.
         await pool.close();
       }
@@ -107,14 +115,16 @@ interface ReadFiles {
   withSources: boolean;
 }
 
-async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptions, sourceFolders?: SourceFolders): Promise<ReadFiles> {
-  const read: ReadFiles = { builder: new DatasetBuilder(), carry: [], failures: [], cellsByState: {} as Record<CellState, number>, sources: new Set(), withSources: !!sourceFolders };
+async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptions, cells: CellSpill, sourceFolders?: SourceFolders): Promise<ReadFiles> {
+  const read: ReadFiles = { builder: new DatasetBuilder(cells, tasks.length), carry: [], failures: [], cellsByState: {} as Record<CellState, number>, sources: new Set(), withSources: !!sourceFolders };
   const stateCounts = new Float64Array(CELL_STATES.length);
+  const strings = new SharedStrings();
   let done = 0;
   await pool.processFiles(
     tasks,
     (result) => {
       if (result.ok) {
+        strings.share(result.packed.report, result.carry);
         read.builder.add(result.packed);
         read.carry.push(result.carry);
         const { packed, start, count } = result.packed.cells;
@@ -132,6 +142,7 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
     },
     sourceFolders,
   );
+  tasks.length = 0;
   read.failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   CELL_STATES.forEach((state, i) => (read.cellsByState[state] = stateCounts[i]));
   return read;
@@ -140,6 +151,7 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
 /** The checks across reports, the Parquet files and the descriptions, written into summary.out; returns the names written. */
 async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary, { onProgress, builtAt = new Date() }: IngestOptions): Promise<string[]> {
   const dataset = datasetJobs(read.builder, read.carry);
+  read.carry.length = 0; // checked: let go before the files are written
   let written = 0;
   onProgress?.(written, dataset.jobs.length, 'writing');
   const parquet = await pool.writeParquet(

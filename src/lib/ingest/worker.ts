@@ -1,6 +1,7 @@
 /** A worker thread of the ingest pool: parses batches of files, or writes a table as Parquet. */
 import { parentPort } from 'node:worker_threads';
 import { packedBuffers } from '../dataset/packed';
+import { spilledRuns } from './cell-spill';
 import { processFiles } from './process-file';
 import type { WorkerRequest, WorkerResponse } from './pool';
 
@@ -21,7 +22,7 @@ parentPort!.on('message', async (request: WorkerRequest) => {
       await parquetWriter();
       response = { kind: 'parquet loaded' };
     } else {
-      const parquet = (await parquetWriter())(request.job);
+      const parquet = await (await parquetWriter())(request.job, spilledRuns);
       response = { kind: 'parquet', parquet };
       transfer = [parquet.buffer as ArrayBuffer];
     }

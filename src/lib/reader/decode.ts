@@ -37,10 +37,14 @@ export const decodeUtf8: Utf8Decoder = (bytes) => {
   }
 };
 
-/** Bytes → text. Government sites still publish GBK; decode it rather than garble it. `utf8`: a faster decoder where there is one (Node). */
-export function decodeReport(bytes: Uint8Array, utf8 = decodeUtf8): DecodedReport {
+/**
+ * Bytes → text. Government sites still publish GBK; decode it rather than
+ * garble it. `utf8`: a faster decoder where there is one (Node). `sizeLimited`:
+ * refuse more than a report can be (a manifest of a million reports is larger).
+ */
+export function decodeReport(bytes: Uint8Array, utf8 = decodeUtf8, sizeLimited = true): DecodedReport {
   if (bytes.length === 0) throw new ReportError('empty', '文件为空（empty file）');
-  if (bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
+  if (sizeLimited && bytes.length > MAX_REPORT_BYTES) throw tooLarge(bytes.length);
   const marked = utf16Encoding(bytes);
   if (marked) return decodeUtf16(bytes, marked);
   const known = knownFormat(bytes);

@@ -23,24 +23,19 @@ export class ManifestError extends Error {
 export function parseManifest(csv: string | Uint8Array, manifestName = 'manifest.csv'): Map<string, ManifestEntry> {
   let text: string;
   try {
-    text = typeof csv === 'string' ? csv : decodeReport(csv).text;
+    text = typeof csv === 'string' ? csv : decodeReport(csv, undefined, false).text;
   } catch (e) {
     if ((e as ReportError).code === 'empty') return new Map();
     throw new ManifestError(`${manifestName}：无法识别文件编码，请另存为 UTF-8 或 GBK 编码的 CSV（${(e as Error).message}）`);
   }
-  let records: Record<string, string>[];
-  try {
-    records = parse(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true });
-  } catch (e) {
-    throw new ManifestError(`${manifestName}：不是有效的 CSV（${(e as Error).message}）`);
-  }
-  const columns = records.length > 0 ? Object.keys(records[0]) : [];
-  const absent = REQUIRED.filter((c) => !columns.includes(c));
-  if (records.length > 0 && absent.length > 0) throw new ManifestError(`${manifestName}：缺少列 ${absent.join(', ')}（需要表头 file,body,year）`);
   const entries = new Map<string, ManifestEntry>();
   const lineOf = new Map<string, number>();
-  records.forEach((r, i) => {
-    const at = `${manifestName} 第 ${i + 2} 行`;
+  const add = (r: Record<string, string>, line: number) => {
+    if (line === 2) {
+      const absent = REQUIRED.filter((c) => !(c in r));
+      if (absent.length > 0) throw new ManifestError(`${manifestName}：缺少列 ${absent.join(', ')}（需要表头 file,body,year）`);
+    }
+    const at = `${manifestName} 第 ${line} 行`;
     const yearText = (r.year ?? '').normalize('NFKC').trim();
     const body = (r.body ?? '').replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
     if (!r.file || !body || !/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100)
@@ -57,8 +52,24 @@ export function parseManifest(csv: string | Uint8Array, manifestName = 'manifest
     if (earlier && JSON.stringify(earlier) !== JSON.stringify(entry))
       throw new ManifestError(`${at}：文件 ${file} 已在第 ${lineOf.get(file)} 行列出，两行的机关或年度不同：请只保留一行`);
     entries.set(file, entry);
-    lineOf.set(file, i + 2);
-  });
+    lineOf.set(file, line);
+  };
+  try {
+    // Each row taken as it is parsed, none kept as a record: a country's manifest is a million rows.
+    parse(text, {
+      columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      on_record: (record: Record<string, string>, { records }: { records: number }) => {
+        add(record, records + 1);
+        return null;
+      },
+    });
+  } catch (e) {
+    if (e instanceof ManifestError) throw e;
+    throw new ManifestError(`${manifestName}：不是有效的 CSV（${(e as Error).message}）`);
+  }
   return entries;
 }
 

@@ -8,6 +8,7 @@ const CUBE_COLUMN = Int16Array.from(TEMPLATE_CELLS, (cell) => CUBE_CELL_REFS.ind
 const APPLICANT_CELL = Uint8Array.from(TEMPLATE_CELLS, (cell) => (T3_APPLICANT_COLUMNS.some((c) => cell.ref === `t3.new.${c.key}`) ? 1 : 0));
 const NEW_TOTAL = templateIndex('t3.new.total')!;
 const AMBIGUOUS = CELL_STATES.indexOf('ambiguous');
+const EMPTY = new Float64Array(0);
 
 /**
  * Each report's cells of the cell cube (CUBE_CELL_REFS), taken cell by cell in
@@ -41,6 +42,26 @@ export class ReportCubeCells {
       if (state === AMBIGUOUS) this.ambiguous[report] = 1;
       if (hasValue) this.known[report] += value;
     } else if (templatePosition === NEW_TOTAL && hasValue) this.total[report] = value;
+  }
+
+  /**
+   * The same reports in another order: report i of the copy is report
+   * order[i] of this one (room for `reports` of them). This one's values are
+   * let go column by column as they are copied: it is not to be used after.
+   */
+  reordered(order: ArrayLike<number>, reports = order.length): ReportCubeCells {
+    const copy = new ReportCubeCells(reports);
+    const take = <T extends Float64Array | Uint8Array>(from: T, to: T) => {
+      for (let i = 0; i < order.length; i++) to[i] = from[order[i]];
+    };
+    this.values.forEach((values, column) => {
+      take(values, copy.values[column]);
+      this.values[column] = EMPTY;
+    });
+    take(this.ambiguous, copy.ambiguous);
+    take(this.known, copy.known);
+    take(this.total, copy.total);
+    return copy;
   }
 
   /** The new requests of a report its applicant split leaves undetermined; null when the split is not ambiguous. */
