@@ -1,6 +1,7 @@
 import { CELL_STATES, TEMPLATE_CELLS, type Cell, type Finding } from '../template';
 import type { ParsedReport } from '../reader/types';
 import { encodeTexts, utf8Length } from './utf8-length';
+import { emptyCells } from './year-cells';
 
 /** A report without its cells and prose: what the reports table holds. */
 export type ReportRecord = Omit<ParsedReport, 'cells' | 'prose' | 'findings'>;
@@ -46,14 +47,7 @@ export class CellPacker {
   /** A report has at most one cell per template cell, so the arrays are sized once. */
   constructor(reports: number) {
     const capacity = reports * TEMPLATE_CELLS.length;
-    this.packed = {
-      templateIndex: new Uint16Array(capacity),
-      state: new Uint8Array(capacity),
-      value: new Float64Array(capacity),
-      page: new Int16Array(capacity),
-      rawOffsets: new Int32Array(capacity + 1),
-      rawBytes: new Uint8Array(capacity * 4),
-    };
+    this.packed = emptyCells(capacity, capacity * 4);
   }
 
   pack(parsed: ParsedReport, findings: Finding[]): PackedReport {

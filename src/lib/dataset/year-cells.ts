@@ -47,19 +47,11 @@ class CellAppender {
   private cells = 0;
 
   /** Append a range of cells; returns the position of its first. */
-  append({ packed: from, start, count }: CellRange): number {
+  append(range: CellRange): number {
     const at = this.cells;
-    const rawStart = from.rawOffsets[start];
-    const rawLength = from.rawOffsets[start + count] - rawStart;
-    const rawAt = this.packed.rawOffsets[at];
-    this.reserve(at + count, rawAt + rawLength);
-    const to = this.packed;
-    to.templateIndex.set(from.templateIndex.subarray(start, start + count), at);
-    to.state.set(from.state.subarray(start, start + count), at);
-    to.value.set(from.value.subarray(start, start + count), at);
-    to.page.set(from.page.subarray(start, start + count), at);
-    to.rawBytes.set(from.rawBytes.subarray(rawStart, rawStart + rawLength), rawAt);
-    for (let i = 1; i <= count; i++) to.rawOffsets[at + i] = rawAt + from.rawOffsets[start + i] - rawStart;
+    const { packed: from, start, count } = range;
+    this.reserve(at + count, this.packed.rawOffsets[at] + from.rawOffsets[start + count] - from.rawOffsets[start]);
+    copyCells(range, this.packed, at);
     this.cells += count;
     return at;
   }
@@ -84,6 +76,19 @@ class CellAppender {
     grown.rawBytes.set(old.rawBytes);
     this.packed = grown;
   }
+}
+
+/** A range of cells copied into `to` from its cell `at` (its raw texts after those before `at`; room made by the caller). */
+function copyCells({ packed: from, start, count }: CellRange, to: PackedCells, at: number): void {
+  const end = start + count;
+  to.templateIndex.set(from.templateIndex.subarray(start, end), at);
+  to.state.set(from.state.subarray(start, end), at);
+  to.value.set(from.value.subarray(start, end), at);
+  to.page.set(from.page.subarray(start, end), at);
+  const rawStart = from.rawOffsets[start];
+  const rawAt = to.rawOffsets[at];
+  to.rawBytes.set(from.rawBytes.subarray(rawStart, from.rawOffsets[end]), rawAt);
+  for (let i = 1; i <= count; i++) to.rawOffsets[at + i] = rawAt + from.rawOffsets[start + i] - rawStart;
 }
 
 export function emptyCells(cells: number, rawBytes: number): PackedCells {
@@ -126,17 +131,8 @@ export function gatherReports(packed: PackedCells, year: YearCells, from: number
   const gathered: GatheredCells = { ...emptyCells(length, rawLength), reportIds: year.reportIds.slice(from, to), report: new Int32Array(length) };
   let at = 0;
   for (let r = from; r < to; r++) {
-    const first = start[r];
-    const end = first + count[r];
     gathered.report.fill(r - from, at, at + count[r]);
-    gathered.templateIndex.set(packed.templateIndex.subarray(first, end), at);
-    gathered.state.set(packed.state.subarray(first, end), at);
-    gathered.value.set(packed.value.subarray(first, end), at);
-    gathered.page.set(packed.page.subarray(first, end), at);
-    const rawStart = packed.rawOffsets[first];
-    const rawBase = gathered.rawOffsets[at];
-    gathered.rawBytes.set(packed.rawBytes.subarray(rawStart, packed.rawOffsets[end]), rawBase);
-    for (let c = first; c < end; c++) gathered.rawOffsets[at + c - first + 1] = rawBase + packed.rawOffsets[c + 1] - rawStart;
+    copyCells({ packed, start: start[r], count: count[r] }, gathered, at);
     at += count[r];
   }
   return gathered;
