@@ -246,9 +246,10 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
-    claim: 'A report\'s page reads its own cells from its year\'s cells file in the\n  decoding worker (only its rows come back)',
+    claim: 'A report\'s page reads its own cells from its year\'s cells file in the\n  decoding worker, decoding only their stretch of it',
     tests: [
       ['tests/unit/held-reports.test.ts', 'a report’s cells read from its year’s file alone are the cells DuckDB gives'],
+      ['tests/unit/held-reports.test.ts', 'a report’s cells are decoded from where the held reports place them in its year’s file, that stretch alone'],
       ['tests/integration/load.test.ts', 'loads the reports and their measures, the summary cells when asked, not the cells; reports progress up to the whole'],
       ['tests/integration/load.test.ts', 'loads a year’s cells when asked, once, and no other year’s'],
       ['tests/e2e/dashboard.suite.ts', 'pages over many reports fetch no cells file, and the cube cells only for a view that needs them; a report’s page fetches its year’s alone'],

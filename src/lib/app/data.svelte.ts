@@ -10,9 +10,9 @@ import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { ReportsHolder, withCubeCells, type ReportsByBody } from '../queries/held-reports';
-import { reportOfHeld } from '../queries/held-report';
+import { cellRowsOfHeld, reportOfHeld } from '../queries/held-report';
 import { tableFromIPC, type Table } from 'apache-arrow';
-import type { Preparer } from '../db/browser';
+import type { Preparer } from '../db/decoder';
 import { plainRows } from '../db/database';
 import { DATASET_FILES } from '../dataset/schema';
 import type { ReportCellRow } from '../queries/report';
@@ -41,7 +41,7 @@ export const data = $state<{
 }>({ status: 'idle', progress: null, description: null, error: null, engineFailed: false, failed: [], imports: null, importsKept: true, importsError: null, generation: 0, held: false });
 
 let database: Promise<Database> | null = null;
-/** The decoding worker of the data being loaded (db/browser.ts workerPreparer). */
+/** The decoding worker of the data being loaded (db/decoder.ts workerPreparer). */
 let decoder: Promise<Preparer> | null = null;
 /** Loads the cells of some years into the database (db/load.ts), and ends the decoding worker it keeps for that. */
 let cells: { load: CellsLoader; close: () => void } | null = null;
@@ -105,6 +105,7 @@ export function reloadData(): void {
   summary = null;
   forgetPrepared();
   held = null;
+  fetchedAhead.clear();
   imported = null;
   jsonFiles.clear();
   for (const reset of resets) reset();
@@ -143,35 +144,35 @@ function showProgress(p: LoadProgress): void {
 export function getDatabase(): Promise<Database> {
   database ??= (async () => {
     const holding = heldFor();
+    // The engine's 30 MB of wasm compile once the reports are held (or the load has failed): on two cores, compiled beside the decoding, it made every page wait longer for them.
+    const engineDue = deferred<void>();
     data.status = 'loading';
     data.progress = { loaded: 0, total: 1, step: 'engine' };
     try {
       const { store, state } = await importsKept();
       data.imports = state && state.reports.length > 0 ? await joinedToSite(store, state) : null;
       data.importsKept = store.persistent;
-      // The engine starts at once: its 30 MB of wasm compile in its own worker while the first view draws.
+      // The decoder's worker starts at once, its wasm compiling while the first view draws. Kept after the load: it decodes the cells of a year when a page first needs them.
+      const preparer = (decoder = import('../db/decoder').then((d) => d.takeDecoder()));
+      preparer.catch(() => {}); // its failure shows where it is awaited
       const browser = import('../db/browser');
       browser.catch(() => {}); // its failure shows where it is awaited
-      const reused = engine !== null;
-      // Held here: a failed engine is forgotten (engine = null) so that a reload starts another, maybe before this load has used it.
-      const started = (engine ??= browser.then((b) => b.createBrowserDatabase()));
-      started.catch(() => (engine = null));
-      void started.then(() => performance.mark('data:engine'), () => {});
-      // The decoder's worker starts now too, its wasm compiling beside the engine's. Kept after the load: it decodes the cells of a year when a page first needs them.
-      const preparer = (decoder = browser.then((b) => b.workerPreparer()));
-      preparer.catch(() => {}); // its failure shows where it is awaited
       // dataset.json first: the page can say what it shows (示例数据（合成）…) while the engine starts.
       data.description = await fetchJson('dataset.json');
-      // Let the first view draw from its prepared rows before the files are decoded beside the engine.
-      await preparedCube();
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50)));
+      fetchAhead();
       performance.mark('data:decoding');
       const { prepare, close } = await preparer;
+      const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
+      const decoded = holding.holder(new ReportsHolder(imported));
+      void decoded.held.finally(engineDue.resolve).catch(() => {});
+      const reused = engine !== null;
+      // Held here: a failed engine is forgotten (engine = null) so that a reload starts another, maybe before this load has used it.
+      const started = (engine ??= engineDue.promise.then(() => browser).then((b) => b.createBrowserDatabase()));
+      started.catch(() => (engine = null));
+      void started.then(() => performance.mark('data:engine'), () => {});
       try {
         const emptied = started.then(async (db) => (reused ? emptyDatabase(db).then(() => db) : db));
-        const imported = data.imports?.reports.map((r) => r.reportId) ?? [];
-        const decoded = holding.holder(new ReportsHolder(imported));
-        const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: fetchDataFile, prepare, decoded }, showProgress, imported);
+        const { failed, loadCells, loadSummary, ...description } = await loadDataset(emptied, { fetch: takeDataFile, prepare, decoded }, showProgress, imported);
         data.description = description;
         data.failed = failed;
         cells = { load: loadCells, close };
@@ -185,6 +186,7 @@ export function getDatabase(): Promise<Database> {
       performance.mark('data:ready');
       return db;
     } catch (e) {
+      engineDue.resolve();
       void decoder?.then((p) => p.close(), () => {});
       holding.fail(e as Error);
       data.status = 'error';
@@ -336,7 +338,7 @@ export function heldReports(cube = false): ReportsByBody | Promise<ReportsByBody
   const current = held!;
   if (current.value && (!cube || current.value.cubeCells)) return current.value;
   if (!cube) return current.reports;
-  current.cube ??= current.reports.then(cubeCellsFile);
+  current.cube ??= cubeCellsFile(current.reports);
   // The value now (held again without a year left out, maybe, since the cells were asked for).
   return current.cube.then((table) => (current.value!.cubeCells ? current.value! : withCubeCells(current.value!, table)));
 }
@@ -346,13 +348,45 @@ function datasetFile(logical: string): string | undefined {
   return data.description?.files.find((f) => DATASET_FILES.logical(f.name) === logical)?.name;
 }
 
-/** Each report's cells of the cell cube (DATASET_FILES.cubeCells), decoded in the worker. */
-async function cubeCellsFile(): Promise<Table> {
-  const name = datasetFile(DATASET_FILES.cubeCells);
-  if (!name || !decoder) throw new Error('the cube cells file is not known');
+/**
+ * The files the page holds, fetched as soon as dataset.json names them,
+ * before the load asks for them. Each taken once (the decoder takes the bytes).
+ */
+const fetchedAhead = new Map<string, Promise<Uint8Array>>();
+
+function fetchAhead(): void {
+  for (const logical of [DATASET_FILES.reports, DATASET_FILES.measures, DATASET_FILES.findings]) {
+    const name = datasetFile(logical);
+    const bytes = name && fetchDataFile(name);
+    if (!bytes) continue;
+    bytes.catch(() => {}); // its failure shows where it is taken
+    fetchedAhead.set(name, bytes);
+  }
+}
+
+/** A file of the dataset shown, fetched ahead or now. */
+function takeDataFile(name: string): Promise<Uint8Array> {
+  const ahead = fetchedAhead.get(name);
+  fetchedAhead.delete(name);
+  return ahead ?? fetchDataFile(name);
+}
+
+/**
+ * Each report's cells of the cell cube (DATASET_FILES.cubeCells): fetched
+ * from the first ask (a view that needs them asks as it is first drawn),
+ * decoded in the worker once the reports are `held`.
+ */
+async function cubeCellsFile(held: Promise<unknown>): Promise<Table> {
   performance.mark('data:cube asked');
+  const { files } = (await fetchJson('dataset.json')) as DatasetDescription;
+  const name = files.find((f) => DATASET_FILES.logical(f.name) === DATASET_FILES.cubeCells)?.name;
+  if (!name) throw new Error('the cube cells file is not known');
+  const bytes = fetchDataFile(name);
+  bytes.catch(() => {}); // its failure shows below, once the reports are held
+  await held;
+  if (!decoder) throw new Error('the decoder has not started');
   const { decode } = await decoder;
-  const cube = tableFromIPC(await decode(name, await fetchDataFile(name)));
+  const cube = tableFromIPC(await decode(name, await bytes));
   performance.mark('data:cube');
   return cube;
 }
@@ -364,11 +398,12 @@ async function cubeCellsFile(): Promise<Table> {
  * is not held (a year left out): the database answers.
  */
 export async function reportCellsOfFile(id: string): Promise<ReportCellRow[] | null> {
-  const [report] = reportOfHeld(await heldReports(), id);
+  const held = await heldReports();
+  const [report] = reportOfHeld(held, id);
   const name = report && datasetFile(DATASET_FILES.cells(report.year));
   if (!name || !decoder) return null;
   const { reportCells } = await decoder;
-  return plainRows<ReportCellRow>(tableFromIPC(await reportCells(name, await fetchDataFile(name), id)));
+  return plainRows<ReportCellRow>(tableFromIPC(await reportCells(name, await fetchDataFile(name), id, cellRowsOfHeld(held, id) ?? undefined)));
 }
 
 /** A text file of the dataset folder (a report's source), BOM dropped. */

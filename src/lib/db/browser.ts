@@ -1,9 +1,9 @@
 /**
- * duckdb-wasm in a Web Worker, and Parquet decoding with parquet-wasm: every
- * file is served from the site itself (Vite ?url imports), so nothing is
- * fetched from elsewhere. DuckDB never reads Parquet itself (its parquet
- * extension would be downloaded at run time): Parquet → Arrow IPC → DuckDB,
- * decoded in a worker of its own (prepare-worker.ts).
+ * duckdb-wasm in a Web Worker: every file is served from the site itself
+ * (Vite ?url imports), so nothing is fetched from elsewhere. DuckDB never
+ * reads Parquet itself (its parquet extension would be downloaded at run
+ * time): Parquet → Arrow IPC → DuckDB, decoded in a worker of its own
+ * (db/decoder.ts).
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -13,9 +13,8 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import initParquet, { Table, writeParquet } from 'parquet-wasm/esm';
 import { parquetWasmUrl } from './parquet-wasm';
 import { plainRows, type Database } from './database';
-import { ENGINE_CHECK, ENGINE_FAILED, EngineError, engineError } from './engine-error';
+import { engineError } from './engine-error';
 import { inlineParams } from './inline-params';
-import type { PrepareRequest, PrepareResponse } from './prepare-worker';
 
 /**
  * Whether the server gives a file the engine needs: asked for first (its
@@ -73,51 +72,6 @@ export async function createBrowserDatabase(): Promise<Database> {
     async insertArrowIPC(name, ipc, append) {
       await conn.insertArrowFromIPCStream(ipc, { name, create: !append });
     },
-  };
-}
-
-/** A dataset file's bytes → what DuckDB inserts (prepare), or one report's cells of a year's file (reportCells), in a worker. */
-export interface Preparer {
-  prepare: (name: string, parquet: Uint8Array) => Promise<Uint8Array>;
-  reportCells: (name: string, parquet: Uint8Array, report: string) => Promise<Uint8Array>;
-  /** A file decoded for the page itself (not DuckDB), before the load's next file. */
-  decode: (name: string, parquet: Uint8Array) => Promise<Uint8Array>;
-  close: () => void;
-}
-
-/** db/prepare.ts's filePreparer in a Web Worker (prepare-worker.ts), for loadDataset; closed when loaded (its wasm memory is the size of the largest file). */
-export function workerPreparer(): Preparer {
-  const worker = new Worker(new URL('./prepare-worker.ts', import.meta.url), { type: 'module' });
-  const waiting = new Map<number, { resolve: (ipc: Uint8Array) => void; reject: (e: Error) => void }>();
-  const wasm = parquetWasmUrl();
-  let next = 0;
-  // Once the worker has failed (its script or wasm blocked), every request fails at once rather than waiting forever.
-  let failed: Error | null = null;
-  worker.onmessage = ({ data }: MessageEvent<PrepareResponse>) => {
-    const request = waiting.get(data.id)!;
-    waiting.delete(data.id);
-    if ('error' in data) request.reject(new Error(data.error));
-    else request.resolve(data.ipc);
-  };
-  worker.onerror = (e) => {
-    failed = new EngineError(`${ENGINE_FAILED}：数据解码线程无法运行（${e.message || '脚本无法加载'}）。${ENGINE_CHECK}`);
-    for (const request of waiting.values()) request.reject(failed);
-    waiting.clear();
-  };
-  // Its wasm compiles now, not at the first file.
-  worker.postMessage({ wasm } satisfies PrepareRequest);
-  const request = (name: string, parquet: Uint8Array, only: { report?: string; asked?: boolean } = {}) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      if (failed) return reject(failed);
-      const id = next++;
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ id, name, parquet, wasm, ...only } satisfies PrepareRequest, [parquet.buffer]);
-    });
-  return {
-    prepare: (name, parquet) => request(name, parquet),
-    reportCells: (name, parquet, report) => request(name, parquet, { report }),
-    decode: (name, parquet) => request(name, parquet, { asked: true }),
-    close: () => worker.terminate(),
   };
 }
 

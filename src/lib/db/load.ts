@@ -101,6 +101,8 @@ export async function loadDataset(
     fetched.catch(() => {}); // its failure is its turn's
     const ready = turn.then(() => fetched).then((bytes) => source.prepare(file.name, bytes));
     turn = ready.catch(() => {});
+    // After the files the page holds, a task's wait: what the page asks of the decoder as it draws from them (a report's cells…) goes before the summaries.
+    if (DATASET_FILES.logical(file.name) === DATASET_FILES.findings) turn = turn.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
     return ready;
   });
   for (const p of prepared) p.catch(() => {}); // each failure is handled below, in the files' order

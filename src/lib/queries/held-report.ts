@@ -1,5 +1,7 @@
 import type { Table } from 'apache-arrow';
-import { plainRows } from '../db/database';
+import { numberColumn, plainRows } from '../db/database';
+import type { RowWindow } from '../db/prepare';
+import { TEMPLATE_CELLS } from '../template';
 import { compareCodes, type ReportsByBody } from './held-reports';
 import { findingIndex, findingOrder, findingRows } from './held-findings';
 import { findText } from './text-columns';
@@ -37,6 +39,20 @@ function importedAt(held: ReportsByBody): Uint8Array {
 export function reportOfHeld(held: ReportsByBody, id: string): ReportRow[] {
   const row = rowOf(held, id);
   return row === undefined ? [] : reportRows(held, [row]);
+}
+
+/**
+ * Where report `id`'s cells lie in its year's cells file: that file holds
+ * every report of the year in the reports file's order, each with one row per
+ * template cell (reader/report.ts assembleCells). Null: not a report held.
+ */
+export function cellRowsOfHeld(held: ReportsByBody, id: string): RowWindow | null {
+  const row = rowOf(held, id);
+  if (row === undefined) return null;
+  const years = numberColumn(held.file.getChild('year')!);
+  let before = 0;
+  for (let i = 0; i < row; i++) if (years[i] === years[row]) before++;
+  return { offset: before * TEMPLATE_CELLS.length, count: TEMPLATE_CELLS.length };
 }
 
 /** bodyReports(body) from the reports held in the page: every report of the body, by year, then id. */
