@@ -55,9 +55,18 @@ export function workerPreparer(): Preparer {
 
 let started: Preparer | null = null;
 
-/** Starts the decoder as the app starts (hooks.client.ts), before the page's own modules have run: its wasm compiles while they load. */
+/**
+ * Starts the decoder as the app starts (hooks.client.ts), before the page's
+ * own modules have run: its wasm compiles while they load. A worker the
+ * browser refuses to start (a security policy) is left for the load to try
+ * again and say why: the app itself still starts.
+ */
 export function startDecoder(): void {
-  started ??= workerPreparer();
+  try {
+    started ??= workerPreparer();
+  } catch {
+    started = null;
+  }
 }
 
 /** The decoder started with the app, the first time; a new one after (the data loaded again). */
