@@ -344,8 +344,8 @@ export function heldReports(cube = false): ReportsByBody | Promise<ReportsByBody
 }
 
 /** The name a file of the dataset was written under (with its hash), by its logical name. */
-function datasetFile(logical: string): string | undefined {
-  return data.description?.files.find((f) => DATASET_FILES.logical(f.name) === logical)?.name;
+function datasetFile(logical: string, files = data.description?.files): string | undefined {
+  return files?.find((f) => DATASET_FILES.logical(f.name) === logical)?.name;
 }
 
 /**
@@ -355,7 +355,7 @@ function datasetFile(logical: string): string | undefined {
 const fetchedAhead = new Map<string, Promise<Uint8Array>>();
 
 function fetchAhead(): void {
-  for (const logical of [DATASET_FILES.reports, DATASET_FILES.measures, DATASET_FILES.findings]) {
+  for (const logical of DATASET_FILES.held) {
     const name = datasetFile(logical);
     const bytes = name && fetchDataFile(name);
     if (!bytes) continue;
@@ -378,8 +378,7 @@ function takeDataFile(name: string): Promise<Uint8Array> {
  */
 async function cubeCellsFile(held: Promise<unknown>): Promise<Table> {
   performance.mark('data:cube asked');
-  const { files } = (await fetchJson('dataset.json')) as DatasetDescription;
-  const name = files.find((f) => DATASET_FILES.logical(f.name) === DATASET_FILES.cubeCells)?.name;
+  const name = datasetFile(DATASET_FILES.cubeCells, ((await fetchJson('dataset.json')) as DatasetDescription).files);
   if (!name) throw new Error('the cube cells file is not known');
   const bytes = fetchDataFile(name);
   bytes.catch(() => {}); // its failure shows below, once the reports are held

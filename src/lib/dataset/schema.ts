@@ -127,6 +127,8 @@ export const DATASET_FILES = {
   measures: 'measures.parquet',
   /** Each report's cells of the cell cube (CUBE_CELL_FILE_COLUMNS), read by the page alone. */
   cubeCells: 'cube-cells.parquet',
+  /** The files the page holds (queries/held-reports.ts), decoded first in this order: the others refer to the reports. */
+  held: ['reports.parquet', 'measures.parquet', 'findings.parquet'] as readonly string[],
   /**
    * A year's cells, in a hive-style partition folder (`cells/year=2019/`):
    * DuckDB, Spark or Trino read the folder of folders with the year as a column.

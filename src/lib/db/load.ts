@@ -89,7 +89,7 @@ export async function loadDataset(
     throw new Error(`数据集（dataset.json）的格式版本是 ${description.schema_version ?? '未知'}，本站读取第 ${DATASET_SCHEMA_VERSION} 版：${DATASET_OUTDATED}`);
   if (description.measures !== MEASURE_DEFINITIONS) throw new Error(`数据集（dataset.json）的指标是按另一版定义汇总的：${DATASET_OUTDATED}`);
   // Reports first (the others refer to them by number), then the measures and findings: the page holds them (DecodedSink) before the summaries are decoded.
-  const first = (name: string) => ([DATASET_FILES.reports, DATASET_FILES.measures, DATASET_FILES.findings] as string[]).indexOf(DATASET_FILES.logical(name)) >>> 0;
+  const first = (name: string) => DATASET_FILES.held.indexOf(DATASET_FILES.logical(name)) >>> 0;
   // Not the cells (loaded when a page needs them), nor the cube cells (the page's own, read when a view needs them).
   const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name) && DATASET_FILES.logical(f.name) !== DATASET_FILES.cubeCells).sort((a, b) => first(a.name) - first(b.name));
   const total = files.reduce((n, f) => n + f.bytes, 0);
@@ -102,7 +102,7 @@ export async function loadDataset(
     const ready = turn.then(() => fetched).then((bytes) => source.prepare(file.name, bytes));
     turn = ready.catch(() => {});
     // After the files the page holds, a task's wait: what the page asks of the decoder as it draws from them (a report's cells…) goes before the summaries.
-    if (DATASET_FILES.logical(file.name) === DATASET_FILES.findings) turn = turn.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    if (DATASET_FILES.logical(file.name) === DATASET_FILES.held.at(-1)) turn = turn.then(() => new Promise((resolve) => setTimeout(resolve, 0)));
     return ready;
   });
   for (const p of prepared) p.catch(() => {}); // each failure is handled below, in the files' order

@@ -149,8 +149,6 @@ export function withCubeCells(held: ReportsByBody, cube: Table): ReportsByBody {
   return held;
 }
 
-/** The files held whole (copied), the first loadDataset decodes. */
-const HELD_FILES: string[] = [DATASET_FILES.reports, DATASET_FILES.measures, DATASET_FILES.findings];
 
 /**
  * Holds the reports from the dataset's files as loadDataset decodes them (a
@@ -173,9 +171,9 @@ export class ReportsHolder implements DecodedSink {
 
   file(name: string, ipc: Uint8Array): void {
     performance.mark(`decoded ${name}`);
-    if (!HELD_FILES.includes(name)) return;
+    if (!DATASET_FILES.held.includes(name)) return;
     this.files.set(name, tableFromIPC(ipc.slice()));
-    if (this.files.size === HELD_FILES.length) this.value = this.attempt(this.settled.held, () => this.hold([]));
+    if (this.files.size === DATASET_FILES.held.length) this.value = this.attempt(this.settled.held, () => this.hold([]));
   }
 
   done(leftOut: number[]): void {
@@ -193,7 +191,7 @@ export class ReportsHolder implements DecodedSink {
   }
 
   private hold(leftOut: number[]): ReportsByBody {
-    const [reports, measures, findings] = HELD_FILES.map((name) => this.files.get(name)!);
+    const [reports, measures, findings] = DATASET_FILES.held.map((name) => this.files.get(name)!);
     return holdReports(reports, measures, { imported: new Set(this.imported), leftOut, findings });
   }
 
