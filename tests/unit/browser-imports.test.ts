@@ -18,11 +18,11 @@ async function browserBundle(entries: string[]) {
   };
   try {
     const result = await build({ entryPoints: entries.map((e) => `${ROOT}${e}`), bundle: true, write: false, platform: 'browser', format: 'esm', metafile: true, logLevel: 'silent', outdir: '/tmp/browser-imports', splitting: true, plugins: [external] });
-    return { nodeImports: [], inputs: Object.keys(result.metafile.inputs) };
+    return { nodeImports: [], inputs: Object.keys(result.metafile.inputs), metafile: result.metafile };
   } catch (e) {
     const errors = (e as BuildFailure).errors ?? [];
     if (errors.length === 0) throw e;
-    return { nodeImports: errors.map((err) => `${err.location?.file ?? '?'} imports ${/"([^"]+)"/.exec(err.text)?.[1] ?? err.text}`), inputs: [] };
+    return { nodeImports: errors.map((err) => `${err.location?.file ?? '?'} imports ${/"([^"]+)"/.exec(err.text)?.[1] ?? err.text}`), inputs: [], metafile: null };
   }
 }
 
@@ -38,5 +38,24 @@ describe('the reader, checks and dataset code the browser runs', () => {
   it('the check finds a Node module when there is one (the command line’s ingest uses node:fs)', async () => {
     const { nodeImports } = await browserBundle(['src/lib/ingest/process-file.ts']);
     expect(nodeImports).toContain('src/lib/ingest/process-file.ts imports node:fs');
+  });
+
+  it('the page’s import code, which every page loads at its start, reaches no report reader until an import runs', async () => {
+    const { metafile } = await browserBundle(['src/lib/imports/client.ts']);
+    // The modules the entry reaches by static imports alone: what a page evaluates as it starts.
+    const outputs = metafile!.outputs;
+    const entry = Object.keys(outputs).find((o) => outputs[o].entryPoint === 'src/lib/imports/client.ts')!;
+    const reached = new Set<string>();
+    const walk = (output: string) => {
+      if (reached.has(output)) return;
+      reached.add(output);
+      for (const i of outputs[output].imports) if (i.kind === 'import-statement' && !i.external) walk(i.path);
+    };
+    walk(entry);
+    const atStart = [...reached].flatMap((o) => Object.keys(outputs[o].inputs));
+    expect(atStart).toContain('src/lib/reader/file-names.ts');
+    expect(atStart.filter((file) => /reader\/(report|formats|manifest|decode|doc-blocks|docx-blocks)\.ts$|node_modules\/(cfb|csv-parse|fflate)\//.test(file))).toEqual([]);
+    // Still in the bundle, fetched by an import with a manifest.
+    expect(Object.keys(metafile!.inputs)).toContain('src/lib/reader/manifest.ts');
   });
 });

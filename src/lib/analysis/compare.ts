@@ -117,7 +117,13 @@ export function compareBodies(rows: readonly BodyYearMeasures[], metric: Metric,
 export function movers(rows: readonly BodyComparison[], metric: Metric, limit = 10): { up: BodyComparison[]; down: BodyComparison[] } {
   const moved = rows.filter((r) => r.change !== null && r.change !== 0 && !(metric.base && Math.min(r.baseA ?? 0, r.baseB ?? 0) < SMALL_BASE));
   const order = (x: BodyComparison, y: BodyComparison) => Math.abs(y.change!) - Math.abs(x.change!) || compareText(x.body, y.body);
-  return { up: moved.filter((r) => r.change! > 0).sort(order).slice(0, limit), down: moved.filter((r) => r.change! < 0).sort(order).slice(0, limit) };
+  // Only the bodies at or above the limit-th largest change are put in order: thousands of bodies, many of the same change, at each change of filters.
+  const top = (side: BodyComparison[]) => {
+    const sizes = Float64Array.from(side, (r) => Math.abs(r.change!)).sort();
+    const cut = sizes[Math.max(0, sizes.length - limit)];
+    return side.filter((r) => Math.abs(r.change!) >= cut).sort(order).slice(0, limit);
+  };
+  return { up: top(moved.filter((r) => r.change! > 0)), down: top(moved.filter((r) => r.change! < 0)) };
 }
 
 /**

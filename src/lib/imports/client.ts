@@ -3,8 +3,7 @@ import type { DatasetFile } from '../dataset/files';
 import { parquetWasmUrl } from '../db/parquet-wasm';
 import type { PdfAssets } from '../reader/pdf';
 import { DATASET_FILES } from '../dataset/schema';
-import { reportInFolder } from '../reader/formats';
-import { parseManifest } from '../reader/manifest';
+import { reportInFolder } from '../reader/file-names';
 import type { ManifestEntry } from '../reader/types';
 import type { ImportFile, ImportRequest, ImportResponse, ReadSummary } from './protocol';
 import { datasetKey, originalKey, type ImportedReport, type ImportState, type ImportStore } from './store';
@@ -31,7 +30,8 @@ export async function withManifest(
 ): Promise<{ files: { path: string; name: string; file: File; entry?: ManifestEntry }[]; manifest: string | null; skipped: number; unlisted: string[] }> {
   const manifest = picked.find((p) => /(^|\/)manifest\.csv$/i.test(p.path));
   const folder = manifest ? manifest.path.slice(0, manifest.path.length - 'manifest.csv'.length) : '';
-  const entries = manifest ? parseManifest(new Uint8Array(await manifest.file.arrayBuffer()), manifest.path) : null;
+  // The manifest's reader (a CSV parser) is fetched only by an import that has one.
+  const entries = manifest ? (await import('../reader/manifest')).parseManifest(new Uint8Array(await manifest.file.arrayBuffer()), manifest.path) : null;
   const named = picked
     .filter((p) => p !== manifest)
     .map((p) => {

@@ -1,6 +1,6 @@
 import { data, fetchSiteFile, getDatabase, reloadData } from '../app/data.svelte';
 import { MAX_REPORT_BYTES, tooLarge } from '../reader/decode';
-import { REPORT_EXTENSIONS } from '../reader/formats';
+import { REPORT_EXTENSIONS } from '../reader/file-names';
 import type { ManifestEntry } from '../reader/types';
 import { buildAndStore, readFiles, withManifest, type PickedFile, type Progress, type WorkerJob } from './client';
 import type { ReadSummary } from './protocol';

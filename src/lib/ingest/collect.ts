@@ -4,7 +4,7 @@ import { DATASET_FILES } from '../dataset/schema';
 import { appendAll } from '../reader/arrays';
 import type { ManifestEntry } from '../reader';
 
-import { REPORT_EXTENSIONS, reportInFolder } from '../reader/formats';
+import { REPORT_EXTENSIONS, reportInFolder } from '../reader/file-names';
 
 export { REPORT_EXTENSIONS };
 

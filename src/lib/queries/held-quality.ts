@@ -17,7 +17,7 @@ function findingsInScope(held: ReportsByBody, filters: Filters): { index: Findin
   const index = findingIndex(held);
   const inScope = scopeOfReports(held, filters);
   const found: number[] = [];
-  for (let f = 0; f < index.report.length; f++) if (index.report[f] >= 0 && inScope(index.report[f])) found.push(f);
+  for (let f = 0; f < index.report.length; f++) if (index.report[f] >= 0 && inScope[index.report[f]]) found.push(f);
   return { index, found };
 }
 
@@ -64,7 +64,7 @@ export function incompleteReportsOfHeld(held: ReportsByBody, filters: Filters, l
   const inScope = scopeOfReports(held, filters);
   const [ambiguous, blank, missing] = (['ambiguous', 'blank', 'missing'] as const).map((state) => held.columns.get(stateCountColumn(state))!);
   const incomplete: number[] = [];
-  for (let r = 0; r < held.length; r++) if (ambiguous[r] + blank[r] + missing[r] > 0 && inScope(r)) incomplete.push(r);
+  for (let r = 0; r < held.length; r++) if (ambiguous[r] + blank[r] + missing[r] > 0 && inScope[r]) incomplete.push(r);
   const { body, reportId } = findingIndex(held);
   const sum = (r: number) => ambiguous[r] + blank[r] + missing[r];
   incomplete.sort((r, s) => sum(s) - sum(r) || compareCodes(body[r], body[s]) || held.year[r] - held.year[s] || compareCodes(reportId(r), reportId(s)));
@@ -78,21 +78,27 @@ export function bodyYearsOfHeld(held: ReportsByBody, filters: Filters): BodyYear
   const inScope = scopeOfReports(held, filters);
   const rows: BodyYearsRow[] = [];
   for (const [body, { start, end }] of held.ranges) {
-    const years = new Set<number>();
-    for (let r = start; r < end; r++) if (inScope(r)) years.add(held.year[r]);
-    if (years.size > 0) rows.push({ body, years: [...years].sort((a, b) => a - b) });
+    let years: number[] | null = null;
+    for (let r = start; r < end; r++) {
+      if (!inScope[r]) continue;
+      if (!years) years = [held.year[r]];
+      else if (!years.includes(held.year[r])) years.push(held.year[r]);
+    }
+    if (years) rows.push({ body, years: years.sort((a, b) => a - b) });
   }
-  return rows.sort((a, b) => compareCodes(a.body, b.body));
+  // The bodies are held in this order already, as a rule: sorted only when not.
+  const ordered = rows.every((row, i) => i === 0 || compareCodes(rows[i - 1].body, row.body) <= 0);
+  return ordered ? rows : rows.sort((a, b) => compareCodes(a.body, b.body));
 }
 
 /** cellStates(filters): the selection's cells by state (those it has), by state. */
 export function cellStatesOfHeld(held: ReportsByBody, filters: Filters): CellStateRow[] {
   const inScope = scopeOfReports(held, filters);
-  const selected: number[] = [];
-  for (let r = 0; r < held.length; r++) if (inScope(r)) selected.push(r);
   return SHOWN_STATES.map((state) => {
     const counts = held.columns.get(stateCountColumn(state))!;
-    return { state: state as string, cells: selected.reduce((n, r) => n + counts[r], 0) };
+    let cells = 0;
+    for (let r = 0; r < held.length; r++) if (inScope[r]) cells += counts[r];
+    return { state: state as string, cells };
   })
     .filter((row) => row.cells > 0)
     .sort((a, b) => compareCodes(a.state, b.state));

@@ -15,19 +15,33 @@ import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
  * reasons per body, the filter panel's bodies and what the sums leave out.
  */
 
-/** The filters' test of a held report, but for bodies (see inScopeRow): counted reports only, unless `all`. */
-function selection(reports: ReportsByBody, filters: Filters, all = false): (i: number) => boolean {
+/**
+ * The filters' choice of held reports, but for bodies (see inScopeRow): 1
+ * where a report is chosen; counted reports only, unless `all`. A mask made
+ * in one pass, not a test per report: the loops that read it run at 100,000
+ * reports a change.
+ */
+function selection(reports: ReportsByBody, filters: Filters, all = false): Uint8Array {
   const inScope = inScopeRow({ ...filters, bodies: [], from: null, to: null });
-  const scopeSelected = reports.scopes.map((scope) => inScope({ ...scope, year: 0 }));
-  const { year, counted, scopeOf } = reports;
-  return (i) => (all || counted[i] === 1) && scopeSelected[scopeOf[i]] && (filters.from === null || year[i] >= filters.from) && (filters.to === null || year[i] <= filters.to);
+  const scopeSelected = Uint8Array.from(reports.scopes, (scope) => (inScope({ ...scope, year: 0 }) ? 1 : 0));
+  const { length, year, counted, scopeOf } = reports;
+  const from = filters.from ?? -Infinity;
+  const to = filters.to ?? Infinity;
+  const selected = new Uint8Array(length);
+  for (let i = 0; i < length; i++) selected[i] = (all || counted[i] === 1) && scopeSelected[scopeOf[i]] === 1 && year[i] >= from && year[i] <= to ? 1 : 0;
+  return selected;
 }
 
-/** scope(filters)'s reports among the held ones: every report the filters select, counted or not (lists of reports and findings). */
-export function scopeOfReports(reports: ReportsByBody, filters: Filters): (i: number) => boolean {
-  const inBodies = bodiesTest(reports, filters);
+/** scope(filters)'s reports among the held ones, 1 where chosen: every report the filters select, counted or not (lists of reports and findings). */
+export function scopeOfReports(reports: ReportsByBody, filters: Filters): Uint8Array {
   const selected = selection(reports, { ...filters, bodies: [] }, true);
-  return (i) => inBodies(i) && selected(i);
+  if (filters.bodies.length === 0) return selected;
+  const ofBodies = new Uint8Array(reports.length);
+  for (const body of filters.bodies) {
+    const range = reports.ranges.get(body);
+    if (range) ofBodies.set(selected.subarray(range.start, range.end), range.start);
+  }
+  return ofBodies;
 }
 
 const YEARLY_COLUMNS = ['procurement_reports', ...SUMMED_COLUMNS];
@@ -61,14 +75,12 @@ const pick = ({ region, level, kind }: Scope) => ({ region, level, kind });
 
 /** leftOut(filters), counted over the reports held in the page. */
 export function leftOutOfReports(reports: ReportsByBody, filters: Filters): LeftOutRow {
-  const inBodies = bodiesTest(reports, filters);
-  const selected = selection(reports, { ...filters, bodies: [] }, true);
-  const consolidated = filters.kinds.length === 0 ? selection(reports, { ...filters, bodies: [], kinds: [CONSOLIDATED_KIND] }, true) : null;
+  const inScope = scopeOfReports(reports, filters);
+  const consolidated = filters.kinds.length === 0 ? scopeOfReports(reports, { ...filters, kinds: [CONSOLIDATED_KIND] }) : null;
   const row: LeftOutRow = { duplicates: 0, consolidated: 0 };
   for (let i = 0; i < reports.length; i++) {
-    if (!inBodies(i)) continue;
-    if (!reports.counted[i] && selected(i)) row.duplicates++;
-    if (consolidated?.(i)) row.consolidated++;
+    if (inScope[i] && !reports.counted[i]) row.duplicates++;
+    if (consolidated?.[i]) row.consolidated++;
   }
   return row;
 }
@@ -76,17 +88,6 @@ export function leftOutOfReports(reports: ReportsByBody, filters: Filters): Left
 /** The chosen bodies' ranges, or every body's, in the dataset's order. */
 function bodiesOf(reports: ReportsByBody, filters: Filters): [string, { start: number; end: number }][] {
   return filters.bodies.length > 0 ? [...reports.ranges].filter(([body]) => filters.bodies.includes(body)) : [...reports.ranges];
-}
-
-/** Whether a held report is of the chosen bodies (any, when none is chosen). */
-function bodiesTest(reports: ReportsByBody, filters: Filters): (i: number) => boolean {
-  if (filters.bodies.length === 0) return () => true;
-  const chosen = new Uint8Array(reports.length);
-  for (const body of filters.bodies) {
-    const range = reports.ranges.get(body);
-    if (range) chosen.fill(1, range.start, range.end);
-  }
-  return (i) => chosen[i] === 1;
 }
 
 /**
@@ -106,7 +107,8 @@ function topOfReports(reports: ReportsByBody, filters: Filters, measures: readon
   // Each body and year shown: its body, year, rows start .. end (a body's reports are in year order) and the value it is ranked by.
   const shown = { body: new Int32Array(length), year: new Int32Array(length), start: new Int32Array(length), end: new Int32Array(length), rank: new Float64Array(length) };
   let n = 0;
-  bodies.forEach(([, { start, end }], body) => {
+  for (let body = 0; body < bodies.length; body++) {
+    const { start, end } = bodies[body][1];
     for (let i = start; i < end; ) {
       const year = years[i];
       let rank = 0;
@@ -114,10 +116,10 @@ function topOfReports(reports: ReportsByBody, filters: Filters, measures: readon
       let j = i;
       // Same-named bodies of two regions add up in one year, as in the SQL.
       for (; j < end && years[j] === year; j++) {
-        if (!selected(j)) continue;
-        for (const column of values) {
-          const value = column[j];
-          if (!Number.isNaN(value)) (rank += value), (any = true);
+        if (!selected[j]) continue;
+        for (let m = 0; m < values.length; m++) {
+          const value = values[m][j];
+          if (value === value) (rank += value), (any = true);
         }
       }
       if (single ? any : rank > 0) {
@@ -129,26 +131,44 @@ function topOfReports(reports: ReportsByBody, filters: Filters, measures: readon
       }
       i = j;
     }
-  });
-  // rank() <= limit: at or above the limit-th largest value of its year.
-  const ranks = new Map<number, number[]>();
-  for (let k = 0; k < n; k++) {
-    const ofYear = ranks.get(shown.year[k]);
-    if (ofYear) ofYear.push(shown.rank[k]);
-    else ranks.set(shown.year[k], [shown.rank[k]]);
   }
-  const cuts = new Map([...ranks].map(([year, values]) => [year, Float64Array.from(values).sort()[Math.max(0, values.length - limit)]]));
+  // rank() <= limit: at or above the limit-th largest value of its year.
+  const cut = cutsOf(shown.year, shown.rank, n, limit);
   const rows: { body: string; year: number; sums: (number | null)[] }[] = [];
   for (let k = 0; k < n; k++) {
-    if (shown.rank[k] < cuts.get(shown.year[k])!) continue;
+    if (shown.rank[k] < cut(shown.year[k])) continue;
     const sums = values.map((column) => {
       let sum: number | null = null;
-      for (let i = shown.start[k]; i < shown.end[k]; i++) if (selected(i) && !Number.isNaN(column[i])) sum = (sum ?? 0) + column[i];
+      for (let i = shown.start[k]; i < shown.end[k]; i++) if (selected[i] && !Number.isNaN(column[i])) sum = (sum ?? 0) + column[i];
       return sum;
     });
     rows.push({ body: bodies[shown.body[k]][0], year: shown.year[k], sums });
   }
   return rows;
+}
+
+/** The `limit`-th largest of the first `n` ranks of each group (a year; the smallest, when fewer): the group's cut. */
+function cutsOf(years: Int32Array, ranks: Float64Array, n: number, limit: number): (year: number) => number {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < n; k++) (first = Math.min(first, years[k])), (last = Math.max(last, years[k]));
+  // Each year's `limit` largest so far, ascending (a few dozen years at most: a slot each); the first is the cut.
+  const kept = new Float64Array(Math.max(0, last - first + 1) * limit);
+  const filled = new Int32Array(Math.max(0, last - first + 1));
+  for (let k = 0; k < n; k++) {
+    const slot = years[k] - first;
+    const base = slot * limit;
+    const rank = ranks[k];
+    let at: number;
+    if (filled[slot] < limit) at = base + filled[slot]++;
+    else if (rank > kept[base]) at = base;
+    else continue;
+    // Into place: the smaller ones move down (dropping the smallest, when full).
+    if (at === base) for (; at + 1 < base + limit && at + 1 < base + filled[slot] && kept[at + 1] < rank; at++) kept[at] = kept[at + 1];
+    else for (; at > base && kept[at - 1] > rank; at--) kept[at] = kept[at - 1];
+    kept[at] = rank;
+  }
+  return (year) => (filled[year - first] > 0 ? kept[(year - first) * limit] : Infinity);
 }
 
 /** measureTopBodies(filters, measure), answered from every report's measures held in the page. */
@@ -178,7 +198,7 @@ export function bodyYearsOfReports(reports: ReportsByBody, filters: Filters, yea
   for (const [body, { start, end }] of bodiesOf(reports, filters)) {
     let row: BodyYearMeasures | null = null;
     for (let i = start; i < end; i++) {
-      if (!selected(i) || !inYears(i)) continue;
+      if (!selected[i] || !inYears(i)) continue;
       const year = reports.year[i];
       const scope = reports.scopes[reports.scopeOf[i]];
       if (row?.year !== year) {
@@ -228,23 +248,38 @@ export function cellCubeOfBodies(reports: ReportsByBody, filters: Filters): Cell
 export function cellSumsByBodyOfReports(reports: ReportsByBody, filters: Filters, year: number, table: TableId, rows: readonly string[], cols: readonly string[], limit = TOP_BODIES): BodyCellSumRow[] | null {
   const cube = reports.cubeCells;
   if (!cube) return null;
-  const cells = cubeColumns(table, rows, cols).map(({ row, column }) => ({ row, values: cube.get(CUBE_CELL_COLUMNS[column])! }));
+  const cells = cubeColumns(table, rows, cols);
+  const values = cells.map(({ column }) => cube.get(CUBE_CELL_COLUMNS[column])!);
   const selected = selection(reports, { ...filters, from: year, to: year });
-  const sums: { body: string; total: number; rows: BodyCellSumRow[] }[] = [];
-  for (const [body, { start, end }] of bodiesOf(reports, filters)) {
-    const byRow = new Map<string, number | null>();
+  const bodies = bodiesOf(reports, filters);
+  // Each body with a report chosen and a sum above 0: its number and sum.
+  const candidates = new Int32Array(bodies.length);
+  const totals = new Float64Array(bodies.length);
+  let n = 0;
+  for (let body = 0; body < bodies.length; body++) {
+    const { start, end } = bodies[body][1];
+    let total = 0;
     for (let i = start; i < end; i++) {
-      if (!selected(i)) continue;
-      for (const { row, values } of cells) {
-        const value = values[i];
-        const sum = byRow.get(row) ?? null;
-        byRow.set(row, Number.isNaN(value) ? sum : (sum ?? 0) + value);
-      }
+      if (!selected[i]) continue;
+      for (let c = 0; c < values.length; c++) if (values[c][i] === values[c][i]) total += values[c][i];
     }
-    if (byRow.size === 0) continue;
-    const total = [...byRow.values()].reduce<number>((n, v) => n + (v ?? 0), 0);
-    if (total > 0) sums.push({ body, total, rows: [...byRow].map(([row, value]) => ({ body, row, value })) });
+    if (total > 0) (candidates[n] = body), (totals[n++] = total);
   }
-  const top = sums.sort((a, b) => b.total - a.total || compareCodes(a.body, b.body)).slice(0, Math.trunc(limit));
-  return top.sort((a, b) => compareCodes(a.body, b.body)).flatMap((b) => b.rows.sort((x, y) => compareCodes(x.row, y.row)));
+  const cut = cutsOf(new Int32Array(n), totals, n, Math.trunc(limit))(0);
+  const top: { body: string; total: number; start: number; end: number }[] = [];
+  for (let k = 0; k < n; k++) if (totals[k] >= cut) top.push({ body: bodies[candidates[k]][0], total: totals[k], ...bodies[candidates[k]][1] });
+  top.sort((a, b) => b.total - a.total || compareCodes(a.body, b.body)).splice(Math.trunc(limit));
+  const rowNames = [...new Set(cells.map((c) => c.row))].sort(compareCodes);
+  return top
+    .sort((a, b) => compareCodes(a.body, b.body))
+    .flatMap(({ body, start, end }) =>
+      rowNames.map((row) => {
+        let value: number | null = null;
+        cells.forEach((cell, c) => {
+          if (cell.row !== row) return;
+          for (let i = start; i < end; i++) if (selected[i] && !Number.isNaN(values[c][i])) value = (value ?? 0) + values[c][i];
+        });
+        return { body, row, value };
+      }),
+    );
 }

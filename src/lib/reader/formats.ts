@@ -6,16 +6,6 @@ import { pdfBlocks, type PdfAssets } from './pdf';
 import { parseBlocks, parseDecoded } from './report';
 import { ReportError, type ManifestEntry, type ParsedReport, type SourceFormat, type SourceInfo } from './types';
 
-/** The file names a folder's walk takes for reports (case aside); a file named on its own is read whatever its name. */
-export const REPORT_EXTENSIONS = ['.txt', '.tsv', '.htm', '.html', '.shtml', '.pdf', '.docx', '.doc', '.wps'];
-
-/** A file met in a folder is taken as a report by its extension; hidden files and folders (.DS_Store, .git) are not. */
-export function reportInFolder(path: string): boolean {
-  if (path.split('/').some((part) => part.startsWith('.'))) return false;
-  const dot = path.lastIndexOf('.');
-  return dot > path.lastIndexOf('/') && REPORT_EXTENSIONS.includes(path.slice(dot).toLowerCase());
-}
-
 /** What a file is, told by its first bytes, never by its name. */
 export type FileKind = 'pdf' | 'zip' | 'ole' | 'text';
 
