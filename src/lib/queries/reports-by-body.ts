@@ -194,6 +194,8 @@ export function bodyYearsOfReports(reports: ReportsByBody, filters: Filters, yea
   const inYears = years ? (i: number) => years.includes(reports.year[i]) : () => true;
   const values = columns.map((key) => reports.columns.get(key)!);
   const procurement = reports.columns.get('procurement_reports')!;
+  // Every row made from the same object: rows of one shape, which the comparisons after read fast.
+  const noSums = Object.fromEntries(columns.map((key) => [key, null]));
   const rows: BodyYearMeasures[] = [];
   for (const [body, { start, end }] of bodiesOf(reports, filters)) {
     let row: BodyYearMeasures | null = null;
@@ -202,7 +204,7 @@ export function bodyYearsOfReports(reports: ReportsByBody, filters: Filters, yea
       const year = reports.year[i];
       const scope = reports.scopes[reports.scopeOf[i]];
       if (row?.year !== year) {
-        row = { body, year, region: null, level: null, reports: 0, templates: [], procurement_reports: 0, ...Object.fromEntries(columns.map((key) => [key, null])) } as BodyYearMeasures;
+        row = { body, year, region: null, level: null, reports: 0, templates: [], procurement_reports: 0, ...noSums } as BodyYearMeasures;
         rows.push(row);
       }
       row.region ??= scope.region;
