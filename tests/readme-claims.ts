@@ -7,6 +7,10 @@
  */
 export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly [file: string, name: string])[] }[] = [
   {
+    claim: "the page's own start carries no report\n  reader: the import's code fetches its CSV parser only for an import with\n  a manifest",
+    tests: [['tests/unit/browser-imports.test.ts', 'the page’s import code, which every page loads at its start, reaches no report reader until an import runs']],
+  },
+  {
     claim: "Each report's cells go to its year's spill file in the staging folder as\n  they are read",
     tests: [
       ['tests/unit/year-cells.test.ts', 'write each year in files read back the same as one table of cells held in memory'],
