@@ -29,9 +29,11 @@ export interface DatasetSource {
 
 /**
  * Told of each file but the cells as it is decoded, as Arrow IPC, perhaps
- * before DuckDB has started (DuckDB takes these bytes when it inserts them:
- * what is kept must be copied at once); then, once every one is, of the
- * years left out (their summary file could not be read).
+ * before DuckDB has started; then, once every one is, of the years left out
+ * (their summary file could not be read). The bytes of the files the page
+ * holds (DATASET_FILES.held) are the sink's to keep: DuckDB, which takes the
+ * bytes it inserts, is given a copy of them once it has started, off the
+ * page's way (the copy at decoding delayed every page's reports).
  */
 export interface DecodedSink {
   file(logicalName: string, ipc: Uint8Array): void;
@@ -125,7 +127,10 @@ export async function loadDataset(
       continue;
     }
     if (summary) summaries.push(ipc);
-    else await db.insertArrowIPC(DATASET_FILES.logical(file.name).replace(/\.parquet$/, ''), ipc, false);
+    else {
+      const kept = source.decoded && DATASET_FILES.held.includes(DATASET_FILES.logical(file.name));
+      await db.insertArrowIPC(DATASET_FILES.logical(file.name).replace(/\.parquet$/, ''), kept ? ipc.slice() : ipc, false);
+    }
     loaded += file.bytes;
     onProgress?.({ loaded, total, step: file.name });
   }

@@ -172,7 +172,7 @@ export class ReportsHolder implements DecodedSink {
   file(name: string, ipc: Uint8Array): void {
     performance.mark(`decoded ${name}`);
     if (!DATASET_FILES.held.includes(name)) return;
-    this.files.set(name, tableFromIPC(ipc.slice()));
+    this.files.set(name, tableFromIPC(ipc));
     if (this.files.size === DATASET_FILES.held.length) this.value = this.attempt(this.settled.held, () => this.hold([]));
   }
 
