@@ -326,7 +326,8 @@ describe('before the engine has started', () => {
     // The filter panel lists every body, and a body chosen is summed from its reports held in the page (dept-2019.html: 2846 in 2020).
     await page.getByText(/^机关：/).click();
     const list = page.getByRole('list', { name: '机关' });
-    expect(await list.getByRole('checkbox').count()).toBe(5);
+    // The list is drawn once the panel has opened (its toggle event comes after the click).
+    await expect.poll(() => list.getByRole('checkbox').count()).toBe(5);
     await list.getByLabel('浙江省自然资源厅').click();
     await page.waitForFunction(() => new URL(location.href).searchParams.has('body'));
     await chartsDrawn(page);
