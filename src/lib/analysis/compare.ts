@@ -2,6 +2,7 @@ import { SMALL_BASE, SMALL_BASE_NOTE } from '../format/numbers';
 import type { BodyYearMeasures } from '../queries/body-years';
 import type { YearlyRow } from '../template';
 import { compareText } from '../format/collation';
+import { topBySize } from '../queries/top';
 import { inTemplate, meaningsOf, metricValue, rateLeftOut, type MeasureRow, type Metric } from './metrics';
 
 /** One year of a comparison: the summed measures (null: no report that year), the template versions they follow, the reports summed. */
@@ -117,12 +118,7 @@ export function compareBodies(rows: readonly BodyYearMeasures[], metric: Metric,
 export function movers(rows: readonly BodyComparison[], metric: Metric, limit = 10): { up: BodyComparison[]; down: BodyComparison[] } {
   const moved = rows.filter((r) => r.change !== null && r.change !== 0 && !(metric.base && Math.min(r.baseA ?? 0, r.baseB ?? 0) < SMALL_BASE));
   const order = (x: BodyComparison, y: BodyComparison) => Math.abs(y.change!) - Math.abs(x.change!) || compareText(x.body, y.body);
-  // Only the bodies at or above the limit-th largest change are put in order: thousands of bodies, many of the same change, at each change of filters.
-  const top = (side: BodyComparison[]) => {
-    const sizes = Float64Array.from(side, (r) => Math.abs(r.change!)).sort();
-    const cut = sizes[Math.max(0, sizes.length - limit)];
-    return side.filter((r) => Math.abs(r.change!) >= cut).sort(order).slice(0, limit);
-  };
+  const top = (side: BodyComparison[]) => topBySize(side, (r) => Math.abs(r.change!), order, limit);
   return { up: top(moved.filter((r) => r.change! > 0)), down: top(moved.filter((r) => r.change! < 0)) };
 }
 

@@ -86,9 +86,7 @@ export function bodyYearsOfHeld(held: ReportsByBody, filters: Filters): BodyYear
     }
     if (years) rows.push({ body, years: years.sort((a, b) => a - b) });
   }
-  // The bodies are held in this order already, as a rule: sorted only when not.
-  const ordered = rows.every((row, i) => i === 0 || compareCodes(rows[i - 1].body, row.body) <= 0);
-  return ordered ? rows : rows.sort((a, b) => compareCodes(a.body, b.body));
+  return rows.sort((a, b) => compareCodes(a.body, b.body));
 }
 
 /** cellStates(filters): the selection's cells by state (those it has), by state. */

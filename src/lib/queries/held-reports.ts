@@ -149,7 +149,6 @@ export function withCubeCells(held: ReportsByBody, cube: Table): ReportsByBody {
   return held;
 }
 
-
 /**
  * Holds the reports from the dataset's files as loadDataset decodes them (a
  * DecodedSink): `held` once the reports, measures and findings files are

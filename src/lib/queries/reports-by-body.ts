@@ -7,6 +7,7 @@ import { compareCodes, type ReportsByBody, type Scope } from './held-reports';
 import type { LeftOutRow } from './left-out';
 import { CUBE_CELL_COLUMNS, CUBE_CELL_REFS, SUMMED_COLUMNS, UNDETERMINED_COLUMN, type CellCubeRow, type Measure, type MeasureKey, type RateColumn, type TableId } from '../template';
 import { yearlyFromCube, type YearlyCubeRow, type YearlyRow } from './yearly';
+import { topBySize } from './top';
 
 /**
  * Answers over many reports from the reports held in the page
@@ -119,7 +120,7 @@ function topOfReports(reports: ReportsByBody, filters: Filters, measures: readon
         if (!selected[j]) continue;
         for (let m = 0; m < values.length; m++) {
           const value = values[m][j];
-          if (value === value) (rank += value), (any = true);
+          if (!Number.isNaN(value)) (rank += value), (any = true);
         }
       }
       if (single ? any : rank > 0) {
@@ -133,7 +134,7 @@ function topOfReports(reports: ReportsByBody, filters: Filters, measures: readon
     }
   }
   // rank() <= limit: at or above the limit-th largest value of its year.
-  const cut = cutsOf(shown.year, shown.rank, n, limit);
+  const cut = yearlyCuts(shown.year, shown.rank, n, limit);
   const rows: { body: string; year: number; sums: (number | null)[] }[] = [];
   for (let k = 0; k < n; k++) {
     if (shown.rank[k] < cut(shown.year[k])) continue;
@@ -147,8 +148,8 @@ function topOfReports(reports: ReportsByBody, filters: Filters, measures: readon
   return rows;
 }
 
-/** The `limit`-th largest of the first `n` ranks of each group (a year; the smallest, when fewer): the group's cut. */
-function cutsOf(years: Int32Array, ranks: Float64Array, n: number, limit: number): (year: number) => number {
+/** The `limit`-th largest of the first `n` ranks of each year (the smallest, when fewer): the year's cut. */
+function yearlyCuts(years: Int32Array, ranks: Float64Array, n: number, limit: number): (year: number) => number {
   let first = Infinity;
   let last = -Infinity;
   for (let k = 0; k < n; k++) (first = Math.min(first, years[k])), (last = Math.max(last, years[k]));
@@ -254,23 +255,17 @@ export function cellSumsByBodyOfReports(reports: ReportsByBody, filters: Filters
   const values = cells.map(({ column }) => cube.get(CUBE_CELL_COLUMNS[column])!);
   const selected = selection(reports, { ...filters, from: year, to: year });
   const bodies = bodiesOf(reports, filters);
-  // Each body with a report chosen and a sum above 0: its number and sum.
-  const candidates = new Int32Array(bodies.length);
-  const totals = new Float64Array(bodies.length);
-  let n = 0;
-  for (let body = 0; body < bodies.length; body++) {
-    const { start, end } = bodies[body][1];
+  // Each body with a report chosen and a sum above 0.
+  const summed: { body: string; total: number; start: number; end: number }[] = [];
+  for (const [body, { start, end }] of bodies) {
     let total = 0;
     for (let i = start; i < end; i++) {
       if (!selected[i]) continue;
-      for (let c = 0; c < values.length; c++) if (values[c][i] === values[c][i]) total += values[c][i];
+      for (let c = 0; c < values.length; c++) if (!Number.isNaN(values[c][i])) total += values[c][i];
     }
-    if (total > 0) (candidates[n] = body), (totals[n++] = total);
+    if (total > 0) summed.push({ body, total, start, end });
   }
-  const cut = cutsOf(new Int32Array(n), totals, n, Math.trunc(limit))(0);
-  const top: { body: string; total: number; start: number; end: number }[] = [];
-  for (let k = 0; k < n; k++) if (totals[k] >= cut) top.push({ body: bodies[candidates[k]][0], total: totals[k], ...bodies[candidates[k]][1] });
-  top.sort((a, b) => b.total - a.total || compareCodes(a.body, b.body)).splice(Math.trunc(limit));
+  const top = topBySize(summed, (b) => b.total, (a, b) => b.total - a.total || compareCodes(a.body, b.body), Math.trunc(limit));
   const rowNames = [...new Set(cells.map((c) => c.row))].sort(compareCodes);
   return top
     .sort((a, b) => compareCodes(a.body, b.body))
