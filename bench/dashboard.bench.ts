@@ -81,8 +81,8 @@ function current(dir: string): boolean {
   if (!existsSync(join(dir, 'dataset.json'))) return false;
   const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
   const prepared = join(dir, PREPARED_OVERVIEW);
-  // The cell cube came into prepared-overview.json after schema 3.
-  return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS && existsSync(prepared) && 'cells' in JSON.parse(readFileSync(prepared, 'utf8'));
+  // The cell cube came into prepared-overview.json after schema 3, the quality cube after schema 5.
+  return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS && existsSync(prepared) && 'quality' in JSON.parse(readFileSync(prepared, 'utf8'));
 }
 
 /** The demo generator's dataset of about `reports` reports (bodies × 7 years), generated and ingested once (npm run bench:demo). */

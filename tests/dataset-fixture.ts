@@ -86,16 +86,17 @@ export async function fixtureDataset(extra: readonly ExtraReport[] = []): Promis
 }
 
 /** A query's rows, or with .table its Arrow columns. */
-export type FixtureQuery = (<T>(query: Query) => Promise<T[]>) & { table(query: Query): Promise<Table>; held(): ReportsByBody };
+export type FixtureQuery = (<T>(query: Query) => Promise<T[]>) & { table(query: Query): Promise<Table>; held(): ReportsByBody; dir(): string };
 
 /** For a test file: the fixture dataset loaded before its tests (beforeAll), and a function running a query over it. */
 export function fixtureQueries(extra: readonly ExtraReport[] = []): FixtureQuery {
   let db: FixtureDatabase;
+  let dir: string;
   beforeAll(async () => {
-    ({ db } = await fixtureDataset(extra));
+    ({ db, dir } = await fixtureDataset(extra));
   });
   const run = <T>(query: Query) => db.query<T>(query.sql, query.params);
-  return Object.assign(run, { table: (query: Query) => db.queryTable(query.sql, query.params), held: () => db.held });
+  return Object.assign(run, { table: (query: Query) => db.queryTable(query.sql, query.params), held: () => db.held, dir: () => dir });
 }
 
 /** A dataset loaded as the browser loads it, with every report held as the page holds it (from the files as decoded). */

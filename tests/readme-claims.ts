@@ -270,6 +270,14 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
+    claim: 'so are 数据质量\'s charts and rule tables',
+    tests: [
+      ['tests/unit/held-quality.test.ts', 'the quality cube the ingest prepared gives the page’s charts and rule tables the SQL’s rows for every filter but bodies, the superseded draft’s findings counted'],
+      ['tests/integration/demo.test.ts', 'prepared-overview.json’s quality cube gives 数据质量’s findings by rule, cell states and unchecked rules as the SQL does, for any filters but bodies'],
+      ['tests/e2e/dashboard.suite.ts', '数据质量 draws its charts and rule counts from the cube the ingest prepared, before the page holds the reports'],
+    ],
+  },
+  {
     claim: 'all of 数据质量 (`queries/held-quality.ts`)',
     tests: [
       ['tests/unit/held-quality.test.ts', 'every table and chart of the page gives the rows of its query, for any filters, limits and rule'],

@@ -312,6 +312,34 @@ describe('before the engine has started', () => {
     await site.close();
   });
 
+  it('数据质量 draws its charts and rule counts from the cube the ingest prepared, before the page holds the reports', async () => {
+    const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /\/reports\.[0-9a-f]+\.parquet$/, ms: 30_000 } });
+    const page = await e2e.browser.newPage();
+    await page.goto(`${site.url}/quality/?level=${encodeURIComponent('省级')}`);
+    await page.waitForSelector('figure[data-chart="各年度发现的问题：按规则"][data-rendered="true"]');
+    // The reports file is still on its way: nothing is held, the lists of reports wait.
+    expect(await page.getAttribute('main', 'data-view')).not.toBe('ready');
+    expect(await page.getAttribute('section[data-table="按机关和年度统计"]', 'aria-busy')).toBe('true');
+    // 省级, by hand: the seed (2019) its flattened applicant row (数字无法对应到列) and three rules it leaves unchecked (4 infos);
+    // 浙江省生态环境厅 (2022) its six errors, four of them T3_ROW_SUM (申请人合计); 浙江省自然资源厅 (2020) none.
+    expect(await chartTable(page, '各年度发现的问题：按规则')).toEqual([
+      ['年度', '申请数量平衡（项）', '办理结果合计（项）', '申请人合计（项）', '数字无法对应到列（项）', '规则未能检查（项）'],
+      ['2019', '0', '0', '0', '1', '3'],
+      ['2020', '0', '0', '0', '0', '0'],
+      ['2022', '1', '1', '4', '0', '0'],
+    ]);
+    expect((await tableRows(page, '按规则统计')).slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['申请数量平衡', '1', '1'],
+      ['办理结果合计', '1', '1'],
+      ['申请人合计', '4', '1'],
+      ['数字无法对应到列', '1', '1'],
+      ['规则未能检查', '3', '1'],
+    ]);
+    expect(await page.getAttribute('main', 'data-view')).not.toBe('ready');
+    await page.close();
+    await site.close();
+  });
+
   it('a trend page is whole and answers every filter from the reports held in the page, while DuckDB is still on its way', async () => {
     const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /duckdb-.*\.wasm$/, ms: 30_000 } });
     const page = await e2e.browser.newPage();

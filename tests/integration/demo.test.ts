@@ -12,6 +12,7 @@ import { PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
 import { MEASURE_DEFINITIONS, MEASURES, RATES, SHOWN_STATES, type MeasureKey } from '../../src/lib/template';
 import { cellSumsByYear, CONSOLIDATED_KIND, NO_FILTERS, requestsByApplicant, UNDETERMINED, yearlyCube, yearlyFromCube, type Filters, type YearlyCubeRow } from '../../src/lib/queries';
 import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../../src/lib/queries/cell-cube';
+import { cellStatesFromCube, findingsByRuleFromCube, isQualityCube, uncheckedRulesFromCube, type QualityCube } from '../../src/lib/queries/quality-cube';
 import { measuresTopBodies, measureTopBodies } from '../../src/lib/queries';
 import { bodyYearsOfReports, cellCubeOfBodies, cellSumsByBodyOfReports, leftOutOfReports, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
 import { cellStates, cellSumsByBody, findingList, findingsByReport, findingsByRule, incompleteReports, leftOut, measuresByBodyYear, uncheckedRules } from '../../src/lib/queries';
@@ -308,6 +309,30 @@ describe('the demo corpus through the real ingest', () => {
     }
     // The flattened reports (the seed, the ambiguous_row defects) are there, so the undetermined requests are compared too.
     expect(applicantsFromCube(cube, NO_FILTERS).filter((r) => r.applicant === UNDETERMINED).length).toBeGreaterThan(0);
+  });
+
+  it('prepared-overview.json’s quality cube gives 数据质量’s findings by rule, cell states and unchecked rules as the SQL does, for any filters but bodies', async () => {
+    const db = await loadDatasetFolder(out);
+    const cube = JSON.parse(readFileSync(join(out, PREPARED_OVERVIEW), 'utf8')).quality as QualityCube;
+    expect(isQualityCube(cube)).toBe(true);
+    const run = <T>(q: { sql: string; params: unknown[] }) => db.query<T>(q.sql, q.params);
+    const region = cube.rows.find((r) => r.region !== null)!.region!;
+    const level = cube.rows.find((r) => r.level !== null)!.level!;
+    for (const f of [
+      NO_FILTERS,
+      { ...NO_FILTERS, regions: [region] },
+      { ...NO_FILTERS, levels: [level] },
+      { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] },
+      { ...NO_FILTERS, kinds: ['department', CONSOLIDATED_KIND] },
+      { ...NO_FILTERS, regions: [region], from: 2020, to: 2023 },
+      { ...NO_FILTERS, from: 2025 },
+    ]) {
+      const label = JSON.stringify(f);
+      expect(findingsByRuleFromCube(cube, f), label).toEqual(await run(findingsByRule(f)));
+      expect(cellStatesFromCube(cube, f), label).toEqual(await run(cellStates(f)));
+      expect(uncheckedRulesFromCube(cube, f), label).toEqual(await run(uncheckedRules(f)));
+    }
+    expect(uncheckedRulesFromCube(cube, NO_FILTERS).length).toBeGreaterThan(0);
   });
 
   it('the top bodies from every report’s measures held in the page are the SQL’s, 15 of 24 bodies a year', async () => {

@@ -78,12 +78,16 @@ export interface MetricComparison extends Comparison {
  * template versions.
  */
 export function compareTotals(yearly: readonly YearlyRow[], bodyRows: readonly BodyYearMeasures[], metrics: readonly Metric[], a: number, b: number): { metrics: MetricComparison[]; bodiesA: number; bodiesB: number; onlyA: number; onlyB: number } {
-  const ofYear = (year: number) => bodyRows.filter((r) => r.year === year);
-  const templates = (year: number) => [...new Set(ofYear(year).flatMap((r) => r.templates))].sort();
-  const side = (year: number) => sideOf(year, yearly.find((r) => r.year === year), templates(year));
+  // One pass over the rows (a row per body and year: thousands at each change of filters).
+  const bodies = new Map([a, b].map((year) => [year, new Set<string>()]));
+  const templates = new Map([a, b].map((year) => [year, new Set<string>()]));
+  for (const row of bodyRows) {
+    bodies.get(row.year)?.add(row.body);
+    for (const template of row.templates) templates.get(row.year)?.add(template);
+  }
+  const side = (year: number) => sideOf(year, yearly.find((r) => r.year === year), [...templates.get(year)!].sort());
   const [sa, sb] = [side(a), side(b)];
-  const bodies = (year: number) => new Set(ofYear(year).map((r) => r.body));
-  const [ba, bb] = [bodies(a), bodies(b)];
+  const [ba, bb] = [bodies.get(a)!, bodies.get(b)!];
   return {
     metrics: metrics.map((metric) => ({ metric, ...compareMetric(metric, sa, sb) })),
     bodiesA: ba.size,
@@ -99,19 +103,16 @@ export interface BodyComparison extends Comparison {
 
 /** Each body of the selection, one metric: A against B (a body missing a year says so). */
 export function compareBodies(rows: readonly BodyYearMeasures[], metric: Metric, a: number, b: number): BodyComparison[] {
-  const byBody = new Map<string, BodyYearMeasures[]>();
-  for (const r of rows) {
-    const own = byBody.get(r.body);
-    if (own) own.push(r);
-    else byBody.set(r.body, [r]);
+  // Each body's first row of A and of B (a body with neither still compared: it says so).
+  const sides = new Map<string, { a?: BodyYearMeasures; b?: BodyYearMeasures }>();
+  for (const row of rows) {
+    let own = sides.get(row.body);
+    if (!own) sides.set(row.body, (own = {}));
+    if (row.year === a) own.a ??= row;
+    if (row.year === b) own.b ??= row;
   }
-  return [...byBody].map(([body, own]) => {
-    const side = (year: number) => {
-      const row = own.find((r) => r.year === year);
-      return sideOf(year, row, row?.templates ?? []);
-    };
-    return { body, ...compareMetric(metric, side(a), side(b), true) };
-  });
+  const side = (year: number, row: BodyYearMeasures | undefined) => sideOf(year, row, row?.templates ?? []);
+  return Array.from(sides, ([body, own]) => ({ body, ...compareMetric(metric, side(a, own.a), side(b, own.b), true) }));
 }
 
 /** The bodies that moved most, up and down (by absolute change); rates over a small base are left out. */

@@ -8,6 +8,7 @@ import { PREPARED_OVERVIEW } from '../dataset/overview';
 import type { CellsNeed, Query } from '../queries/query';
 import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
 import type { CellCube } from '../queries/cell-cube';
+import { isQualityCube, type QualityCube } from '../queries/quality-cube';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { ReportsHolder, withCubeCells, type ReportsByBody } from '../queries/held-reports';
 import { cellRowsOfHeld, reportOfHeld } from '../queries/held-report';
@@ -203,6 +204,8 @@ interface PreparedOverview {
   cube: YearlyCubeRow[];
   /** Null in a file without it, or with other cells than the template's (an older ingest): the database answers. */
   cells: CellCube | null;
+  /** Null in a file without it (an older ingest): the reports held in the page answer. */
+  quality: QualityCube | null;
 }
 
 let prepared: Promise<PreparedOverview | null> | null = null;
@@ -217,7 +220,7 @@ function preparedOverview(): Promise<PreparedOverview | null> {
       // Rows of another dataset, or summed by other definitions of the measures (an older ingest), are not this site's answer.
       if (JSON.stringify(file.dataset) !== JSON.stringify(description.files) || description.measures !== MEASURE_DEFINITIONS || !Array.isArray(file.cube)) return null;
       const cells = file.cells?.refs && Array.isArray(file.cells.rows) && CUBE_CELL_REFS.every((ref) => file.cells.refs.includes(ref)) ? (file.cells as CellCube) : null;
-      return { cube: file.cube as YearlyCubeRow[], cells };
+      return { cube: file.cube as YearlyCubeRow[], cells, quality: isQualityCube(file.quality) ? file.quality : null };
     } catch {
       return null;
     }
@@ -248,6 +251,11 @@ export function preparedCube(): Promise<YearlyCubeRow[] | null> {
  */
 export function preparedCellCube(): CellCube | null | Promise<CellCube | null> {
   return preparedRead ? (preparedRead.file?.cells ?? null) : preparedOverview().then((file) => file?.cells ?? null);
+}
+
+/** The quality cube the ingest computed (数据质量's counts for any filters but bodies and the report source): the value once read, a promise before. */
+export function preparedQualityCube(): QualityCube | null | Promise<QualityCube | null> {
+  return preparedRead ? (preparedRead.file?.quality ?? null) : preparedOverview().then((file) => file?.quality ?? null);
 }
 
 /** A query's rows, once the cells it reads (query.cells, query.summary) are loaded. */

@@ -2,9 +2,9 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { tableToIPC } from 'apache-arrow';
 import { checkAcrossYears, type CarryFacts } from '../checks';
-import { CUBE_CELL_REFS, isSummaryCell, MEASURE_DEFINITIONS, TEMPLATE_CELLS, type Finding } from '../template';
+import { CUBE_CELL_REFS, isSummaryCell, MEASURE_DEFINITIONS, SHOWN_STATES, TEMPLATE_CELLS, type Finding } from '../template';
 import type { DatasetBuilder } from './builder';
-import { cellCube, overviewCube, PREPARED_OVERVIEW } from './overview';
+import { cellCube, overviewCube, PREPARED_OVERVIEW, qualityCube } from './overview';
 import type { ParquetJob } from './parquet-job';
 import { cubeCellFileColumns, measureFileColumns } from './report-measures';
 import { CELL_COLUMNS, CUBE_CELL_FILE_COLUMNS, DATASET_FILES, DATASET_SCHEMA_VERSION, FINDING_COLUMNS, MEASURE_COLUMNS, parquetLayout, REPORT_COLUMNS, SUMMARY_CELL_COLUMNS } from './schema';
@@ -23,7 +23,11 @@ export interface DatasetFile {
 export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[]) {
   const tables = builder.build(checkAcrossYears(carry));
   // Summed now: the measures' buffers go to the threads that write their files (transferred, not copied).
-  const overview = { cube: overviewCube(tables.inOrder, tables.supersededBy, tables.measures), cells: { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) } };
+  const overview = {
+    cube: overviewCube(tables.inOrder, tables.supersededBy, tables.measures),
+    cells: { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) },
+    quality: { states: SHOWN_STATES, rows: qualityCube(tables.inOrder, tables.findingList, tables.measures) },
+  };
   const jobs: { name: string; job: () => ParquetJob }[] = [
     // The measures first: their buffers leave this thread with their jobs, before the years' files are written.
     { name: DATASET_FILES.measures, job: () => ({ measures: measureFileColumns(tables.measures), layout: parquetLayout(MEASURE_COLUMNS) }) },

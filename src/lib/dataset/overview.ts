@@ -1,11 +1,12 @@
-import { CUBE_CELL_REFS, SUMMED_COLUMNS, type CellCubeRow, type MeasureSums, type ScopeColumns, type YearlyCubeRow } from '../template';
+import { CUBE_CELL_REFS, SUMMED_COLUMNS, type CellCubeRow, type Finding, type MeasureSums, type QualityCubeRow, type ScopeColumns, type YearlyCubeRow } from '../template';
 import type { KeptReport } from './builder';
 import type { MeasureColumns } from './report-measures';
 
 /**
- * The file holding the yearly cube and the cell cube, computed when the
- * dataset is written: `{ dataset, cube, cells: { refs, rows } }` (dataset:
- * dataset.json's files, whose rows these are). The trend pages answer from it.
+ * The file holding the yearly cube, the cell cube and the quality cube,
+ * computed when the dataset is written: `{ dataset, cube, cells: { refs,
+ * rows }, quality: { states, rows } }` (dataset: dataset.json's files, whose
+ * rows these are). The trend pages and 数据质量's charts answer from it.
  */
 export const PREPARED_OVERVIEW = 'prepared-overview.json';
 
@@ -38,7 +39,7 @@ export function overviewCube(reports: readonly KeptReport[], supersededBy: Reado
 
 /**
  * A cube's rows: one per year, region, level and kind (`create`d empty), to
- * which each report that counts (none superseded) is added (`add`, with its
+ * which each report not in `supersededBy` is added (`add`, with its
  * position in the dataset). In the SQL's order: by year, then region, level
  * and kind, nulls last. No report is imported at ingest.
  */
@@ -84,6 +85,44 @@ export function cellCube(reports: readonly KeptReport[], supersededBy: ReadonlyM
       });
       const undetermined = cells.undetermined(r);
       if (undetermined !== null) row.undetermined = (row.undetermined ?? 0) + undetermined;
+    },
+  );
+}
+
+/**
+ * The quality cube (template QualityCubeRow): 数据质量's findings by rule,
+ * unchecked rules and cell states, counted per year, region, level and kind
+ * over every report (superseded ones too: the page lists them all), as
+ * queries/quality.ts findingsByRule, uncheckedRules and cellStates count them
+ * from the findings and the cells' states; the site answers those queries
+ * from it for any filters but bodies and the report source
+ * (queries/quality-cube.ts). `findings`: the findings file's, in its order
+ * (by report). tests/integration checks the answers against the SQL's.
+ */
+export function qualityCube(reports: readonly KeptReport[], findings: readonly Finding[], { states }: MeasureColumns): QualityCubeRow[] {
+  const ofReport = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const own = ofReport.get(finding.reportId);
+    if (own) own.push(finding);
+    else ofReport.set(finding.reportId, [finding]);
+  }
+  return cubeOf(
+    reports,
+    new Map(), // none left out: 数据质量 lists superseded reports too
+    (scope): QualityCubeRow => ({ ...scope, rules: {}, unchecked: [], states: states.map(() => 0) }),
+    (row, packed, r) => {
+      states.forEach((counts, s) => (row.states[s] += counts[r]));
+      const own = ofReport.get(packed.report.id) ?? [];
+      for (const finding of own) {
+        const rule = (row.rules[finding.rule] ??= { severity: finding.severity, findings: 0, reports: 0 });
+        rule.findings++;
+      }
+      for (const rule of new Set(own.map((f) => f.rule))) row.rules[rule].reports++;
+      for (const unchecked of new Set(own.filter((f) => f.rule === 'NOT_EVALUATED').map((f) => f.uncheckedRule ?? null))) {
+        const counted = row.unchecked.find(([rule]) => rule === unchecked);
+        if (counted) counted[1]++;
+        else row.unchecked.push([unchecked, 1]);
+      }
     },
   );
 }

@@ -4,6 +4,7 @@ import { compareCodes, type ReportsByBody } from './held-reports';
 import type { BodyFindingCountRow, BodyYearsRow, CellStateRow, IncompleteReportRow, RuleCountRow, UncheckedRuleRow } from './quality';
 import type { FindingRow } from './report';
 import { scopeOfReports } from './reports-by-body';
+import { stateRows, uncheckedRows } from './quality-cube';
 import { findingIndex, findingOrder, findingRows, SEVERITIES, type FindingIndex } from './held-findings';
 
 /**
@@ -92,14 +93,14 @@ export function bodyYearsOfHeld(held: ReportsByBody, filters: Filters): BodyYear
 /** cellStates(filters): the selection's cells by state (those it has), by state. */
 export function cellStatesOfHeld(held: ReportsByBody, filters: Filters): CellStateRow[] {
   const inScope = scopeOfReports(held, filters);
-  return SHOWN_STATES.map((state) => {
-    const counts = held.columns.get(stateCountColumn(state))!;
-    let cells = 0;
-    for (let r = 0; r < held.length; r++) if (inScope[r]) cells += counts[r];
-    return { state: state as string, cells };
-  })
-    .filter((row) => row.cells > 0)
-    .sort((a, b) => compareCodes(a.state, b.state));
+  return stateRows(
+    SHOWN_STATES.map((state) => {
+      const counts = held.columns.get(stateCountColumn(state))!;
+      let cells = 0;
+      for (let r = 0; r < held.length; r++) if (inScope[r]) cells += counts[r];
+      return cells;
+    }),
+  );
 }
 
 /** uncheckedRules(filters): the rules that could not be evaluated on some reports (NOT_EVALUATED), with how many, the most first. */
@@ -112,7 +113,5 @@ export function uncheckedRulesOfHeld(held: ReportsByBody, filters: Filters): Unc
     if (!reports.has(rule)) reports.set(rule, new Set());
     reports.get(rule)!.add(index.report[f]);
   }
-  const rows = [...reports].map(([rule, of]) => ({ rule: rule as string, reports: of.size }));
-  // Nulls last, as the SQL orders them.
-  return rows.sort((a, b) => b.reports - a.reports || (a.rule === null ? 1 : b.rule === null ? -1 : compareCodes(a.rule, b.rule)));
+  return uncheckedRows(new Map([...reports].map(([rule, of]) => [rule, of.size])));
 }

@@ -7,3 +7,4 @@ export * from './rules';
 export * from './kinds';
 export * from './measures';
 export * from './cube-cells';
+export * from './quality-cube';

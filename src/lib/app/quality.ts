@@ -1,0 +1,25 @@
+import type { Filters } from '../queries/filters';
+import type { ReportsByBody } from '../queries/held-reports';
+import type { QualityCube } from '../queries/quality-cube';
+import { data, preparedQualityCube } from './data.svelte';
+import { heldAnswer } from './held';
+import type { PreparedRows } from './query.svelte';
+
+/**
+ * One of 数据质量's counts (`fromCube`, `fromHeld`: the same rows as its
+ * query): from the quality cube the ingest prepared for any filters but
+ * bodies and the report source, so the page's charts are drawn before its
+ * reports are held; else, or with a year left out of the load, from the
+ * reports held in the page.
+ */
+export function qualityAnswer<Row>(
+  filters: Filters,
+  fromCube: (cube: QualityCube, filters: Filters) => Row[],
+  fromHeld: (held: ReportsByBody, filters: Filters) => Row[],
+): PreparedRows<Row> | Promise<PreparedRows<Row> | null> | null {
+  const held = () => heldAnswer((reports) => fromHeld(reports, filters));
+  if (filters.bodies.length > 0 || filters.source !== 'all' || data.failed.length > 0) return held();
+  const answer = (cube: QualityCube | null) => (cube ? { rows: fromCube(cube, filters), final: true } : held());
+  const cube = preparedQualityCube();
+  return cube instanceof Promise ? cube.then(answer) : answer(cube);
+}
