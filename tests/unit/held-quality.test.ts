@@ -6,7 +6,7 @@ import { bodyYearsOfHeld, cellStatesOfHeld, findingListOfHeld, findingsByReportO
 import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
 import { RULES } from '../../src/lib/template';
 import { PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
-import { cellStatesFromCube, findingsByRuleFromCube, uncheckedRulesFromCube, type QualityCube } from '../../src/lib/queries/quality-cube';
+import { cellStatesFromCube, findingsByRuleFromCube, isQualityCube, uncheckedRulesFromCube, type QualityCube } from '../../src/lib/queries/quality-cube';
 
 // The fixture with COUNTING_REPORTS (tests/dataset-fixture.ts): a draft that does not count, a consolidated report, findings on several reports.
 const run = fixtureQueries(COUNTING_REPORTS);
@@ -79,5 +79,13 @@ describe('数据质量 from what the page holds (no query)', () => {
       ['VERSION_MIX', 1, 1],
     ]);
     expect(uncheckedRulesFromCube(cube, city2022)).toEqual(['NARRATIVE', 'T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T4_GROUP_SUM'].map((rule) => ({ rule, reports: 2 })));
+  });
+
+  it('a prepared file without the quality cube, or counting other states (an older ingest), is not read as one: the held reports answer', async () => {
+    const cube = JSON.parse(readFileSync(join(run.dir(), PREPARED_OVERVIEW), 'utf8')).quality;
+    expect(isQualityCube(cube)).toBe(true);
+    expect(isQualityCube(undefined)).toBe(false);
+    expect(isQualityCube({ ...cube, states: ['value', 'slash', 'dash', 'blank', 'ambiguous'] })).toBe(false);
+    expect(isQualityCube({ states: cube.states })).toBe(false);
   });
 });
