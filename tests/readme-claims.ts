@@ -270,6 +270,13 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
+    claim: 'A file of an older ingest, or a damaged one, is not used',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'a damaged prepared-overview.json (a cell cube row without its cells) is no error on the page: the database answers the same figures'],
+      ['tests/unit/held-quality.test.ts', 'a prepared file without the quality cube, counting other states (an older ingest) or damaged, is not read as one: the held reports answer'],
+    ],
+  },
+  {
     claim: 'so are 数据质量\'s charts and rule tables',
     tests: [
       ['tests/unit/held-quality.test.ts', 'the quality cube the ingest prepared gives the page’s charts and rule tables the SQL’s rows for every filter but bodies, the superseded draft’s findings counted'],

@@ -81,11 +81,13 @@ describe('数据质量 from what the page holds (no query)', () => {
     expect(uncheckedRulesFromCube(cube, city2022)).toEqual(['NARRATIVE', 'T3_BALANCE', 'T3_HANDLED_SUM', 'T3_ROW_SUM', 'T4_GROUP_SUM'].map((rule) => ({ rule, reports: 2 })));
   });
 
-  it('a prepared file without the quality cube, or counting other states (an older ingest), is not read as one: the held reports answer', async () => {
+  it('a prepared file without the quality cube, counting other states (an older ingest) or damaged, is not read as one: the held reports answer', async () => {
     const cube = JSON.parse(readFileSync(join(run.dir(), PREPARED_OVERVIEW), 'utf8')).quality;
     expect(isQualityCube(cube)).toBe(true);
     expect(isQualityCube(undefined)).toBe(false);
     expect(isQualityCube({ ...cube, states: ['value', 'slash', 'dash', 'blank', 'ambiguous'] })).toBe(false);
     expect(isQualityCube({ states: cube.states })).toBe(false);
+    // A damaged file: a row without its rules.
+    expect(isQualityCube({ ...cube, rows: [...cube.rows, { ...cube.rows[0], rules: undefined }] })).toBe(false);
   });
 });

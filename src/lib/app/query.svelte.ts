@@ -33,13 +33,21 @@ class QueryRows<Row> implements QueryState<Row> {
  */
 export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>): QueryState<Row> {
   const state = new QueryRows<Row>();
+  // Rows prepared from a damaged file (one that throws, at once or later) are none: the database answers, the page goes on.
+  const preparedOrNone = () => {
+    try {
+      return prepared?.() ?? null;
+    } catch {
+      return null;
+    }
+  };
   // The query as text: the effect reruns when the query changes, not whenever something it was built from does (the URL …).
   const key = $derived(JSON.stringify(build()));
   $effect(() => {
     void data.generation; // the data loaded again (an import): ask again
     const query = JSON.parse(key) as Query;
     // Untracked: the effect follows the query alone, not whatever prepared() reads (the URL …).
-    const early = untrack(() => prepared?.()) ?? null;
+    const early = untrack(preparedOrNone);
     // Rows known at once are drawn in this update, with no loading state in between.
     if (!(early instanceof Promise) && early?.final) {
       Object.assign(state, { rows: early.rows, loading: false, error: null });
@@ -49,6 +57,7 @@ export function queryState<Row>(build: () => Query, prepared?: PrepareRows<Row>)
     state.loading = true;
     // Rows prepared at ingest time are drawn before the database is even up, and when final, it is not asked.
     Promise.resolve(early)
+      .catch(() => null)
       .then((known) => {
         if (!current) return []; // superseded before it ran: not sent to the database
         if (known?.final) return known.rows;

@@ -16,9 +16,11 @@ export interface QualityCube {
   rows: readonly QualityCubeRow[];
 }
 
-/** Whether a cube read from a file counts the states the page shows, in its order (an older ingest's may not). */
+/** Whether a cube read from a file is one: rows of its shape, counting the states the page shows in its order (an older ingest's may not). */
 export function isQualityCube(cube: { states?: unknown; rows?: unknown } | undefined): cube is QualityCube {
-  return Array.isArray(cube?.rows) && JSON.stringify(cube.states) === JSON.stringify(SHOWN_STATES);
+  const isRow = (row: Partial<QualityCubeRow> | null) =>
+    typeof row?.year === 'number' && typeof row.rules === 'object' && row.rules !== null && Array.isArray(row.unchecked) && Array.isArray(row.states) && row.states.length === SHOWN_STATES.length;
+  return Array.isArray(cube?.rows) && JSON.stringify(cube.states) === JSON.stringify(SHOWN_STATES) && cube.rows.every(isRow);
 }
 
 /** findingsByRule(filters): findings and their reports per rule and year, by rule, then year. */
