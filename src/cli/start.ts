@@ -4,7 +4,7 @@
  * serves the site and prints its address.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEMO_DEFAULTS } from '../lib/demo/options';
 import { publishedReports, realReports, writeDemoCorpus } from '../lib/demo/write';
@@ -59,9 +59,20 @@ async function main(): Promise<void> {
     stamp(siteStamp, siteHash);
   }
 
-  console.log(`\n看板 dashboard: http://localhost:${PORT}/   (Ctrl+C 停止 to stop)\n`);
   const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'], { stdio: ['ignore', 'ignore', 'inherit'] });
   server.on('exit', (code) => process.exit(code ?? 0));
+  // The address once the site answers there: opened at once, it is served.
+  while (!(await answers(PORT))) await new Promise((resolve) => setTimeout(resolve, 200));
+  console.log(`\n看板 dashboard: http://localhost:${PORT}/   (Ctrl+C 停止 to stop)\n`);
+}
+
+/** Whether something accepts connections on the port. */
+function answers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.end(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }
 
 main().catch((e) => {
