@@ -250,12 +250,17 @@ export function preparedCube(): Promise<YearlyCubeRow[] | null> {
  * query. The value itself once read, a promise before.
  */
 export function preparedCellCube(): CellCube | null | Promise<CellCube | null> {
-  return preparedRead ? (preparedRead.file?.cells ?? null) : preparedOverview().then((file) => file?.cells ?? null);
+  return preparedPart('cells');
+}
+
+/** A cube of the prepared file: the value once the file is read, a promise before. */
+function preparedPart<Part extends 'cells' | 'quality'>(part: Part): PreparedOverview[Part] | Promise<PreparedOverview[Part]> {
+  return preparedRead ? (preparedRead.file?.[part] ?? null) : preparedOverview().then((file) => file?.[part] ?? null);
 }
 
 /** The quality cube the ingest computed (数据质量's counts for any filters but bodies and the report source): the value once read, a promise before. */
 export function preparedQualityCube(): QualityCube | null | Promise<QualityCube | null> {
-  return preparedRead ? (preparedRead.file?.quality ?? null) : preparedOverview().then((file) => file?.quality ?? null);
+  return preparedPart('quality');
 }
 
 /** A query's rows, once the cells it reads (query.cells, query.summary) are loaded. */

@@ -112,7 +112,8 @@ export function qualityCube(reports: readonly KeptReport[], findings: readonly F
     (scope): QualityCubeRow => ({ ...scope, rules: {}, unchecked: [], states: states.map(() => 0) }),
     (row, packed, r) => {
       states.forEach((counts, s) => (row.states[s] += counts[r]));
-      const own = ofReport.get(packed.report.id) ?? [];
+      const own = ofReport.get(packed.report.id);
+      if (!own) return; // most reports: nothing more to count, nothing made
       for (const finding of own) {
         const rule = (row.rules[finding.rule] ??= { severity: finding.severity, findings: 0, reports: 0 });
         rule.findings++;
