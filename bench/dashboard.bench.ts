@@ -27,7 +27,7 @@ import { serveSite } from '../tests/e2e/server';
 import { datasetPath } from '../tests/helpers';
 import { fromParquet } from '../src/lib/dataset';
 import { PREPARED_OVERVIEW } from '../src/lib/dataset/overview';
-import { DATASET_SCHEMA_VERSION } from '../src/lib/dataset/schema';
+import { DATASET_FILES, DATASET_SCHEMA_VERSION } from '../src/lib/dataset/schema';
 import { MEASURE_DEFINITIONS } from '../src/lib/template';
 import { memoryPeak } from './browser-memory';
 import { measurePage, percentile, WATCH_LOAD, type PageFigures } from './pages';
@@ -81,8 +81,9 @@ function current(dir: string): boolean {
   if (!existsSync(join(dir, 'dataset.json'))) return false;
   const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
   const prepared = join(dir, PREPARED_OVERVIEW);
-  // The cell cube came into prepared-overview.json after schema 3, the quality cube after schema 5.
-  return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS && existsSync(prepared) && 'quality' in JSON.parse(readFileSync(prepared, 'utf8'));
+  // The cell cube came into prepared-overview.json after schema 3, the quality cube and the body-year files after schema 5.
+  const bodyYears = (description.files as { name: string }[]).some((f) => DATASET_FILES.bodyYearsPattern.test(f.name));
+  return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS && bodyYears && existsSync(prepared) && 'quality' in JSON.parse(readFileSync(prepared, 'utf8'));
 }
 
 /** The demo generator's dataset of about `reports` reports (bodies × 7 years), generated and ingested once (npm run bench:demo). */

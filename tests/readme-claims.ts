@@ -285,6 +285,23 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
+    claim: 'draw their charts and tables from them before the\n  page holds the reports, for any filter but 报告来源',
+    tests: [
+      ['tests/unit/sums.test.ts', 'the body-year files the ingest wrote give measuresByBodyYear’s rows for every filter (部门排名, 年度对比 before the reports are held)'],
+      ['tests/integration/demo.test.ts', 'every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out, 数据质量'],
+      ['tests/e2e/dashboard.suite.ts', '部门排名 and 年度对比 draw from the body-year files the ingest wrote, before the page holds the reports'],
+    ],
+  },
+  {
+    claim: '部门排名 and 年度对比 read the years they show and draw from them before the page holds every report',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'pages over many reports fetch no cells file, and the cube cells only for a view that needs them; a report’s page fetches its year’s alone'],
+      ['tests/unit/sums.test.ts', 'the body-year files the ingest wrote give measuresByBodyYear’s rows for every filter (部门排名, 年度对比 before the reports are held)'],
+      ['tests/integration/load.test.ts', 'loads the reports and their measures, the summary cells when asked, not the cells; reports progress up to the whole'],
+      ['tests/e2e/dashboard.suite.ts', '部门排名 and 年度对比 draw from the body-year files the ingest wrote, before the page holds the reports'],
+    ],
+  },
+  {
     claim: 'all of 数据质量 (`queries/held-quality.ts`)',
     tests: [
       ['tests/unit/held-quality.test.ts', 'every table and chart of the page gives the rows of its query, for any filters, limits and rule'],

@@ -370,6 +370,37 @@ describe('before the engine has started', () => {
     await site.close();
   });
 
+  it('部门排名 and 年度对比 draw from the body-year files the ingest wrote, before the page holds the reports', async () => {
+    const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /\/reports\.[0-9a-f]+\.parquet$/, ms: 30_000 } });
+    const page = await e2e.browser.newPage();
+    await page.goto(`${site.url}/bodies/?metric=licensing&year=2022`);
+    await page.waitForSelector('figure[data-chart="行政许可处理决定：前 15 个机关（2022 年）"][data-rendered="true"]');
+    // The reports file is still on its way: nothing is held.
+    expect(await page.getAttribute('main', 'data-view')).not.toBe('ready');
+    // 2022 by hand: dept-2021.html (浙江省生态环境厅) 1836 licensing decisions, full-2021.txt (示例市文化和旅游局) 1520; not its consolidated copy.
+    expect(await chartTable(page, '行政许可处理决定：前 15 个机关（2022 年）')).toEqual([['机关', '行政许可处理决定（件）'], ['浙江省生态环境厅', '1836'], ['示例市文化和旅游局', '1520']]);
+    expect((await tableRows(page, '行政许可处理决定：2022 年各机关排名')).slice(1)).toEqual([
+      ['1', '浙江省生态环境厅', '浙江省', '省级', '1,836 件', ''],
+      ['2', '示例市文化和旅游局', '示例市', '市级', '1,520 件', ''],
+    ]);
+    // A filter is answered from the same file: 市级 leaves 示例市文化和旅游局.
+    await page.goto(`${site.url}/bodies/?metric=licensing&year=2022&level=${encodeURIComponent('市级')}`);
+    await page.waitForSelector('figure[data-chart="行政许可处理决定：前 15 个机关（2022 年）"][data-rendered="true"]');
+    expect((await tableRows(page, '行政许可处理决定：2022 年各机关排名')).slice(1)).toEqual([['1', '示例市文化和旅游局', '示例市', '市级', '1,520 件', '']]);
+    // 年度对比: 2020's 浙江省自然资源厅 (dept-2019.html: 2846) against 2022's two bodies.
+    await page.goto(`${site.url}/compare/?a=2020&b=2022&metric=licensing`);
+    await page.waitForSelector('section[data-table="行政许可处理决定：各机关 2020 年与 2022 年"]:not([aria-busy="true"])');
+    expect(await page.getAttribute('main', 'data-view')).not.toBe('ready');
+    expect((await tableRows(page, '行政许可处理决定：各机关 2020 年与 2022 年')).slice(1)).toEqual([
+      ['浙江省生态环境厅', '—', '1,836 件', '—', '—', '件', '无 2020 年报告'],
+      ['浙江省自然资源厅', '2,846 件', '—', '—', '—', '件', '无 2022 年报告'],
+      ['示例市文化和旅游局', '—', '1,520 件', '—', '—', '件', '无 2020 年报告'],
+    ]);
+    expect(await page.textContent('.coverage')).toContain('2020 年 1 个机关、2022 年 2 个机关有报告');
+    await page.close();
+    await site.close();
+  });
+
   it('a trend page is whole and answers every filter from the reports held in the page, while DuckDB is still on its way', async () => {
     const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /duckdb-.*\.wasm$/, ms: 30_000 } });
     const page = await e2e.browser.newPage();
@@ -552,7 +583,8 @@ describe('loading only what a page needs', () => {
     page.on('request', (r) => {
       // The file's logical name in the dataset (cells/year=2019/cells): the part of the path after data/.
       const name = new URL(r.url()).pathname.replace(/^.*\/data\//, '');
-      if (name.endsWith('.parquet')) fetched.push(name.replace(/\.[0-9a-f]{12}\.parquet$/, ''));
+      const versioned = /\.[0-9a-f]{12}\.(?:parquet|json)$/;
+      if (versioned.test(name)) fetched.push(name.replace(versioned, ''));
     });
     // Each page's files: the cube cells only once a view needs them (办理结果's reasons per body).
     const filesOf: Record<string, string[]> = {};
@@ -565,7 +597,11 @@ describe('loading only what a page needs', () => {
       filesOf[path] = fetched.slice(before);
     }
     expect(fetched.filter((f) => f.startsWith('cells/'))).toEqual([]);
-    expect([...new Set(fetched)].sort()).toEqual(['cube-cells', 'findings', 'measures', 'reports', 'summary/year=2019/summary', 'summary/year=2020/summary', 'summary/year=2022/summary']);
+    expect([...new Set(fetched)].sort()).toEqual(['body-years/year=2019/body-years', 'body-years/year=2020/body-years', 'body-years/year=2022/body-years', 'cube-cells', 'findings', 'measures', 'reports', 'summary/year=2019/summary', 'summary/year=2020/summary', 'summary/year=2022/summary']);
+    // The body years of the years a page shows, and only there: 年度对比's two (by default the last but one and the last), 部门排名's one.
+    expect(filesOf['/compare/'].filter((f) => f.startsWith('body-years/'))).toEqual(['body-years/year=2020/body-years', 'body-years/year=2022/body-years']);
+    expect(filesOf['/bodies/?year=2019'].filter((f) => f.startsWith('body-years/'))).toEqual(['body-years/year=2019/body-years']);
+    expect([...filesOf['/'], ...filesOf['/requests/'], ...filesOf['/outcomes/'], ...filesOf['/review/'], ...filesOf['/quality/']].filter((f) => f.startsWith('body-years/'))).toEqual([]);
     expect([...filesOf['/'], ...filesOf['/requests/']]).not.toContain('cube-cells');
     expect(filesOf['/outcomes/']).toContain('cube-cells');
     await page.getByRole('link', { name: '浙江省经济和信息化厅' }).first().click();

@@ -15,9 +15,11 @@ import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../../src/l
 import { cellStatesFromCube, findingsByRuleFromCube, isQualityCube, uncheckedRulesFromCube, type QualityCube } from '../../src/lib/queries/quality-cube';
 import { measuresTopBodies, measureTopBodies } from '../../src/lib/queries';
 import { bodyYearsOfReports, cellCubeOfBodies, cellSumsByBodyOfReports, leftOutOfReports, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
+import { bodyYearsOfFiles } from '../../src/lib/queries/body-year-files';
+import { DATASET_FILES } from '../../src/lib/dataset/schema';
 import { cellStates, cellSumsByBody, findingList, findingsByReport, findingsByRule, incompleteReports, leftOut, measuresByBodyYear, uncheckedRules } from '../../src/lib/queries';
 import { cellStatesOfHeld, findingListOfHeld, findingsByReportOfHeld, findingsByRuleOfHeld, incompleteReportsOfHeld, uncheckedRulesOfHeld } from '../../src/lib/queries/held-quality';
-import { T3_ROWS, T4_COLUMNS, T4_GROUPS } from '../../src/lib/template';
+import { T3_ROWS, T4_COLUMNS, T4_GROUPS, type BodyYears } from '../../src/lib/template';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { datasetPath, SEED } from '../helpers';
 
@@ -364,10 +366,13 @@ describe('the demo corpus through the real ingest', () => {
     const reasons = T3_ROWS.filter((r) => r.group === 'denied').map((r) => r.key);
     const t4Groups = T4_GROUPS.map((g) => g.key);
     const t4Columns = T4_COLUMNS.map((c) => c.key);
+    const bodyYearFiles = [2020, 2023].map((year) => JSON.parse(readFileSync(datasetPath(out, DATASET_FILES.bodyYears(year)), 'utf8')) as BodyYears);
     for (const f of [NO_FILTERS, { ...NO_FILTERS, regions: [region] }, { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] }, { ...NO_FILTERS, bodies: chosen }, { ...NO_FILTERS, bodies: chosen, from: 2021 }]) {
       const label = JSON.stringify(f);
       expect(cellSumsByBodyOfReports(reports, f, 2023, 't3', reasons, ['total']), label).toEqual(await run(cellSumsByBody(f, 2023, 't3', reasons, ['total'])));
-      expect(bodyYearsOfReports(reports, f, [2020, 2023], ['new_requests', 'procurement_amount']), label).toEqual(await run(measuresByBodyYear(f, [2020, 2023], ['new_requests', 'procurement_amount'])));
+      const bodyYears = await run(measuresByBodyYear(f, [2020, 2023], ['new_requests', 'procurement_amount']));
+      expect(bodyYearsOfReports(reports, f, [2020, 2023], ['new_requests', 'procurement_amount']), label).toEqual(bodyYears);
+      expect(bodyYearsOfFiles(bodyYearFiles, f, ['new_requests', 'procurement_amount']), label).toEqual(bodyYears);
       expect([leftOutOfReports(reports, f)], label).toEqual(await run(leftOut(f)));
       // 数据质量, over the demo's findings and incomplete reports.
       expect(findingsByRuleOfHeld(reports, f), label).toEqual(await run(findingsByRule(f)));

@@ -6,6 +6,11 @@ import { RATE_LIST, rateColumns, type MeasureKey, type RateColumn } from '../../
 import { holdReports } from '../../src/lib/queries/held-reports';
 import { bodyYearsOfReports, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
 import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
+import { readFileSync } from 'node:fs';
+import { bodyYearsOfFiles, isBodyYears } from '../../src/lib/queries/body-year-files';
+import { DATASET_FILES } from '../../src/lib/dataset/schema';
+import { SUMMED_COLUMNS, type BodyYears } from '../../src/lib/template';
+import { datasetPath } from '../helpers';
 
 // 2022 in the fixture with COUNTING_REPORTS (tests/dataset-fixture.ts). By hand, from the reports:
 // counted: 浙江省生态环境厅 (dept-2021.html: new 131, granted 59, partial 13, handled 132),
@@ -71,6 +76,39 @@ describe('sums count each body’s year once and never a consolidated report', (
       ['示例市卫生健康委员会', 1, 29],
       ['示例市文化和旅游局', 1, 29],
     ]);
+  });
+
+  it('the body-year files the ingest wrote give measuresByBodyYear’s rows for every filter (部门排名, 年度对比 before the reports are held)', async () => {
+    const files = (years: number[]) => years.map((year) => JSON.parse(readFileSync(datasetPath(run.dir(), DATASET_FILES.bodyYears(year)), 'utf8')) as BodyYears);
+    const cases: [Partial<Filters>, number[], (MeasureKey | RateColumn)[]][] = [
+      [{}, [2022], ['new_requests', 'granted']],
+      [{}, [2019, 2020, 2022], SUMMED_COLUMNS as (MeasureKey | RateColumn)[]],
+      [{}, [2022, 2020], Object.values(rateColumns(RATE_LIST[0]))],
+      [{ kinds: ['consolidated'] }, [2022], ['new_requests']],
+      [{ kinds: ['department', 'consolidated'] }, [2022], ['handled']],
+      [{ regions: ['示例市'] }, [2022], ['procurement_amount']],
+      [{ levels: ['省级'], from: 2021 }, [2020, 2022], ['new_requests']],
+      [{ bodies: ['示例市文化和旅游局', '浙江省生态环境厅'] }, [2022], ['handled']],
+      [{ bodies: ['没有这个机关'] }, [2022], ['handled']],
+    ];
+    for (const [f, years, columns] of cases) {
+      const filters = { ...NO_FILTERS, ...f };
+      expect(bodyYearsOfFiles(files(years), filters, columns), JSON.stringify([f, years])).toEqual(await run(measuresByBodyYear(filters, years, columns)));
+    }
+    // By hand: 2022's four counted bodies, 示例市文化和旅游局 once (its draft is not in the file), and not 示例市（全市汇总）.
+    expect(bodyYearsOfFiles(files([2022]), NO_FILTERS, ['new_requests', 'granted']).map((r) => [r.body, r.reports, r.templates, r.new_requests, r.granted])).toEqual([
+      ['浙江省生态环境厅', 1, ['2021'], 131, 59],
+      ['示例市交通运输局', 1, ['2021'], 29, 15],
+      ['示例市卫生健康委员会', 1, ['2021'], 29, 15],
+      ['示例市文化和旅游局', 1, ['2021'], 29, 15],
+    ]);
+    // A damaged file, or one of another year, is not read as one: the reports held in the page answer.
+    const [file] = files([2022]);
+    expect(isBodyYears(file, 2022)).toBe(true);
+    expect(isBodyYears(file, 2020)).toBe(false);
+    expect(isBodyYears({ ...file, reports: file.reports.slice(1) }, 2022)).toBe(false);
+    expect(isBodyYears({ ...file, sums: { ...file.sums, handled: undefined } }, 2022)).toBe(false);
+    expect(isBodyYears(null, 2022)).toBe(false);
   });
 
   it('a year left out at load (its summary file unreadable) is not held at all', async () => {

@@ -6,9 +6,10 @@ import { ENGINE_FAILED } from '../db/engine-error';
 import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
 import { PREPARED_OVERVIEW } from '../dataset/overview';
 import type { CellsNeed, Query } from '../queries/query';
-import { CUBE_CELL_REFS, MEASURE_DEFINITIONS } from '../template';
+import { CUBE_CELL_REFS, MEASURE_DEFINITIONS, type BodyYears } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { isQualityCube, type QualityCube } from '../queries/quality-cube';
+import { isBodyYears } from '../queries/body-year-files';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { ReportsHolder, withCubeCells, type ReportsByBody } from '../queries/held-reports';
 import { cellRowsOfHeld, reportOfHeld } from '../queries/held-report';
@@ -89,7 +90,8 @@ export function fetchDataFile(name: string): Promise<Uint8Array> {
     }
     return fetchSiteFile(name);
   };
-  if (!name.endsWith('.json')) return load();
+  // The small JSON files, read by several, fetched once; a year's body years are kept as read (preparedBodyYears).
+  if (!name.endsWith('.json') || DATASET_FILES.bodyYearsPattern.test(name)) return load();
   if (!jsonFiles.has(name)) jsonFiles.set(name, load());
   return jsonFiles.get(name)!;
 }
@@ -230,10 +232,11 @@ function preparedOverview(): Promise<PreparedOverview | null> {
   return (prepared = reading);
 }
 
-/** Forget the file read (the data is loaded again). */
+/** Forget the files read (the data is loaded again). */
 function forgetPrepared(): void {
   prepared = null;
   preparedRead = null;
+  bodyYearFiles.clear();
 }
 
 /**
@@ -261,6 +264,43 @@ function preparedPart<Part extends 'cells' | 'quality'>(part: Part): PreparedOve
 /** The quality cube the ingest computed (数据质量's counts for any filters but bodies and the report source): the value once read, a promise before. */
 export function preparedQualityCube(): QualityCube | null | Promise<QualityCube | null> {
   return preparedPart('quality');
+}
+
+/** Each year's body-year file (DATASET_FILES.bodyYears): the file once read (null: none to read), a promise before. */
+interface BodyYearEntry {
+  file: Promise<BodyYears | null>;
+  read?: BodyYears | null;
+}
+const bodyYearFiles = new Map<number, BodyYearEntry>();
+
+/**
+ * The body-year files of some years (template/body-years.ts), fetched at the
+ * first ask: the files themselves once read, a promise before; null when one
+ * of them is not to be had (an older ingest, a damaged file): the reports
+ * held in the page answer instead.
+ */
+export function preparedBodyYears(years: readonly number[]): BodyYears[] | null | Promise<BodyYears[] | null> {
+  const asked = [...new Set(years)].map((year) => {
+    let entry = bodyYearFiles.get(year);
+    if (!entry) {
+      const current: BodyYearEntry = { file: bodyYearFile(year) };
+      void current.file.then((file) => (current.read = file));
+      bodyYearFiles.set(year, (entry = current));
+    }
+    return entry;
+  });
+  const all = (files: (BodyYears | null)[]) => (files.every((f) => f !== null) ? (files as BodyYears[]) : null);
+  return asked.every((entry) => entry.read !== undefined) ? all(asked.map((entry) => entry.read!)) : Promise.all(asked.map((entry) => entry.file)).then(all);
+}
+
+async function bodyYearFile(year: number): Promise<BodyYears | null> {
+  try {
+    const name = datasetFile(DATASET_FILES.bodyYears(year), ((await fetchJson('dataset.json')) as DatasetDescription).files);
+    const file: unknown = name ? await fetchJson(name) : null;
+    return isBodyYears(file, year) ? file : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A query's rows, once the cells it reads (query.cells, query.summary) are loaded. */

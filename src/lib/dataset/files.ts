@@ -4,6 +4,7 @@ import { tableToIPC } from 'apache-arrow';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { CUBE_CELL_REFS, isSummaryCell, MEASURE_DEFINITIONS, SHOWN_STATES, TEMPLATE_CELLS, type Finding } from '../template';
 import type { DatasetBuilder } from './builder';
+import { bodyYears } from './body-years';
 import { cellCube, overviewCube, PREPARED_OVERVIEW, qualityCube } from './overview';
 import type { ParquetJob } from './parquet-job';
 import { cubeCellFileColumns, measureFileColumns } from './report-measures';
@@ -28,6 +29,7 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
     cells: { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) },
     quality: { states: SHOWN_STATES, rows: qualityCube(tables.inOrder, tables.findingList, tables.measures) },
   };
+  const bodyYearFiles = [...tables.years.keys()].map((year) => ({ name: DATASET_FILES.bodyYears(year), bytes: encodeJson(bodyYears(tables.inOrder, tables.supersededBy, tables.measures, year)) }));
   const jobs: { name: string; job: () => ParquetJob }[] = [
     // The measures first: their buffers leave this thread with their jobs, before the years' files are written.
     { name: DATASET_FILES.measures, job: () => ({ measures: measureFileColumns(tables.measures), layout: parquetLayout(MEASURE_COLUMNS) }) },
@@ -37,7 +39,11 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
     ...[...tables.years].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: (): ParquetJob => ({ cells, layout: parquetLayout(CELL_COLUMNS) }) })),
     ...[...tables.years].map(([year, cells]) => ({ name: DATASET_FILES.summary(year), job: (): ParquetJob => ({ summary: cells, only: IS_SUMMARY_CELL, layout: parquetLayout(SUMMARY_CELL_COLUMNS) }) })),
   ];
-  return { tables, overview, jobs };
+  return { tables, overview, bodyYearFiles, jobs };
+}
+
+function encodeJson(value: unknown, pretty = false): Uint8Array {
+  return new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
 }
 
 /** By template position: whether a cell is a summary cell. */
@@ -54,14 +60,14 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export function describedDataset(
   builder: DatasetBuilder,
-  { tables, overview, jobs }: ReturnType<typeof datasetJobs>,
+  { tables, overview, bodyYearFiles, jobs }: ReturnType<typeof datasetJobs>,
   parquet: readonly Uint8Array[],
   withSources: boolean,
   builtAt: Date,
 ): { files: DatasetFile[]; findings: Finding[] } {
-  const outputs = jobs.map(({ name }, i) => {
-    const sha256 = sha256Hex(parquet[i]);
-    return { name: DATASET_FILES.versioned(name, sha256), bytes: parquet[i], sha256 };
+  const outputs = [...jobs.map(({ name }, i) => ({ name, bytes: parquet[i] })), ...bodyYearFiles].map(({ name, bytes }) => {
+    const sha256 = sha256Hex(bytes);
+    return { name: DATASET_FILES.versioned(name, sha256), bytes, sha256 };
   });
   const description = {
     schema_version: DATASET_SCHEMA_VERSION,
@@ -73,8 +79,7 @@ export function describedDataset(
     sources: withSources,
     files: outputs.map(({ name, bytes, sha256 }) => ({ name, bytes: bytes.length, sha256 })),
   };
-  const encode = (value: unknown, pretty: boolean) => new TextEncoder().encode(`${pretty ? JSON.stringify(value, null, 2) : JSON.stringify(value)}\n`);
-  const json = { name: DATASET_FILES.description, bytes: encode(description, true) };
-  const prepared = { name: PREPARED_OVERVIEW, bytes: encode({ dataset: description.files, ...overview }, false) };
+  const json = { name: DATASET_FILES.description, bytes: encodeJson(description, true) };
+  const prepared = { name: PREPARED_OVERVIEW, bytes: encodeJson({ dataset: description.files, ...overview }) };
   return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
 }

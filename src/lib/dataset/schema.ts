@@ -138,18 +138,24 @@ export const DATASET_FILES = {
   /** A year's summary cells (SUMMARY_CELL_COLUMNS), partitioned as the cells. */
   summary: (year: number) => `summary/year=${year}/summary.parquet`,
   summaryPattern: /^summary\/year=(\d{4})\/summary(?:\.[0-9a-f]{12})?\.parquet$/,
-  /** The folders of the partitioned files. */
-  partitioned: ['cells', 'summary'],
   /**
-   * Any Parquet file an ingest writes (the ones a new dataset does not list
-   * are removed after the switch), and the flat names of schema 3
+   * A year's sums per body (template/body-years.ts), partitioned as the cells:
+   * JSON, which the page reads itself (no decoder to wait for). Named with its hash, as the Parquet files.
+   */
+  bodyYears: (year: number) => `body-years/year=${year}/body-years.json`,
+  bodyYearsPattern: /^body-years\/year=(\d{4})\/body-years(?:\.[0-9a-f]{12})?\.json$/,
+  /** The folders of the partitioned files. */
+  partitioned: ['cells', 'summary', 'body-years'],
+  /**
+   * Any file an ingest writes under its hash (the Parquet files and the body
+   * years; the ones a new dataset does not list are removed after the switch), and the flat names of schema 3
    * (`cells-2019.<hash>.parquet`), which the next ingest removes.
    */
-  parquetPattern: /^(?:reports|findings|measures|cube-cells|cells\/year=\d{4}\/cells|summary\/year=\d{4}\/summary|(?:cells|summary)-\d{4})(?:\.[0-9a-f]{12})?\.parquet$/,
+  versionedPattern: /^(?:(?:reports|findings|measures|cube-cells|cells\/year=\d{4}\/cells|summary\/year=\d{4}\/summary|(?:cells|summary)-\d{4})(?:\.[0-9a-f]{12})?\.parquet|body-years\/year=\d{4}\/body-years(?:\.[0-9a-f]{12})?\.json)$/,
   /** The name a file is written under: its logical name with the first 12 hex digits of its SHA-256. */
-  versioned: (name: string, sha256: string) => name.replace(/\.parquet$/, `.${sha256.slice(0, 12)}.parquet`),
+  versioned: (name: string, sha256: string) => name.replace(/\.(parquet|json)$/, `.${sha256.slice(0, 12)}.$1`),
   /** A file's logical name (reports.parquet) from the name it was written under. */
-  logical: (name: string) => name.replace(/\.[0-9a-f]{12}(\.parquet)$/, '$1'),
+  logical: (name: string) => name.replace(/\.[0-9a-f]{12}(\.parquet|\.json)$/, '$1'),
   /** A report's text as read (decoded; HTML as markup), UTF-8 with a BOM, named by reports.source_sha256. */
   source: (sha256: string) => `sources/${sha256}.txt`,
   /** A PDF or Word report as published, beside the text read from it. */

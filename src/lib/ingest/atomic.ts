@@ -67,17 +67,17 @@ export async function writeDatasetAtomically(dir: string, staging: string, files
   }
   const description = files.find((f) => f.name === DATASET_FILES.description);
   try {
-    for (const { name } of files) if (DATASET_FILES.parquetPattern.test(name)) await moveIn(name);
+    for (const { name } of files) if (DATASET_FILES.versionedPattern.test(name)) await moveIn(name);
     if (description) await rename(join(staging, description.name), join(dir, description.name));
   } catch (e) {
     for (const name of added) await rm(join(dir, name), { recursive: true, force: true }).catch(() => {});
     throw e;
   }
   // Files of fixed names (the prepared first view) after the switch: each says which dataset it belongs to, and the site checks.
-  for (const { name } of files) if (name !== DATASET_FILES.description && !DATASET_FILES.parquetPattern.test(name)) await rename(join(staging, name), join(dir, name));
+  for (const { name } of files) if (name !== DATASET_FILES.description && !DATASET_FILES.versionedPattern.test(name)) await rename(join(staging, name), join(dir, name));
 
   const names = new Set(files.map((f) => f.name));
-  for (const entry of await parquetFilesIn(dir)) {
+  for (const entry of await versionedFilesIn(dir)) {
     if (!names.has(entry)) await rm(join(dir, entry), { force: true });
   }
   for (const folder of DATASET_FILES.partitioned) {
@@ -104,11 +104,11 @@ async function sourcesIn(folder: string): Promise<string[]> {
   return (await entriesOf(join(folder, DATASET_FILES.sources))).map((entry) => `${DATASET_FILES.sources}/${entry}`);
 }
 
-/** The Parquet files of a dataset folder (DATASET_FILES.parquetPattern), in it and in its partition folders, as dataset-relative names. */
-async function parquetFilesIn(dir: string): Promise<string[]> {
+/** The files of a dataset folder written under their hash (DATASET_FILES.versionedPattern), in it and in its partition folders, as dataset-relative names. */
+async function versionedFilesIn(dir: string): Promise<string[]> {
   const names = await entriesOf(dir);
   for (const folder of DATASET_FILES.partitioned) {
     for (const partition of await entriesOf(join(dir, folder))) names.push(...(await entriesOf(join(dir, folder, partition))).map((file) => `${folder}/${partition}/${file}`));
   }
-  return names.filter((name) => DATASET_FILES.parquetPattern.test(name));
+  return names.filter((name) => DATASET_FILES.versionedPattern.test(name));
 }

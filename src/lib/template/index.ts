@@ -8,3 +8,4 @@ export * from './kinds';
 export * from './measures';
 export * from './cube-cells';
 export * from './quality-cube';
+export * from './body-years';

@@ -1,0 +1,61 @@
+import { SUMMED_COLUMNS, type BodyYears, type MeasureKey, type RateColumn } from '../template';
+import type { BodyYearMeasures } from './body-years';
+import { inScopeRow, type Filters } from './filters';
+import { compareCodes } from './held-reports';
+
+/** Whether a parsed body-year file (template BodyYears) has every column, of one length: a damaged or older file is not read as one. */
+export function isBodyYears(file: unknown, year: number): file is BodyYears {
+  const f = file as BodyYears | null;
+  if (typeof f !== 'object' || f === null || f.year !== year || !Array.isArray(f.body) || !Array.isArray(f.scopes) || typeof f.sums !== 'object' || f.sums === null) return false;
+  const columns = [f.scope, f.reports, f.templates, f.procurement_reports, ...SUMMED_COLUMNS.map((key) => f.sums[key])];
+  return columns.every((column) => Array.isArray(column) && column.length === f.body.length);
+}
+
+/**
+ * measuresByBodyYear(filters, years, columns) answered from the years'
+ * body-year files (`files`: those years'): the same rows, in the SQL's order
+ * (by body, then year). The report source is not in the files: the caller
+ * asks them only when every report is chosen (filters.source 'all').
+ */
+export function bodyYearsOfFiles(files: readonly BodyYears[], filters: Filters, columns: readonly (MeasureKey | RateColumn)[]): BodyYearMeasures[] {
+  const inScope = inScopeRow({ ...filters, bodies: [], from: null, to: null });
+  const chosen = filters.bodies.length > 0 ? new Set(filters.bodies) : null;
+  // Each file's rows are in the order of bodies; the years' lists are merged (not sorted: tens of thousands of names compared).
+  let merged: BodyYearMeasures[] = [];
+  for (const file of [...files].sort((x, y) => x.year - y.year)) {
+    const rows: BodyYearMeasures[] = [];
+    const selected = file.scopes.map(([region, level, kind]) => inScope({ year: file.year, region, level, kind, imported: false }));
+    const sums = columns.map((key) => file.sums[key]);
+    let row: BodyYearMeasures | null = null;
+    // A body's rows lie together: one row out per body.
+    for (let i = 0; i < file.body.length; i++) {
+      const body = file.body[i];
+      if (!selected[file.scope[i]] || (chosen && !chosen.has(body))) continue;
+      const [region, level] = file.scopes[file.scope[i]];
+      if (row?.body !== body) {
+        row = { body, year: file.year, region: null, level: null, reports: 0, templates: [], procurement_reports: 0 } as BodyYearMeasures;
+        for (const key of columns) row[key] = null;
+        rows.push(row);
+      }
+      row.region ??= region;
+      row.level ??= level;
+      row.reports += file.reports[i];
+      row.procurement_reports += file.procurement_reports[i];
+      for (const template of file.templates[i].split(',')) if (!row.templates.includes(template)) row.templates = [...row.templates, template].sort();
+      for (let k = 0; k < columns.length; k++) {
+        const value = sums[k][i];
+        if (value !== null) row[columns[k]] = (row[columns[k]] ?? 0) + value;
+      }
+    }
+    merged = merged.length === 0 ? rows : mergeByBody(merged, rows);
+  }
+  return merged;
+}
+
+/** Two lists in the order of bodies, `later`'s of a later year: one list by body, then year. */
+function mergeByBody(earlier: readonly BodyYearMeasures[], later: readonly BodyYearMeasures[]): BodyYearMeasures[] {
+  const out: BodyYearMeasures[] = [];
+  let [i, j] = [0, 0];
+  while (i < earlier.length && j < later.length) out.push(compareCodes(earlier[i].body, later[j].body) <= 0 ? earlier[i++] : later[j++]);
+  return out.concat(earlier.slice(i), later.slice(j));
+}

@@ -1,0 +1,22 @@
+import type { MeasureKey, RateColumn } from './measures';
+
+/**
+ * A year's body-year file: each body's reports of the year that count (no
+ * superseded one), summed per region, level and kind, a row per body and
+ * scope (a body's reports of a year mostly share one), in the dataset's order
+ * of bodies; column by column. The ingest writes it (dataset/body-years.ts);
+ * queries/body-year-files.ts answers 部门排名's and 年度对比's sums from it.
+ */
+export interface BodyYears {
+  year: number;
+  body: string[];
+  /** Each row's region, level and kind, as a number into `scopes`. */
+  scope: number[];
+  scopes: [region: string | null, level: string | null, kind: string | null][];
+  reports: number[];
+  /** Their template versions, comma-separated in order ('2019', '2019,2021'). */
+  templates: string[];
+  procurement_reports: number[];
+  /** Every summed column of the measures file (SUMMED_COLUMNS), summed over the row's reports; null: none had a value. */
+  sums: Record<MeasureKey | RateColumn, (number | null)[]>;
+}
