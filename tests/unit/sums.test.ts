@@ -105,6 +105,10 @@ describe('sums count each body’s year once and never a consolidated report', (
     // A damaged file, or one of another year, is not read as one: the reports held in the page answer.
     const [file] = files([2022]);
     expect(isBodyYears(file, 2022)).toBe(true);
+    expect(file.sums.new_requests).toHaveLength(file.body.length);
+    // 2020's one report (dept-2019.html) follows the 2019 template, which has no 本年收费金额: the column is null whole.
+    const [of2020] = files([2020]);
+    expect([of2020.body, of2020.sums.fees_amount, of2020.sums.licensing]).toEqual([['浙江省自然资源厅'], null, [2846]]);
     expect(isBodyYears(file, 2020)).toBe(false);
     expect(isBodyYears({ ...file, reports: file.reports.slice(1) }, 2022)).toBe(false);
     expect(isBodyYears({ ...file, sums: { ...file.sums, handled: undefined } }, 2022)).toBe(false);

@@ -11,38 +11,43 @@ import type { MeasureColumns } from './report-measures';
  * report. tests check the answers made from it against the SQL's.
  */
 export function bodyYears(reports: readonly KeptReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns, year: number): BodyYears {
-  const file: BodyYears = { year, body: [], scope: [], scopes: [], reports: [], templates: [], procurement_reports: [], sums: Object.fromEntries(SUMMED_COLUMNS.map((key) => [key, []])) as unknown as BodyYears['sums'] };
+  const file = { year, body: [] as string[], scope: [] as number[], scopes: [] as BodyYears['scopes'], reports: [] as number[], templates: [] as number[], templateSets: [] as string[][], procurement_reports: [] as number[] };
   const scopeNumbers = new Map<string, number>();
-  const sums = SUMMED_COLUMNS.map((key) => file.sums[key]);
+  const templateNumbers = new Map<string, number>();
+  const number = (numbers: Map<string, number>, list: unknown[], key: string, value: unknown) => {
+    let n = numbers.get(key);
+    if (n === undefined) numbers.set(key, (n = list.push(value) - 1));
+    return n;
+  };
+  const sums = SUMMED_COLUMNS.map((): (number | null)[] => []);
   // The current body's rows, by scope.
   let rows = new Map<number, number>();
   let body: string | null = null;
   reports.forEach(({ report }, r) => {
     if (report.year !== year || supersededBy.has(report.id)) return;
     if (report.body !== body) [body, rows] = [report.body, new Map()];
-    const key = JSON.stringify([report.region, report.level, report.kind]);
-    let scope = scopeNumbers.get(key);
-    if (scope === undefined) {
-      scopeNumbers.set(key, (scope = file.scopes.length));
-      file.scopes.push([report.region, report.level, report.kind]);
-    }
+    const scopeOf = [report.region, report.level, report.kind] as BodyYears['scopes'][number];
+    const scope = number(scopeNumbers, file.scopes, JSON.stringify(scopeOf), scopeOf);
     let row = rows.get(scope);
     if (row === undefined) {
       rows.set(scope, (row = file.body.length));
       file.body.push(report.body);
       file.scope.push(scope);
       file.reports.push(0);
-      file.templates.push('');
+      file.templates.push(-1);
       file.procurement_reports.push(0);
       for (const column of sums) column.push(null);
     }
     file.reports[row]++;
     file.procurement_reports[row] += measures.procurement[r];
-    const templates = file.templates[row] ? file.templates[row].split(',') : [];
-    if (!templates.includes(report.template)) file.templates[row] = [...templates, report.template].sort().join(',');
+    const templates = file.templateSets[file.templates[row]] ?? [];
+    if (!templates.includes(report.template)) {
+      const set = [...templates, report.template].sort();
+      file.templates[row] = number(templateNumbers, file.templateSets, set.join(), set);
+    }
     measures.sums.forEach((values, k) => {
       if (!Number.isNaN(values[r])) sums[k][row] = (sums[k][row] ?? 0) + values[r];
     });
   });
-  return file;
+  return { ...file, sums: Object.fromEntries(SUMMED_COLUMNS.map((key, k) => [key, sums[k].some((v) => v !== null) ? sums[k] : null])) as BodyYears['sums'] };
 }

@@ -7,8 +7,9 @@ import { compareCodes } from './held-reports';
 export function isBodyYears(file: unknown, year: number): file is BodyYears {
   const f = file as BodyYears | null;
   if (typeof f !== 'object' || f === null || f.year !== year || !Array.isArray(f.body) || !Array.isArray(f.scopes) || typeof f.sums !== 'object' || f.sums === null) return false;
-  const columns = [f.scope, f.reports, f.templates, f.procurement_reports, ...SUMMED_COLUMNS.map((key) => f.sums[key])];
-  return columns.every((column) => Array.isArray(column) && column.length === f.body.length);
+  const sums = SUMMED_COLUMNS.map((key) => f.sums[key]);
+  if (!Array.isArray(f.templateSets) || sums.some((column) => column === undefined)) return false;
+  return [f.scope, f.reports, f.templates, f.procurement_reports, ...sums.filter((column) => column !== null)].every((column) => Array.isArray(column) && column.length === f.body.length);
 }
 
 /**
@@ -41,9 +42,11 @@ export function bodyYearsOfFiles(files: readonly BodyYears[], filters: Filters, 
       row.level ??= level;
       row.reports += file.reports[i];
       row.procurement_reports += file.procurement_reports[i];
-      for (const template of file.templates[i].split(',')) if (!row.templates.includes(template)) row.templates = [...row.templates, template].sort();
+      const templates = file.templateSets[file.templates[i]];
+      if (row.templates.length === 0) row.templates = templates;
+      else for (const template of templates) if (!row.templates.includes(template)) row.templates = [...row.templates, template].sort();
       for (let k = 0; k < columns.length; k++) {
-        const value = sums[k][i];
+        const value = sums[k]?.[i] ?? null;
         if (value !== null) row[columns[k]] = (row[columns[k]] ?? 0) + value;
       }
     }

@@ -14,9 +14,10 @@ export interface BodyYears {
   scope: number[];
   scopes: [region: string | null, level: string | null, kind: string | null][];
   reports: number[];
-  /** Their template versions, comma-separated in order ('2019', '2019,2021'). */
-  templates: string[];
+  /** Each row's template versions, as a number into `templateSets` (each in order: ['2019'], ['2019', '2021']). */
+  templates: number[];
+  templateSets: string[][];
   procurement_reports: number[];
-  /** Every summed column of the measures file (SUMMED_COLUMNS), summed over the row's reports; null: none had a value. */
-  sums: Record<MeasureKey | RateColumn, (number | null)[]>;
+  /** Every summed column of the measures file (SUMMED_COLUMNS), summed over the row's reports (null: none had a value); a column without any value is null whole. */
+  sums: Record<MeasureKey | RateColumn, (number | null)[] | null>;
 }
