@@ -18,8 +18,10 @@ export interface DatasetFile {
 
 /**
  * The dataset's Parquet files (their logical names, and the jobs that write
- * them), with the checks across reports run: the same for the command line's
- * ingest (jobs on worker threads) and the browser's import (jobs in a worker).
+ * them), with the checks across reports run, and what is summed from the
+ * measures beforehand: the prepared overview's cubes and the body-year files.
+ * The same for the command line's ingest (jobs on worker threads) and the
+ * browser's import (jobs in a worker).
  */
 export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[]) {
   const tables = builder.build(checkAcrossYears(carry));
