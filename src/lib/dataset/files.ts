@@ -4,7 +4,7 @@ import { tableToIPC } from 'apache-arrow';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { CUBE_CELL_REFS, isSummaryCell, MEASURE_DEFINITIONS, SHOWN_STATES, TEMPLATE_CELLS, type Finding } from '../template';
 import type { DatasetBuilder } from './builder';
-import { bodyYears } from './body-years';
+import { bodyYearsJson } from './body-years';
 import { cellCube, overviewCube, PREPARED_OVERVIEW, qualityCube } from './overview';
 import type { ParquetJob } from './parquet-job';
 import { cubeCellFileColumns, measureFileColumns } from './report-measures';
@@ -31,7 +31,7 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
     cells: { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) },
     quality: { states: SHOWN_STATES, rows: qualityCube(tables.inOrder, tables.findingList, tables.measures) },
   };
-  const bodyYearFiles = [...tables.years.keys()].map((year) => ({ name: DATASET_FILES.bodyYears(year), bytes: encodeJson(bodyYears(tables.inOrder, tables.supersededBy, tables.measures, year)) }));
+  const bodyYearFiles = [...tables.years.keys()].map((year) => ({ name: DATASET_FILES.bodyYears(year), bytes: bodyYearsJson(tables.inOrder, tables.supersededBy, tables.measures, year) }));
   const jobs: { name: string; job: () => ParquetJob }[] = [
     // The measures first: their buffers leave this thread with their jobs, before the years' files are written.
     { name: DATASET_FILES.measures, job: () => ({ measures: measureFileColumns(tables.measures), layout: parquetLayout(MEASURE_COLUMNS) }) },
