@@ -2,9 +2,9 @@ import { bodyYearsOfFiles } from '../queries/body-year-files';
 import type { BodyYearMeasures } from '../queries/body-years';
 import type { Filters } from '../queries/filters';
 import { bodyYearsOfReports } from '../queries/reports-by-body';
-import type { BodyYears, MeasureKey, RateColumn } from '../template';
-import { data, preparedBodyYears } from './data.svelte';
-import { heldAnswer } from './held';
+import type { MeasureKey, RateColumn } from '../template';
+import { preparedBodyYears } from './data.svelte';
+import { preparedAnswer } from './held';
 import type { PreparedRows } from './query.svelte';
 
 /**
@@ -14,9 +14,10 @@ import type { PreparedRows } from './query.svelte';
  * left out of the load, an older dataset) from the reports held in the page.
  */
 export function bodyYearsAnswer(filters: Filters, years: readonly number[], columns: readonly (MeasureKey | RateColumn)[]): PreparedRows<BodyYearMeasures> | Promise<PreparedRows<BodyYearMeasures> | null> | null {
-  const held = () => heldAnswer((reports) => bodyYearsOfReports(reports, filters, years, columns));
-  if (filters.source !== 'all' || data.failed.length > 0) return held();
-  const answer = (files: BodyYears[] | null) => (files ? { rows: bodyYearsOfFiles(files, filters, columns), final: true } : held());
-  const files = preparedBodyYears(years);
-  return files instanceof Promise ? files.then(answer) : answer(files);
+  return preparedAnswer(
+    filters.source === 'all',
+    () => preparedBodyYears(years),
+    (files) => bodyYearsOfFiles(files, filters, columns),
+    (reports) => bodyYearsOfReports(reports, filters, years, columns),
+  );
 }

@@ -1,5 +1,5 @@
 import type { ReportsByBody } from '../queries/held-reports';
-import { heldReports } from './data.svelte';
+import { data, heldReports } from './data.svelte';
 import type { PreparedRows } from './query.svelte';
 
 /**
@@ -17,4 +17,24 @@ export function heldAnswer<Row>(answer: (reports: ReportsByBody) => Row[] | null
   };
   const reports = heldReports(cube);
   return reports instanceof Promise ? reports.then(rows, () => null) : rows(reports);
+}
+
+/**
+ * A query's rows from what the ingest prepared (`prepared`: the value, or a
+ * promise of it; null when there is none to read), `fromPrepared` giving the
+ * same rows as the query; else from the reports held in the page. Prepared
+ * files know nothing of the report source nor of a year left out at load:
+ * then, and when `usable` is false, the held reports answer.
+ */
+export function preparedAnswer<Prepared, Row>(
+  usable: boolean,
+  prepared: () => Prepared | null | Promise<Prepared | null>,
+  fromPrepared: (file: Prepared) => Row[],
+  fromHeld: (reports: ReportsByBody) => Row[] | null,
+): PreparedRows<Row> | Promise<PreparedRows<Row> | null> | null {
+  const held = () => heldAnswer(fromHeld);
+  if (!usable || data.failed.length > 0) return held();
+  const answer = (file: Prepared | null) => (file ? { rows: fromPrepared(file), final: true } : held());
+  const file = prepared();
+  return file instanceof Promise ? file.then(answer) : answer(file);
 }

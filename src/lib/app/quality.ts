@@ -1,8 +1,8 @@
 import type { Filters } from '../queries/filters';
 import type { ReportsByBody } from '../queries/held-reports';
 import type { QualityCube } from '../queries/quality-cube';
-import { data, preparedQualityCube } from './data.svelte';
-import { heldAnswer } from './held';
+import { preparedQualityCube } from './data.svelte';
+import { preparedAnswer } from './held';
 import type { PreparedRows } from './query.svelte';
 
 /**
@@ -17,9 +17,5 @@ export function qualityAnswer<Row>(
   fromCube: (cube: QualityCube, filters: Filters) => Row[],
   fromHeld: (held: ReportsByBody, filters: Filters) => Row[],
 ): PreparedRows<Row> | Promise<PreparedRows<Row> | null> | null {
-  const held = () => heldAnswer((reports) => fromHeld(reports, filters));
-  if (filters.bodies.length > 0 || filters.source !== 'all' || data.failed.length > 0) return held();
-  const answer = (cube: QualityCube | null) => (cube ? { rows: fromCube(cube, filters), final: true } : held());
-  const cube = preparedQualityCube();
-  return cube instanceof Promise ? cube.then(answer) : answer(cube);
+  return preparedAnswer(filters.bodies.length === 0 && filters.source === 'all', preparedQualityCube, (cube) => fromCube(cube, filters), (held) => fromHeld(held, filters));
 }
