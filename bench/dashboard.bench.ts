@@ -81,8 +81,9 @@ function current(dir: string): boolean {
   if (!existsSync(join(dir, 'dataset.json'))) return false;
   const description = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8'));
   const prepared = join(dir, PREPARED_OVERVIEW);
-  // The cell cube came into prepared-overview.json after schema 3, the quality cube and the body-year files after schema 5.
-  const bodyYears = (description.files as { name: string }[]).some((f) => DATASET_FILES.bodyYearsPattern.test(f.name));
+  // The cell cube came into prepared-overview.json after schema 3, the quality cube and the body-year and body-group files after schema 5.
+  const listed = (pattern: RegExp) => (description.files as { name: string }[]).some((f) => pattern.test(f.name));
+  const bodyYears = listed(DATASET_FILES.bodyYearsPattern) && listed(DATASET_FILES.bodyGroupPattern);
   return description.schema_version === DATASET_SCHEMA_VERSION && description.measures === MEASURE_DEFINITIONS && bodyYears && existsSync(prepared) && 'quality' in JSON.parse(readFileSync(prepared, 'utf8'));
 }
 

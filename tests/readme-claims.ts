@@ -302,6 +302,21 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
+    claim: 'A body\'s page reads its group\'s body-group file alone',
+    tests: [
+      ['tests/e2e/dashboard.suite.ts', 'a body’s page draws its trends from its group’s file, before the page holds the reports'],
+      ['tests/unit/sums.test.ts', 'a body’s group file gives yearlyTotals’ and bodyKinds’ rows for a choice of bodies (a body’s page before the reports are held)'],
+      ['tests/integration/demo.test.ts', 'every other view answered from the reports held in the page gives the SQL’s rows: reasons per body, chosen bodies’ cells, sums per body and year, what is left out, 数据质量'],
+    ],
+  },
+  {
+    claim: 'A body is in group FNV-1a(its name\'s UTF-16 code units) mod G',
+    tests: [
+      ['tests/unit/body-groups.test.ts', '600 bodies in 3 groups (256 a group at most), each body in its own group for every year, the superseded draft in none'],
+      ['tests/unit/body-groups.test.ts', 'a file of another group or another count of groups, or with a damaged year, is not read as the body’s'],
+    ],
+  },
+  {
     claim: 'all of 数据质量 (`queries/held-quality.ts`)',
     tests: [
       ['tests/unit/held-quality.test.ts', 'every table and chart of the page gives the rows of its query, for any filters, limits and rule'],

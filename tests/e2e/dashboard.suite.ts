@@ -401,6 +401,27 @@ describe('before the engine has started', () => {
     await site.close();
   });
 
+  it('a body’s page draws its trends from its group’s file, before the page holds the reports', async () => {
+    const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /\/reports\.[0-9a-f]+\.parquet$/, ms: 30_000 } });
+    const page = await e2e.browser.newPage();
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+    await page.goto(`${site.url}/body/?name=${encodeURIComponent('浙江省生态环境厅')}`);
+    await page.waitForSelector('figure[data-chart="申请数量趋势"][data-rendered="true"]');
+    // The reports file is still on its way: nothing is held, and the page read one group's file.
+    expect(await page.getAttribute('main', 'data-view')).not.toBe('ready');
+    expect(fetched.filter((p) => p.includes('/body-groups/')).map((p) => p.replace(/^.*\/data\//, '').replace(/\.[0-9a-f]{12}\.json$/, ''))).toEqual(['body-groups/group=0/body-group']);
+    // By hand: dept-2021.html, 2022, 新收申请 131, 办理总计 132.
+    expect(await chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '131', '132']]);
+    // A consolidated body's page sums its consolidated report (city-total.txt, a copy of full-2021.txt: 29 and 30), which the other pages leave out.
+    await page.goto(`${site.url}/body/?name=${encodeURIComponent('示例市（全市汇总）')}`);
+    await page.waitForSelector('figure[data-chart="申请数量趋势"][data-rendered="true"]');
+    expect(await page.getAttribute('main', 'data-view')).not.toBe('ready');
+    expect(await chartTable(page, '申请数量趋势')).toEqual([['年度', '本年新收政府信息公开申请数量（件）', '办理结果总计（件）'], ['2022', '29', '30']]);
+    await page.close();
+    await site.close();
+  });
+
   it('a trend page is whole and answers every filter from the reports held in the page, while DuckDB is still on its way', async () => {
     const site = await serveSite('build', await buildFixtureDataset(), { slow: { path: /duckdb-.*\.wasm$/, ms: 30_000 } });
     const page = await e2e.browser.newPage();

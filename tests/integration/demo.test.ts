@@ -10,16 +10,16 @@ import { publishedReports, realReports, writeDemoCorpus } from '../../src/lib/de
 import { ingest } from '../../src/lib/ingest';
 import { PREPARED_OVERVIEW } from '../../src/lib/dataset/overview';
 import { MEASURE_DEFINITIONS, MEASURES, RATES, SHOWN_STATES, type MeasureKey } from '../../src/lib/template';
-import { cellSumsByYear, CONSOLIDATED_KIND, NO_FILTERS, requestsByApplicant, UNDETERMINED, yearlyCube, yearlyFromCube, type Filters, type YearlyCubeRow } from '../../src/lib/queries';
+import { cellSumsByYear, CONSOLIDATED_KIND, NO_FILTERS, requestsByApplicant, UNDETERMINED, yearlyCube, yearlyFromCube, yearlyTotals, type Filters, type YearlyCubeRow } from '../../src/lib/queries';
 import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../../src/lib/queries/cell-cube';
 import { cellStatesFromCube, findingsByRuleFromCube, isQualityCube, uncheckedRulesFromCube, type QualityCube } from '../../src/lib/queries/quality-cube';
 import { measuresTopBodies, measureTopBodies } from '../../src/lib/queries';
 import { bodyYearsOfReports, cellCubeOfBodies, cellSumsByBodyOfReports, leftOutOfReports, measuresTopBodiesOfReports, measureTopBodiesOfReports } from '../../src/lib/queries/reports-by-body';
-import { bodyYearsOfFiles } from '../../src/lib/queries/body-year-files';
+import { bodyYearsOfFiles, isBodyGroup, yearlyOfBodyGroups } from '../../src/lib/queries/body-year-files';
 import { DATASET_FILES } from '../../src/lib/dataset/schema';
 import { cellStates, cellSumsByBody, findingList, findingsByReport, findingsByRule, incompleteReports, leftOut, measuresByBodyYear, uncheckedRules } from '../../src/lib/queries';
 import { cellStatesOfHeld, findingListOfHeld, findingsByReportOfHeld, findingsByRuleOfHeld, incompleteReportsOfHeld, uncheckedRulesOfHeld } from '../../src/lib/queries/held-quality';
-import { T3_ROWS, T4_COLUMNS, T4_GROUPS, type BodyYears } from '../../src/lib/template';
+import { T3_ROWS, T4_COLUMNS, T4_GROUPS, type BodyGroup, type BodyYears } from '../../src/lib/template';
 import { loadDatasetFolder } from '../dataset-fixture';
 import { datasetPath, SEED } from '../helpers';
 
@@ -367,6 +367,9 @@ describe('the demo corpus through the real ingest', () => {
     const t4Groups = T4_GROUPS.map((g) => g.key);
     const t4Columns = T4_COLUMNS.map((c) => c.key);
     const bodyYearFiles = [2020, 2023].map((year) => JSON.parse(readFileSync(datasetPath(out, DATASET_FILES.bodyYears(year)), 'utf8')) as BodyYears);
+    // The demo's 26 bodies: one group.
+    const group = JSON.parse(readFileSync(datasetPath(out, DATASET_FILES.bodyGroup(0)), 'utf8')) as BodyGroup;
+    expect(isBodyGroup(group, 0, 1)).toBe(true);
     for (const f of [NO_FILTERS, { ...NO_FILTERS, regions: [region] }, { ...NO_FILTERS, kinds: [CONSOLIDATED_KIND] }, { ...NO_FILTERS, bodies: chosen }, { ...NO_FILTERS, bodies: chosen, from: 2021 }]) {
       const label = JSON.stringify(f);
       expect(cellSumsByBodyOfReports(reports, f, 2023, 't3', reasons, ['total']), label).toEqual(await run(cellSumsByBody(f, 2023, 't3', reasons, ['total'])));
@@ -382,6 +385,8 @@ describe('the demo corpus through the real ingest', () => {
       expect(cellStatesOfHeld(reports, f), label).toEqual(await run(cellStates(f)));
       expect(uncheckedRulesOfHeld(reports, f), label).toEqual(await run(uncheckedRules(f)));
       if (f.bodies.length === 0) continue;
+      // A body's page: its group's file answers the sums per year before the reports are held.
+      expect(yearlyOfBodyGroups([group], f), label).toEqual(await run(yearlyTotals(f)));
       const own = cellCubeOfBodies(reports, f)!;
       const rest = { ...f, bodies: [] };
       expect(applicantsFromCube(own, rest), label).toEqual(await run(requestsByApplicant(f)));

@@ -80,6 +80,7 @@ describe('ingest of a folder with good and bad files', () => {
 
   it('writes one Parquet file per year of cells and one of their summary, reports, measures, findings, a description, the prepared overview and the sources', () => {
     expect(datasetListing(out)).toEqual([
+      'body-groups/group=0/body-group.json',
       'body-years/year=2019/body-years.json',
       'body-years/year=2020/body-years.json',
       'body-years/year=2022/body-years.json',
@@ -200,7 +201,7 @@ describe('ingest of a folder with good and bad files', () => {
     await ingest({ inputs: [dir], manifest: join(dir, 'manifest.csv'), out: replaced });
     await ingest({ inputs: [SEED], out: replaced });
     // The partition folders of 2020 and 2022 go with their files.
-    expect(datasetListing(replaced)).toEqual(['body-years/year=2019/body-years.json', 'cells/year=2019/cells.parquet', 'cube-cells.parquet', 'dataset.json', 'findings.parquet', 'measures.parquet', 'prepared-overview.json', 'reports.parquet', 'sources', 'summary/year=2019/summary.parquet']);
+    expect(datasetListing(replaced)).toEqual(['body-groups/group=0/body-group.json', 'body-years/year=2019/body-years.json', 'cells/year=2019/cells.parquet', 'cube-cells.parquet', 'dataset.json', 'findings.parquet', 'measures.parquet', 'prepared-overview.json', 'reports.parquet', 'sources', 'summary/year=2019/summary.parquet']);
     expect([readdirSync(join(replaced, 'cells')), readdirSync(join(replaced, 'summary')), readdirSync(join(replaced, 'body-years'))]).toEqual([['year=2019'], ['year=2019'], ['year=2019']]);
     expect(rows(datasetPath(replaced, 'reports.parquet')).map((r) => r.body)).toEqual(['浙江省经济和信息化厅']);
     expect(sourcesOf(replaced)).toEqual([`${SHA.seed}.txt`]);

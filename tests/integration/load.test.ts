@@ -31,12 +31,12 @@ describe('loading a dataset into DuckDB (as the browser does)', () => {
     await Promise.all([loadSummary(), loadSummary()]);
     const total = progress.at(-1)!.total;
     expect(progress.at(-1)).toEqual({ loaded: total, total, step: 'done' });
-    // One report per file as it is inserted, growing to the whole: every file but the three years' cells, their body years and the cube cells.
+    // One report per file as it is inserted, growing to the whole: every file but the three years' cells, their body years, the one body group and the cube cells.
     const files = JSON.parse(readFileSync(join(dir, 'dataset.json'), 'utf8')).files as { name: string; bytes: number }[];
-    expect(progress.length).toBe(2 + files.length - 7);
-    const loaded = files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name) && !DATASET_FILES.bodyYearsPattern.test(f.name) && !f.name.startsWith('cube-cells.'));
+    expect(progress.length).toBe(2 + files.length - 8);
+    const loaded = files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name) && !DATASET_FILES.pageOnly(f.name) && !f.name.startsWith('cube-cells.'));
     expect(total).toBe(loaded.reduce((n, f) => n + f.bytes, 0));
-    expect(progress.some((p) => p.step.startsWith('cube-cells.') || p.step.startsWith('body-years/'))).toBe(false);
+    expect(progress.some((p) => p.step.startsWith('cube-cells.') || p.step.startsWith('body-years/') || p.step.startsWith('body-groups/'))).toBe(false);
     expect(await db.query('SELECT COUNT(*) AS n FROM cells')).toEqual([{ n: 0 }]);
     expect(progress.map((p) => p.loaded)).toEqual(progress.map((p) => p.loaded).sort((a, b) => a - b));
     // t3.new.total of the five fixture reports: 9 (seed), 57, 131, 29 and 29 again (the consolidated copy).

@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { compareTotals } from '../../src/lib/analysis/compare';
 import { METRIC_BY_KEY, metricRate, METRICS } from '../../src/lib/analysis/metrics';
-import { filterOptions, leftOut, measuresByBodyYear, NO_FILTERS, yearlyOfBodies, yearlyTotals, type BodyYearMeasures, type Filters, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
+import { bodyKinds, filterOptions, leftOut, measuresByBodyYear, NO_FILTERS, yearlyOfBodies, yearlyTotals, type BodyYearMeasures, type Filters, type LeftOutRow, type YearlyRow } from '../../src/lib/queries';
 import { RATE_LIST, rateColumns, type MeasureKey, type RateColumn } from '../../src/lib/template';
 import { holdReports } from '../../src/lib/queries/held-reports';
-import { bodyYearsOfReports, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
+import { bodyYearsOfReports, kindsOfBody, leftOutOfReports, optionsOfReports } from '../../src/lib/queries/reports-by-body';
 import { COUNTING_REPORTS, fixtureQueries } from '../dataset-fixture';
 import { readFileSync } from 'node:fs';
-import { bodyYearsOfFiles, isBodyYears } from '../../src/lib/queries/body-year-files';
+import { join } from 'node:path';
+import { bodyYearsOfFiles, isBodyYears, kindsOfBodyGroup, yearlyOfBodyGroups } from '../../src/lib/queries/body-year-files';
 import { DATASET_FILES } from '../../src/lib/dataset/schema';
-import { SUMMED_COLUMNS, type BodyYears } from '../../src/lib/template';
+import { SUMMED_COLUMNS, type BodyGroup, type BodyYears } from '../../src/lib/template';
 import { datasetPath } from '../helpers';
 
 // 2022 in the fixture with COUNTING_REPORTS (tests/dataset-fixture.ts). By hand, from the reports:
@@ -113,6 +114,35 @@ describe('sums count each body’s year once and never a consolidated report', (
     expect(isBodyYears({ ...file, reports: file.reports.slice(1) }, 2022)).toBe(false);
     expect(isBodyYears({ ...file, sums: { ...file.sums, handled: undefined } }, 2022)).toBe(false);
     expect(isBodyYears(null, 2022)).toBe(false);
+  });
+
+  it('a body’s group file gives yearlyTotals’ and bodyKinds’ rows for a choice of bodies (a body’s page before the reports are held)', async () => {
+    const listed = (JSON.parse(readFileSync(join(run.dir(), DATASET_FILES.description), 'utf8')) as { files: { name: string }[] }).files.filter((f) => DATASET_FILES.bodyGroupPattern.test(f.name));
+    // The fixture's seven bodies: one group.
+    expect(listed.map((f) => DATASET_FILES.logical(f.name))).toEqual([DATASET_FILES.bodyGroup(0)]);
+    const group = JSON.parse(readFileSync(datasetPath(run.dir(), DATASET_FILES.bodyGroup(0)), 'utf8')) as BodyGroup;
+    const cases: Partial<Filters>[] = [
+      { bodies: ['示例市文化和旅游局'] },
+      { bodies: ['示例市文化和旅游局', '浙江省生态环境厅'], from: 2021 },
+      { bodies: ['示例市（全市汇总）'], kinds: ['consolidated'] },
+      { bodies: ['示例市（全市汇总）'] },
+      { bodies: ['浙江省生态环境厅', '浙江省自然资源厅'], levels: ['省级'], to: 2020 },
+      { bodies: ['没有这个机关'] },
+    ];
+    for (const f of cases) {
+      const filters = { ...NO_FILTERS, ...f };
+      expect(yearlyOfBodyGroups([group], filters), JSON.stringify(f)).toEqual(await run(yearlyTotals(filters)));
+    }
+    // By hand: 示例市文化和旅游局's 2022 is city-culture.txt alone (new 29, handled 30), its draft not counted.
+    expect(yearlyOfBodyGroups([group], { ...NO_FILTERS, bodies: ['示例市文化和旅游局'] }).map((r) => [r.year, r.reports, r.new_requests, r.handled])).toEqual([[2022, 1, 29, 30]]);
+    const held = run.held();
+    for (const body of ['示例市文化和旅游局', '示例市（全市汇总）', '没有这个机关']) {
+      const kinds = await run(bodyKinds(body));
+      expect(kindsOfBodyGroup(group, body), body).toEqual(kinds);
+      expect(kindsOfBody(held, body), body).toEqual(kinds);
+    }
+    expect(kindsOfBodyGroup(group, '示例市（全市汇总）')).toEqual([{ kind: 'consolidated' }]);
+    expect(kindsOfBodyGroup(group, '示例市文化和旅游局')).toEqual([{ kind: 'department' }]);
   });
 
   it('a year left out at load (its summary file unreadable) is not held at all', async () => {

@@ -6,17 +6,17 @@ import { ENGINE_FAILED } from '../db/engine-error';
 import { emptyDatabase, loadDataset, type CellsLoader, type DatasetDescription, type FailedFile, type LoadProgress } from '../db/load';
 import { PREPARED_OVERVIEW } from '../dataset/overview';
 import type { CellsNeed, Query } from '../queries/query';
-import { CUBE_CELL_REFS, MEASURE_DEFINITIONS, type BodyYears } from '../template';
+import { CUBE_CELL_REFS, MEASURE_DEFINITIONS, type BodyGroup, type BodyYears } from '../template';
 import type { CellCube } from '../queries/cell-cube';
 import { isQualityCube, type QualityCube } from '../queries/quality-cube';
-import { isBodyYears } from '../queries/body-year-files';
+import { isBodyGroup, isBodyYears } from '../queries/body-year-files';
 import { yearlyCube, type YearlyCubeRow } from '../queries/yearly';
 import { ReportsHolder, withCubeCells, type ReportsByBody } from '../queries/held-reports';
 import { cellRowsOfHeld, reportOfHeld } from '../queries/held-report';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import type { Preparer } from '../db/decoder';
 import { plainRows } from '../db/database';
-import { DATASET_FILES } from '../dataset/schema';
+import { bodyGroupOf, DATASET_FILES } from '../dataset/schema';
 import type { ReportCellRow } from '../queries/report';
 import { deferred } from '../deferred';
 
@@ -90,8 +90,8 @@ export function fetchDataFile(name: string): Promise<Uint8Array> {
     }
     return fetchSiteFile(name);
   };
-  // The small JSON files, read by several, fetched once; a year's body years are kept as read (preparedBodyYears).
-  if (!name.endsWith('.json') || DATASET_FILES.bodyYearsPattern.test(name)) return load();
+  // The small JSON files, read by several, fetched once; the body-year and body-group files are kept as read (PageFiles).
+  if (!name.endsWith('.json') || DATASET_FILES.pageOnly(name)) return load();
   if (!jsonFiles.has(name)) jsonFiles.set(name, load());
   return jsonFiles.get(name)!;
 }
@@ -237,6 +237,7 @@ function forgetPrepared(): void {
   prepared = null;
   preparedRead = null;
   bodyYearFiles.clear();
+  bodyGroupFiles.clear();
 }
 
 /**
@@ -266,41 +267,70 @@ export function preparedQualityCube(): QualityCube | null | Promise<QualityCube 
   return preparedPart('quality');
 }
 
-/** Each year's body-year file (DATASET_FILES.bodyYears): the file once read (null: none to read), a promise before. */
-interface BodyYearEntry {
-  file: Promise<BodyYears | null>;
-  read?: BodyYears | null;
-}
-const bodyYearFiles = new Map<number, BodyYearEntry>();
-
 /**
- * The body-year files of some years (template/body-years.ts), fetched at the
- * first ask: the files themselves once read, a promise before; null when one
- * of them is not to be had (an older ingest, a damaged file): the reports
- * held in the page answer instead.
+ * Files the page reads itself, by a number (a year, a group): each fetched at
+ * the first ask and kept; the files once all are read, a promise before; null
+ * when one is not to be had (an older ingest, a damaged file), and the
+ * reports held in the page answer instead.
  */
-export function preparedBodyYears(years: readonly number[]): BodyYears[] | null | Promise<BodyYears[] | null> {
-  const asked = [...new Set(years)].map((year) => {
-    let entry = bodyYearFiles.get(year);
-    if (!entry) {
-      const current: BodyYearEntry = { file: bodyYearFile(year) };
-      void current.file.then((file) => (current.read = file));
-      bodyYearFiles.set(year, (entry = current));
-    }
-    return entry;
-  });
-  const all = (files: (BodyYears | null)[]) => (files.every((f) => f !== null) ? (files as BodyYears[]) : null);
-  return asked.every((entry) => entry.read !== undefined) ? all(asked.map((entry) => entry.read!)) : Promise.all(asked.map((entry) => entry.file)).then(all);
+class PageFiles<File> {
+  private entries = new Map<number, { file: Promise<File | null>; read?: File | null }>();
+  constructor(private readonly fetchFile: (key: number, listed: DatasetDescription['files']) => Promise<File | null>) {}
+
+  get(keys: readonly number[]): File[] | null | Promise<File[] | null> {
+    const asked = [...new Set(keys)].map((key) => {
+      let entry = this.entries.get(key);
+      if (!entry) {
+        const current: { file: Promise<File | null>; read?: File | null } = {
+          file: fetchJson('dataset.json')
+            .then((description: DatasetDescription) => this.fetchFile(key, description.files))
+            .catch(() => null),
+        };
+        void current.file.then((file) => (current.read = file));
+        this.entries.set(key, (entry = current));
+      }
+      return entry;
+    });
+    const all = (files: (File | null)[]) => (files.every((f) => f !== null) ? (files as File[]) : null);
+    return asked.every((entry) => entry.read !== undefined) ? all(asked.map((entry) => entry.read!)) : Promise.all(asked.map((entry) => entry.file)).then(all);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
-async function bodyYearFile(year: number): Promise<BodyYears | null> {
-  try {
-    const name = datasetFile(DATASET_FILES.bodyYears(year), ((await fetchJson('dataset.json')) as DatasetDescription).files);
-    const file: unknown = name ? await fetchJson(name) : null;
-    return isBodyYears(file, year) ? file : null;
-  } catch {
-    return null;
-  }
+/** A listed file of the dataset, parsed and checked by `is`; null when it is not listed or not one. */
+async function pageFile<File>(logical: string, listed: DatasetDescription['files'], is: (file: unknown) => file is File): Promise<File | null> {
+  const name = datasetFile(logical, listed);
+  const file: unknown = name ? await fetchJson(name) : null;
+  return is(file) ? file : null;
+}
+
+const bodyYearFiles = new PageFiles<BodyYears>((year, listed) => pageFile(DATASET_FILES.bodyYears(year), listed, (file) => isBodyYears(file, year)));
+
+/** The body-year files of some years (template/body-years.ts), as PageFiles gives them. */
+export function preparedBodyYears(years: readonly number[]): BodyYears[] | null | Promise<BodyYears[] | null> {
+  return bodyYearFiles.get(years);
+}
+
+const bodyGroupFiles = new PageFiles<BodyGroup>((group, listed) => {
+  const groups = listed.filter((f) => DATASET_FILES.bodyGroupPattern.test(f.name)).length;
+  return pageFile(DATASET_FILES.bodyGroup(group), listed, (file) => isBodyGroup(file, group, groups));
+});
+
+/** A body's page reads its group's file, not every year's; a choice of more bodies than this is answered from the held reports. */
+const MOST_BODY_GROUPS = 8;
+
+/** The body-group files of some bodies (template/body-years.ts BodyGroup), as PageFiles gives them; null for many bodies or a dataset without them. */
+export function preparedBodyGroups(bodies: readonly string[]): BodyGroup[] | null | Promise<BodyGroup[] | null> {
+  const listed = data.description?.files;
+  const known = (files: DatasetDescription['files']) => {
+    const groups = files.filter((f) => DATASET_FILES.bodyGroupPattern.test(f.name)).length;
+    const wanted = new Set(bodies.map((body) => bodyGroupOf(body, groups)));
+    return groups === 0 || wanted.size > MOST_BODY_GROUPS ? null : bodyGroupFiles.get([...wanted]);
+  };
+  return listed ? known(listed) : fetchJson('dataset.json').then((description: DatasetDescription) => known(description.files), () => null);
 }
 
 /** A query's rows, once the cells it reads (query.cells, query.summary) are loaded. */

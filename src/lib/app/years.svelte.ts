@@ -8,8 +8,10 @@ import { applicantsFromCube, cellSumsFromCube, type CellCube } from '../queries/
 import { cellSumsByYear, type CellSumRow } from '../queries/cells';
 import { requestsByApplicant, type ApplicantRow } from '../queries/requests';
 import { T4_COLUMNS, T4_GROUPS, type Measure, type TableId } from '../template';
+import { bodyGroupsAnswer } from './body-years';
 import { data, preparedCellCube, preparedCube, yearlyCubeRows } from './data.svelte';
 import { heldAnswer } from './held';
+import { yearlyOfBodyGroups } from '../queries/body-year-files';
 import { queryState, type PrepareRows, type QueryState } from './query.svelte';
 
 /**
@@ -43,14 +45,21 @@ export function byYearState<Row extends { year: number }>(
 
 /**
  * Every measure per year for the filters, answered in the page: a choice of
- * bodies from their reports held in the page; other filters from the yearly
+ * bodies from their reports held in the page (before, from their groups'
+ * files: bodyGroupsAnswer); other filters from the yearly
  * cube once the database is up and, before, from the cube the ingest
  * prepared (any filters but the report source: no report is imported at ingest).
  */
 export function yearlyState(filters: () => Filters): QueryState<YearlyRow> {
   return byYearState(yearlyTotals, filters, () => {
     const all = allYears(filters());
-    if (all.bodies.length > 0) return heldAnswer((reports) => yearlyOfBodies(reports, all));
+    if (all.bodies.length > 0)
+      return bodyGroupsAnswer(
+        all.source === 'all',
+        all.bodies,
+        (files) => yearlyOfBodyGroups(files, all),
+        (reports) => yearlyOfBodies(reports, all),
+      );
     const cube = yearlyCubeRows();
     const fromCube = (rows: YearlyCubeRow[]) => ({ rows: yearlyFromCube(rows, all), final: true });
     if (!(cube instanceof Promise)) return fromCube(cube);

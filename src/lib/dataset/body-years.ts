@@ -1,20 +1,50 @@
 import { SUMMED_COLUMNS, type BodyYears } from '../template';
 import type { KeptReport } from './builder';
 import type { MeasureColumns } from './report-measures';
+import { bodyGroupCount, bodyGroupOf, DATASET_FILES } from './schema';
 
 /**
- * A year's body-year file (template BodyYears) as JSON bytes: each body's
- * reports of `year` that count summed per region, level and kind, as
- * queries/body-years.ts measuresByBodyYear sums report_measures (the same
- * measures: `measures`, whose rows are `reports`', in the dataset's order).
- * Rows in the dataset's order of bodies (a body's reports lie together), then
- * of their first report. tests check the answers made from it against the
- * SQL's. Summed into typed columns and written a column at a time: at a
- * million reports, a year's rows as JS values took hundreds of MB at ingest.
+ * The body-year files (one per year, every body) and the body-group files
+ * (one per group of bodies, every year) as JSON bytes, under their logical
+ * names: each body's reports that count (no superseded one) summed per year,
+ * region, level and kind, as queries/body-years.ts measuresByBodyYear sums
+ * report_measures (the same measures: `measures`, whose rows are `reports`',
+ * in the dataset's order, a body's reports together). tests check the answers
+ * made from them against the SQL's.
  */
-export function bodyYearsJson(reports: readonly KeptReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns, year: number): Uint8Array {
-  const counted: number[] = [];
-  reports.forEach(({ report }, r) => report.year === year && !supersededBy.has(report.id) && counted.push(r));
+export function bodyYearFiles(reports: readonly KeptReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): { name: string; bytes: Uint8Array }[] {
+  const years = [...new Set(reports.map(({ report }) => report.year))].sort((a, b) => a - b);
+  let bodies = 0;
+  reports.forEach(({ report }, r) => (r === 0 || report.body !== reports[r - 1].report.body) && bodies++);
+  const groups = bodyGroupCount(bodies);
+  // The counted reports' places, by year, and by group and year.
+  const byYear = new Map(years.map((year) => [year, [] as number[]]));
+  const byGroup = Array.from({ length: groups }, () => new Map(years.map((year) => [year, [] as number[]])));
+  let group = 0;
+  reports.forEach(({ report }, r) => {
+    if (r === 0 || report.body !== reports[r - 1].report.body) group = bodyGroupOf(report.body, groups);
+    if (supersededBy.has(report.id)) return;
+    byYear.get(report.year)!.push(r);
+    byGroup[group].get(report.year)!.push(r);
+  });
+  const encode = (text: string) => new TextEncoder().encode(`${text}\n`);
+  return [
+    ...years.map((year) => ({ name: DATASET_FILES.bodyYears(year), bytes: encode(bodyYearsJson(reports, byYear.get(year)!, measures, year)) })),
+    ...byGroup.map((ofYears, g) => ({
+      name: DATASET_FILES.bodyGroup(g),
+      bytes: encode(`{"group":${g},"groups":${groups},"years":[${years.map((year) => bodyYearsJson(reports, ofYears.get(year)!, measures, year)).join(',')}]}`),
+    })),
+  ];
+}
+
+/**
+ * A template BodyYears as JSON: the reports at `counted` (places in
+ * `reports`, of `year`, in order) summed per body and scope. Rows in the
+ * dataset's order of bodies, then of their first report. Summed into typed
+ * columns and written a column at a time: at a million reports, a year's rows
+ * as JS values took hundreds of MB at ingest.
+ */
+function bodyYearsJson(reports: readonly KeptReport[], counted: readonly number[], measures: MeasureColumns, year: number): string {
   const body: string[] = [];
   const scopes: BodyYears['scopes'] = [];
   const templateSets: string[][] = [];
@@ -56,20 +86,9 @@ export function bodyYearsJson(reports: readonly KeptReport[], supersededBy: Read
   }
   const length = body.length;
   const list = (values: ArrayLike<number>) => `[${Array.prototype.slice.call(values, 0, length).map((v: number) => (Number.isNaN(v) ? 'null' : String(v))).join(',')}]`;
-  const parts = [
+  return [
     `{"year":${year},"body":${JSON.stringify(body)},"scope":${list(scope)},"scopes":${JSON.stringify(scopes)},"reports":${list(reportCount)},"templates":${list(templates)},"templateSets":${JSON.stringify(templateSets)},"procurement_reports":${list(procurement)},"sums":{`,
     ...SUMMED_COLUMNS.map((key, k) => `${k > 0 ? ',' : ''}${JSON.stringify(key)}:${sums[k].subarray(0, length).some((v) => !Number.isNaN(v)) ? list(sums[k]) : 'null'}`),
-    '}}\n',
-  ];
-  return concat(parts.map((part) => new TextEncoder().encode(part)));
-}
-
-function concat(chunks: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
+    '}}',
+  ].join('');
 }

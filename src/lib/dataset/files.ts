@@ -4,7 +4,7 @@ import { tableToIPC } from 'apache-arrow';
 import { checkAcrossYears, type CarryFacts } from '../checks';
 import { CUBE_CELL_REFS, isSummaryCell, MEASURE_DEFINITIONS, SHOWN_STATES, TEMPLATE_CELLS, type Finding } from '../template';
 import type { DatasetBuilder } from './builder';
-import { bodyYearsJson } from './body-years';
+import { bodyYearFiles } from './body-years';
 import { cellCube, overviewCube, PREPARED_OVERVIEW, qualityCube } from './overview';
 import type { ParquetJob } from './parquet-job';
 import { cubeCellFileColumns, measureFileColumns } from './report-measures';
@@ -19,7 +19,8 @@ export interface DatasetFile {
 /**
  * The dataset's Parquet files (their logical names, and the jobs that write
  * them), with the checks across reports run, and what is summed from the
- * measures beforehand: the prepared overview's cubes and the body-year files.
+ * measures beforehand: the prepared overview's cubes and the body-year and
+ * body-group files.
  * The same for the command line's ingest (jobs on worker threads) and the
  * browser's import (jobs in a worker).
  */
@@ -31,7 +32,7 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
     cells: { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) },
     quality: { states: SHOWN_STATES, rows: qualityCube(tables.inOrder, tables.findingList, tables.measures) },
   };
-  const bodyYearFiles = [...tables.years.keys()].map((year) => ({ name: DATASET_FILES.bodyYears(year), bytes: bodyYearsJson(tables.inOrder, tables.supersededBy, tables.measures, year) }));
+  const bodyFiles = bodyYearFiles(tables.inOrder, tables.supersededBy, tables.measures);
   const jobs: { name: string; job: () => ParquetJob }[] = [
     // The measures first: their buffers leave this thread with their jobs, before the years' files are written.
     { name: DATASET_FILES.measures, job: () => ({ measures: measureFileColumns(tables.measures), layout: parquetLayout(MEASURE_COLUMNS) }) },
@@ -41,7 +42,7 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
     ...[...tables.years].map(([year, cells]) => ({ name: DATASET_FILES.cells(year), job: (): ParquetJob => ({ cells, layout: parquetLayout(CELL_COLUMNS) }) })),
     ...[...tables.years].map(([year, cells]) => ({ name: DATASET_FILES.summary(year), job: (): ParquetJob => ({ summary: cells, only: IS_SUMMARY_CELL, layout: parquetLayout(SUMMARY_CELL_COLUMNS) }) })),
   ];
-  return { tables, overview, bodyYearFiles, jobs };
+  return { tables, overview, bodyFiles, jobs };
 }
 
 function encodeJson(value: unknown, pretty = false): Uint8Array {
@@ -62,12 +63,12 @@ export function sha256Hex(bytes: Uint8Array): string {
  */
 export function describedDataset(
   builder: DatasetBuilder,
-  { tables, overview, bodyYearFiles, jobs }: ReturnType<typeof datasetJobs>,
+  { tables, overview, bodyFiles, jobs }: ReturnType<typeof datasetJobs>,
   parquet: readonly Uint8Array[],
   withSources: boolean,
   builtAt: Date,
 ): { files: DatasetFile[]; findings: Finding[] } {
-  const outputs = [...jobs.map(({ name }, i) => ({ name, bytes: parquet[i] })), ...bodyYearFiles].map(({ name, bytes }) => {
+  const outputs = [...jobs.map(({ name }, i) => ({ name, bytes: parquet[i] })), ...bodyFiles].map(({ name, bytes }) => {
     const sha256 = sha256Hex(bytes);
     return { name: DATASET_FILES.versioned(name, sha256), bytes, sha256 };
   });

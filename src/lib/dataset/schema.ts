@@ -144,14 +144,22 @@ export const DATASET_FILES = {
    */
   bodyYears: (year: number) => `body-years/year=${year}/body-years.json`,
   bodyYearsPattern: /^body-years\/year=(\d{4})\/body-years(?:\.[0-9a-f]{12})?\.json$/,
-  /** The folders of the partitioned files. */
-  partitioned: ['cells', 'summary', 'body-years'],
   /**
-   * Any file an ingest writes under its hash (the Parquet files and the body
-   * years; the ones a new dataset does not list are removed after the switch), and the flat names of schema 3
+   * A group of bodies' sums for every year (template/body-years.ts BodyGroup):
+   * a body's page reads its group's file alone (bodyGroupOf), not every year's.
+   */
+  bodyGroup: (group: number) => `body-groups/group=${group}/body-group.json`,
+  bodyGroupPattern: /^body-groups\/group=(\d+)\/body-group(?:\.[0-9a-f]{12})?\.json$/,
+  /** The files only the page reads (the body-year and body-group files), not loaded into DuckDB. */
+  pageOnly: (name: string): boolean => DATASET_FILES.bodyYearsPattern.test(name) || DATASET_FILES.bodyGroupPattern.test(name),
+  /** The folders of the partitioned files. */
+  partitioned: ['cells', 'summary', 'body-years', 'body-groups'],
+  /**
+   * Any file an ingest writes under its hash (the Parquet files, the body
+   * years and groups; the ones a new dataset does not list are removed after the switch), and the flat names of schema 3
    * (`cells-2019.<hash>.parquet`), which the next ingest removes.
    */
-  versionedPattern: /^(?:(?:reports|findings|measures|cube-cells|cells\/year=\d{4}\/cells|summary\/year=\d{4}\/summary|(?:cells|summary)-\d{4})(?:\.[0-9a-f]{12})?\.parquet|body-years\/year=\d{4}\/body-years(?:\.[0-9a-f]{12})?\.json)$/,
+  versionedPattern: /^(?:(?:reports|findings|measures|cube-cells|cells\/year=\d{4}\/cells|summary\/year=\d{4}\/summary|(?:cells|summary)-\d{4})(?:\.[0-9a-f]{12})?\.parquet|(?:body-years\/year=\d{4}\/body-years|body-groups\/group=\d+\/body-group)(?:\.[0-9a-f]{12})?\.json)$/,
   /** The name a file is written under: its logical name with the first 12 hex digits of its SHA-256. */
   versioned: (name: string, sha256: string) => name.replace(/\.(parquet|json)$/, `.${sha256.slice(0, 12)}.$1`),
   /** A file's logical name (reports.parquet) from the name it was written under. */
@@ -163,6 +171,22 @@ export const DATASET_FILES = {
   sources: 'sources',
   sourcePattern: /^sources\/[0-9a-f]{64}\.(?:txt|pdf|docx|doc)$/,
 } as const;
+
+/** About so many bodies to a body-group file, and at most so many files: a body's page reads some hundred kB, the listing stays short. */
+const BODIES_PER_GROUP = 256;
+const MAX_BODY_GROUPS = 256;
+
+/** How many body-group files a dataset of so many bodies has. */
+export function bodyGroupCount(bodies: number): number {
+  return Math.min(MAX_BODY_GROUPS, Math.max(1, Math.ceil(bodies / BODIES_PER_GROUP)));
+}
+
+/** The body-group file holding a body, of `groups`: FNV-1a over its name's UTF-16 code units, the same at ingest and in the page. */
+export function bodyGroupOf(body: string, groups: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % groups;
+}
 
 /** reports.source_format as the report page names it. */
 export const SOURCE_FORMAT_LABELS: Record<string, string> = { text: '文本', html: 'HTML', pdf: 'PDF', docx: 'Word（DOCX）', doc: 'Word（DOC）' };

@@ -92,8 +92,8 @@ export async function loadDataset(
   if (description.measures !== MEASURE_DEFINITIONS) throw new Error(`数据集（dataset.json）的指标是按另一版定义汇总的：${DATASET_OUTDATED}`);
   // Reports first (the others refer to them by number), then the measures and findings: the page holds them (DecodedSink) before the summaries are decoded.
   const first = (name: string) => DATASET_FILES.held.indexOf(DATASET_FILES.logical(name)) >>> 0;
-  // Not the cells (loaded when a page needs them), nor the page's own files (the cube cells, the body years: read when a view needs them).
-  const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name) && !DATASET_FILES.bodyYearsPattern.test(f.name) && DATASET_FILES.logical(f.name) !== DATASET_FILES.cubeCells).sort((a, b) => first(a.name) - first(b.name));
+  // Not the cells (loaded when a page needs them), nor the page's own files (the cube cells, the body-year and body-group files: read when a view needs them).
+  const files = description.files.filter((f) => !DATASET_FILES.cellsPattern.test(f.name) && !DATASET_FILES.pageOnly(f.name) && DATASET_FILES.logical(f.name) !== DATASET_FILES.cubeCells).sort((a, b) => first(a.name) - first(b.name));
   const total = files.reduce((n, f) => n + f.bytes, 0);
   // The files the page holds fetched at once, the others once those have come (a browser fetches six files of a site at a time: the
   // summaries had kept a page's own first file waiting), and prepared in the files' order (reports and measures first, for the page to

@@ -111,7 +111,8 @@ async function siteDataset(fetchSite: (name: string) => Promise<Uint8Array>): Pr
   } catch {
     return { files: [], base: '', sources: true };
   }
-  const files = await Promise.all(description.files.map(async ({ name }) => ({ name, bytes: await fetchSite(name) })));
+  // Not the page's own files (body years and groups): the joined dataset's are summed anew.
+  const files = await Promise.all(description.files.filter(({ name }) => !DATASET_FILES.pageOnly(name)).map(async ({ name }) => ({ name, bytes: await fetchSite(name) })));
   return { files, base: joinedTo(description), sources: description.sources ?? false };
 }
 

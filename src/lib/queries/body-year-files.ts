@@ -1,7 +1,8 @@
-import { SUMMED_COLUMNS, type BodyYears, type MeasureKey, type RateColumn } from '../template';
+import { SUMMED_COLUMNS, type BodyGroup, type BodyYears, type MeasureKey, type RateColumn, type YearlyCubeRow } from '../template';
 import type { BodyYearMeasures } from './body-years';
 import { inScopeRow, type Filters } from './filters';
 import { compareCodes } from './held-reports';
+import { yearlyFromCube, type YearlyRow } from './yearly';
 
 /** Whether a parsed body-year file (template BodyYears) has every column, of one length: a damaged or older file is not read as one. */
 export function isBodyYears(file: unknown, year: number): file is BodyYears {
@@ -10,6 +11,37 @@ export function isBodyYears(file: unknown, year: number): file is BodyYears {
   const sums = SUMMED_COLUMNS.map((key) => f.sums[key]);
   if (!Array.isArray(f.templateSets) || sums.some((column) => column === undefined)) return false;
   return [f.scope, f.reports, f.templates, f.procurement_reports, ...sums.filter((column) => column !== null)].every((column) => Array.isArray(column) && column.length === f.body.length);
+}
+
+/** Whether a parsed body-group file (template BodyGroup) is group `group` of `groups`, each year's rows whole. */
+export function isBodyGroup(file: unknown, group: number, groups: number): file is BodyGroup {
+  const f = file as BodyGroup | null;
+  return typeof f === 'object' && f !== null && f.group === group && f.groups === groups && Array.isArray(f.years) && f.years.every((year) => isBodyYears(year, year?.year));
+}
+
+/** yearlyTotals(filters) for a choice of bodies (filters.bodies), from their groups' files (`files`): the same rows. */
+export function yearlyOfBodyGroups(files: readonly BodyGroup[], filters: Filters): YearlyRow[] {
+  const chosen = new Set(filters.bodies);
+  const rows: YearlyCubeRow[] = [];
+  // Each group once, however many of its bodies are chosen.
+  for (const file of new Map(files.map((f) => [f.group, f])).values())
+    for (const year of file.years)
+      year.body.forEach((body, i) => {
+        if (!chosen.has(body)) return;
+        const [region, level, kind] = year.scopes[year.scope[i]];
+        const row = { year: year.year, region, level, kind, imported: false, reports: year.reports[i], procurement_reports: year.procurement_reports[i] } as YearlyCubeRow;
+        for (const key of SUMMED_COLUMNS) row[key] = year.sums[key]?.[i] ?? null;
+        rows.push(row);
+      });
+  // The rows are the bodies' own: the other filters select among them as among the cube's.
+  return yearlyFromCube(rows, { ...filters, bodies: [] });
+}
+
+/** bodyKinds(body) from its group's file: the kinds of its reports that count. */
+export function kindsOfBodyGroup(file: BodyGroup, body: string): { kind: string }[] {
+  const kinds = new Set<string>();
+  for (const year of file.years) year.body.forEach((b, i) => b === body && year.scopes[year.scope[i]][2] !== null && kinds.add(year.scopes[year.scope[i]][2]!));
+  return [...kinds].sort().map((kind) => ({ kind }));
 }
 
 /**

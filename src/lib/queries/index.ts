@@ -7,7 +7,7 @@ export { cellSumsByYear, cellSumsByBody, type CellSumRow, type BodyCellSumRow } 
 export { filteredCells, EXPORT_COLUMNS, type ExportRow } from './export';
 export type { Query } from './query';
 export { measuresByBodyYear, type BodyYearMeasures } from './body-years';
-export { reportById, reportCells, reportFindings, bodyReports, bodyFindings, type ReportRow, type ReportCellRow, type FindingRow } from './report';
+export { reportById, reportCells, reportFindings, bodyReports, bodyKinds, bodyFindings, type ReportRow, type ReportCellRow, type FindingRow } from './report';
 export { findingsByRule, findingsByReport, findingList, incompleteReports, bodyYears, cellStates, uncheckedRules } from './quality';
 export type { RuleCountRow, BodyFindingCountRow, IncompleteReportRow, BodyYearsRow, CellStateRow, UncheckedRuleRow } from './quality';
 export { yearlyOfBodies } from './reports-by-body';

@@ -1,4 +1,5 @@
 import type { TableId } from '../template';
+import { COUNTED } from './filters';
 import type { Query } from './query';
 
 /** One report's row of reports.parquet. */
@@ -72,6 +73,11 @@ export function reportFindings(id: string): Query {
 /** A body's own reports, every year and kind. */
 export function bodyReports(body: string): Query {
   return { sql: 'SELECT * FROM reports WHERE body = ? ORDER BY year, report_id', params: [body] };
+}
+
+/** The kinds of a body's reports that count: its page's choice of kinds (a consolidated body's page sums its consolidated reports). */
+export function bodyKinds(body: string): Query {
+  return { sql: `SELECT DISTINCT kind FROM reports WHERE body = ? AND ${COUNTED} AND kind IS NOT NULL ORDER BY kind`, params: [body] };
 }
 
 export function bodyFindings(body: string): Query {

@@ -67,6 +67,17 @@ export function yearlyOfBodies(reports: ReportsByBody, filters: Filters): Yearly
   return yearlyFromCube(rows, { ...filters, bodies: [] });
 }
 
+/** bodyKinds(body), from its reports held in the page. */
+export function kindsOfBody(reports: ReportsByBody, body: string): { kind: string }[] {
+  const range = reports.ranges.get(body);
+  const kinds = new Set<string>();
+  for (let i = range?.start ?? 0; i < (range?.end ?? 0); i++) {
+    const kind = reports.scopes[reports.scopeOf[i]].kind;
+    if (reports.counted[i] && kind !== null) kinds.add(kind);
+  }
+  return [...kinds].sort().map((kind) => ({ kind }));
+}
+
 /** filterOptions(): every body with a region, level and kind of its reports, in the dataset's order of bodies. */
 export function optionsOfReports(reports: ReportsByBody): FilterOptions[] {
   return [...reports.ranges].map(([body, { start }]) => ({ body, ...pick(reports.scopes[reports.scopeOf[start]]) }));

@@ -21,3 +21,15 @@ export interface BodyYears {
   /** Every summed column of the measures file (SUMMED_COLUMNS), summed over the row's reports (null: none had a value); a column without any value is null whole. */
   sums: Record<MeasureKey | RateColumn, (number | null)[] | null>;
 }
+
+/**
+ * A body-group file: the body-year rows of the bodies of one group
+ * (dataset/schema.ts bodyGroupOf) for every year, in the order of years. A
+ * body's page reads its group's file alone, before the page holds the reports.
+ */
+export interface BodyGroup {
+  group: number;
+  /** How many groups the dataset's bodies are in (the group of a body depends on it). */
+  groups: number;
+  years: BodyYears[];
+}
