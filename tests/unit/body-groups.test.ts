@@ -22,7 +22,7 @@ reports.forEach(({ report }, r) => {
   sums[column('handled')][r] = 1;
 });
 const measures = { sums, procurement: new Int32Array(reports.length) } as unknown as MeasureColumns;
-const files = bodyYearFiles(reports, new Map([['7-draft', '7-2021']]), measures);
+const files = [...bodyYearFiles(reports, new Map([['7-draft', '7-2021']]), measures)];
 const parsed = (name: string) => JSON.parse(new TextDecoder().decode(files.find((f) => f.name === name)!.bytes));
 
 describe('the body-group files: each body in the one file its page reads', () => {

@@ -118,7 +118,7 @@ describe('cells spilled to disk as they are read, and written a run of reports a
     const packer = new CellPacker(parsed.length);
     const builder = new DatasetBuilder();
     for (const report of parsed) builder.add(packer.pack(report, []));
-    const { jobs } = datasetJobs(builder, []);
+    const { jobs } = datasetJobs(builder, [], (file) => file);
     const job = (name: string) => jobs.find((j) => j.name === name)!.job();
     const measures = job(DATASET_FILES.measures);
     const cubeCells = job(DATASET_FILES.cubeCells);

@@ -10,9 +10,9 @@ import { bodyGroupCount, bodyGroupOf, DATASET_FILES } from './schema';
  * region, level and kind, as queries/body-years.ts measuresByBodyYear sums
  * report_measures (the same measures: `measures`, whose rows are `reports`',
  * in the dataset's order, a body's reports together). tests check the answers
- * made from them against the SQL's.
+ * made from them against the SQL's. Made one file at a time.
  */
-export function bodyYearFiles(reports: readonly KeptReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): { name: string; bytes: Uint8Array }[] {
+export function* bodyYearFiles(reports: readonly KeptReport[], supersededBy: ReadonlyMap<string, string>, measures: MeasureColumns): Generator<{ name: string; bytes: Uint8Array }> {
   const years = [...new Set(reports.map(({ report }) => report.year))].sort((a, b) => a - b);
   let bodies = 0;
   reports.forEach(({ report }, r) => (r === 0 || report.body !== reports[r - 1].report.body) && bodies++);
@@ -28,13 +28,12 @@ export function bodyYearFiles(reports: readonly KeptReport[], supersededBy: Read
     byGroup[group].get(report.year)!.push(r);
   });
   const encode = (text: string) => new TextEncoder().encode(`${text}\n`);
-  return [
-    ...years.map((year) => ({ name: DATASET_FILES.bodyYears(year), bytes: encode(bodyYearsJson(reports, byYear.get(year)!, measures, year)) })),
-    ...byGroup.map((ofYears, g) => ({
-      name: DATASET_FILES.bodyGroup(g),
-      bytes: encode(`{"group":${g},"groups":${groups},"years":[${years.map((year) => bodyYearsJson(reports, ofYears.get(year)!, measures, year)).join(',')}]}`),
-    })),
-  ];
+  // One at a time: the ingest writes each and lets it go.
+  for (const year of years) yield { name: DATASET_FILES.bodyYears(year), bytes: encode(bodyYearsJson(reports, byYear.get(year)!, measures, year)) };
+  for (const [g, ofYears] of byGroup.entries()) {
+    const json = years.map((year) => bodyYearsJson(reports, ofYears.get(year)!, measures, year)).join(',');
+    yield { name: DATASET_FILES.bodyGroup(g), bytes: encode(`{"group":${g},"groups":${groups},"years":[${json}]}`) };
+  }
 }
 
 /**

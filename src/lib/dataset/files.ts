@@ -16,15 +16,34 @@ export interface DatasetFile {
   bytes: Uint8Array;
 }
 
+/** A file written under its hash (DATASET_FILES.versioned): what dataset.json lists of it, and its bytes. */
+export interface HashedFile extends DatasetFile {
+  sha256: string;
+}
+
+/** What dataset.json lists of a file written under its hash, once its bytes are let go (the ingest writes them as they are made). */
+export type ListedFile = Pick<HashedFile, 'name' | 'sha256'> & { size: number };
+
+/** A file under its versioned name, with its hash. */
+export function hashedFile(name: string, bytes: Uint8Array): HashedFile {
+  const sha256 = sha256Hex(bytes);
+  return { name: DATASET_FILES.versioned(name, sha256), bytes, sha256 };
+}
+
+/** What `keep` gives of a hashed file: the file itself (kept in memory), or what is listed of it once written. */
+type Kept = HashedFile | ListedFile;
+
 /**
  * The dataset's Parquet files (their logical names, and the jobs that write
  * them), with the checks across reports run, and what is summed from the
  * measures beforehand: the prepared overview's cubes and the body-year and
  * body-group files.
  * The same for the command line's ingest (jobs on worker threads) and the
- * browser's import (jobs in a worker).
+ * browser's import (jobs in a worker). `keep` takes each body-year and
+ * body-group file as it is made (the ingest writes it and lets its bytes go:
+ * at a million reports they are 250 MB).
  */
-export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[]) {
+export function datasetJobs<K extends Kept>(builder: DatasetBuilder, carry: readonly CarryFacts[], keep: (file: HashedFile) => K) {
   const tables = builder.build(checkAcrossYears(carry));
   // Summed now: the measures' buffers go to the threads that write their files (transferred, not copied).
   const overview = {
@@ -32,7 +51,7 @@ export function datasetJobs(builder: DatasetBuilder, carry: readonly CarryFacts[
     cells: { refs: CUBE_CELL_REFS, rows: cellCube(tables.inOrder, tables.supersededBy, tables.measures) },
     quality: { states: SHOWN_STATES, rows: qualityCube(tables.inOrder, tables.findingList, tables.measures) },
   };
-  const bodyFiles = bodyYearFiles(tables.inOrder, tables.supersededBy, tables.measures);
+  const bodyFiles = Array.from(bodyYearFiles(tables.inOrder, tables.supersededBy, tables.measures), ({ name, bytes }) => keep(hashedFile(name, bytes)));
   const jobs: { name: string; job: () => ParquetJob }[] = [
     // The measures first: their buffers leave this thread with their jobs, before the years' files are written.
     { name: DATASET_FILES.measures, job: () => ({ measures: measureFileColumns(tables.measures), layout: parquetLayout(MEASURE_COLUMNS) }) },
@@ -58,20 +77,18 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
- * The written Parquet files under their versioned names, then the prepared
- * first view and dataset.json naming them: every file of the dataset but the sources.
+ * dataset.json and the prepared first view, naming the written Parquet files
+ * (`parquet`, in the jobs' order) and body files: with them, every file of
+ * the dataset but the sources.
  */
-export function describedDataset(
+export function describedDataset<K extends Kept>(
   builder: DatasetBuilder,
-  { tables, overview, bodyFiles, jobs }: ReturnType<typeof datasetJobs>,
-  parquet: readonly Uint8Array[],
+  { tables, overview, bodyFiles }: ReturnType<typeof datasetJobs<K>>,
+  parquet: readonly K[],
   withSources: boolean,
   builtAt: Date,
-): { files: DatasetFile[]; findings: Finding[] } {
-  const outputs = [...jobs.map(({ name }, i) => ({ name, bytes: parquet[i] })), ...bodyFiles].map(({ name, bytes }) => {
-    const sha256 = sha256Hex(bytes);
-    return { name: DATASET_FILES.versioned(name, sha256), bytes, sha256 };
-  });
+): { files: (K | DatasetFile)[]; findings: Finding[] } {
+  const outputs = [...parquet, ...bodyFiles];
   const description = {
     schema_version: DATASET_SCHEMA_VERSION,
     measures: MEASURE_DEFINITIONS,
@@ -80,9 +97,9 @@ export function describedDataset(
     years: [...tables.years.keys()],
     origins: builder.origins(),
     sources: withSources,
-    files: outputs.map(({ name, bytes, sha256 }) => ({ name, bytes: bytes.length, sha256 })),
+    files: outputs.map((file) => ({ name: file.name, bytes: 'bytes' in file ? file.bytes.length : file.size, sha256: file.sha256 })),
   };
   const json = { name: DATASET_FILES.description, bytes: encodeJson(description, true) };
   const prepared = { name: PREPARED_OVERVIEW, bytes: encodeJson({ dataset: description.files, ...overview }) };
-  return { files: [...outputs.map(({ name, bytes }) => ({ name, bytes })), prepared, json], findings: tables.findingList };
+  return { files: [...outputs, prepared, json], findings: tables.findingList };
 }

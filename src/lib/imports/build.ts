@@ -1,4 +1,4 @@
-import { datasetJobs, describedDataset, type DatasetFile } from '../dataset/files';
+import { datasetJobs, describedDataset, hashedFile, type DatasetFile, type HashedFile } from '../dataset/files';
 import { writeParquetJob } from '../dataset/parquet-job';
 import { DATASET_FILES } from '../dataset/schema';
 import { mergedReports, type CheckedReport } from './merge';
@@ -19,9 +19,10 @@ export interface ImportedSource {
  */
 export async function buildDataset(existing: readonly CheckedReport[], imported: readonly CheckedReport[], replaced: ReadonlySet<string>, sources: readonly ImportedSource[] | null, builtAt = new Date()): Promise<DatasetFile[]> {
   const { builder, carry } = mergedReports(existing, imported, replaced);
-  const dataset = datasetJobs(builder, carry);
-  const parquet: Uint8Array[] = [];
-  for (const { job } of dataset.jobs) parquet.push(await writeParquetJob(job()));
+  // Every file kept in memory: the caller stores them.
+  const dataset = datasetJobs(builder, carry, (file) => file);
+  const parquet: HashedFile[] = [];
+  for (const { name, job } of dataset.jobs) parquet.push(hashedFile(name, await writeParquetJob(job())));
   const { files } = describedDataset(builder, dataset, parquet, sources !== null, builtAt);
   const sourceFiles = (sources ?? []).flatMap(({ sha256, format, text, original }) => [
     { name: DATASET_FILES.source(sha256), bytes: new TextEncoder().encode(`\uFEFF${text}`) },

@@ -1,5 +1,5 @@
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, mkdtemp, open, readdir, rename, rm } from 'node:fs/promises';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { DATASET_FILES } from '../dataset';
 
@@ -19,10 +19,28 @@ export async function withStaging<T>(dir: string, fn: (staging: string) => Promi
   }
 }
 
+/** A file already written in staging (stageFile): named, its bytes let go. */
+export interface StagedFile {
+  name: string;
+}
+
+/** Write a file of the dataset into staging and flush it (synchronously: the ingest writes its files as they are made and lets their bytes go). */
+export function stageFile(staging: string, name: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(join(staging, name)), { recursive: true });
+  const handle = openSync(join(staging, name), 'w');
+  try {
+    writeFileSync(handle, bytes);
+    fsyncSync(handle);
+  } finally {
+    closeSync(handle);
+  }
+}
+
 /**
  * Write a dataset into dir so that a reader sees the old dataset or the new
  * one, never a mix. Every file is written and flushed in staging (a folder
- * inside dir). Then the new files go beside the old ones: sources are named by
+ * inside dir; those given without their bytes are there already:
+ * stageFile). Then the new files go beside the old ones: sources are named by
  * their content, and so are the Parquet files (DATASET_FILES.versioned), so no
  * file of the old dataset is replaced (a file of the same name has the same
  * bytes). Then dataset.json, which names the dataset's files, is renamed over
@@ -32,17 +50,8 @@ export async function withStaging<T>(dir: string, fn: (staging: string) => Promi
  * killed at any point leaves dir's dataset.json naming a complete dataset, old
  * or new.
  */
-export async function writeDatasetAtomically(dir: string, staging: string, files: { name: string; bytes: Uint8Array }[], sources: ReadonlySet<string>): Promise<void> {
-  for (const { name, bytes } of files) {
-    await mkdir(dirname(join(staging, name)), { recursive: true });
-    const handle = await open(join(staging, name), 'w');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
+export async function writeDatasetAtomically(dir: string, staging: string, files: ({ name: string; bytes: Uint8Array } | StagedFile)[], sources: ReadonlySet<string>): Promise<void> {
+  for (const file of files) if ('bytes' in file) stageFile(staging, file.name, file.bytes);
   // What the switch adds to dir, taken out again if the switch itself fails (dataset.json locked by another program).
   const added: string[] = [];
   const moveIn = async (name: string) => {

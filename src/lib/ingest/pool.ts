@@ -87,21 +87,18 @@ export class IngestPool {
   }
 
   /**
-   * Write tables as Parquet, one per worker at a time; results in the order
-   * given. Each job is made (its table built) while its worker writes the one
-   * before, so a worker never waits for this thread; a worker loads the Parquet
-   * writer while its first is built.
+   * Write tables as Parquet, one per worker at a time; each file handed to
+   * `kept` as it is written (which may write it and let it go), what it gives
+   * returned in the order given. Each job is made (its table built) while its
+   * worker writes the one before, so a worker never waits for this thread; a
+   * worker loads the Parquet writer while its first is built.
    */
-  async writeParquet(jobs: (() => ParquetJob)[], onWritten?: () => void): Promise<Uint8Array[]> {
+  async writeParquet<K>(jobs: (() => ParquetJob)[], kept: (index: number, parquet: Uint8Array) => K): Promise<K[]> {
+    const results: K[] = new Array(jobs.length);
     if (this.workers.length === 0) {
-      const results: Uint8Array[] = [];
-      for (const make of jobs) {
-        results.push(await writeParquetJob(make(), spilledRuns));
-        onWritten?.();
-      }
+      for (const [i, make] of jobs.entries()) results[i] = kept(i, await writeParquetJob(make(), spilledRuns));
       return results;
     }
-    const results: Uint8Array[] = new Array(jobs.length);
     let next = 0;
     await Promise.all(
       this.workers.map(async (worker) => {
@@ -115,8 +112,7 @@ export class IngestPool {
           const following = next < jobs.length ? next++ : null;
           const prepared = following === null ? null : jobs[following]();
           const response = await writing;
-          if (response.kind === 'parquet') results[i] = response.parquet;
-          onWritten?.();
+          if (response.kind === 'parquet') results[i] = kept(i, response.parquet);
           if (following === null || !prepared) break;
           [i, job] = [following, prepared];
         }

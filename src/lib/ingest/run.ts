@@ -2,10 +2,10 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { CarryFacts } from '../checks';
 import { DATASET_FILES, DatasetBuilder } from '../dataset';
-import { datasetJobs, describedDataset } from '../dataset/files';
+import { datasetJobs, describedDataset, hashedFile, type HashedFile, type ListedFile } from '../dataset/files';
 import { BINARY_FORMATS, parseManifest } from '../reader';
 import { CELL_STATES, type CellState, type RuleId } from '../template';
-import { withStaging, writeDatasetAtomically } from './atomic';
+import { stageFile, withStaging, writeDatasetAtomically } from './atomic';
 import { CellSpill } from './cell-spill';
 import { SharedStrings } from './shared-strings';
 import { fileSystemError, IngestError, withLock } from './lock';
@@ -148,18 +148,31 @@ async function readAll(pool: IngestPool, tasks: FileTask[], options: IngestOptio
   return read;
 }
 
-/** The checks across reports, the Parquet files and the descriptions, written into summary.out; returns the names written. */
+/**
+ * The checks across reports, the Parquet files and the descriptions, written
+ * into summary.out; returns the names written. Each file is written into
+ * staging as it is made and its bytes let go: together they are hundreds of
+ * MB at a million reports.
+ */
 async function writeDataset(pool: IngestPool, read: ReadFiles, staging: string, summary: IngestSummary, { onProgress, builtAt = new Date() }: IngestOptions): Promise<string[]> {
-  const dataset = datasetJobs(read.builder, read.carry);
+  const staged = ({ name, bytes, sha256 }: HashedFile): ListedFile => {
+    stageFile(staging, name, bytes);
+    return { name, sha256, size: bytes.length };
+  };
+  const dataset = datasetJobs(read.builder, read.carry, staged);
   read.carry.length = 0; // checked: let go before the files are written
   let written = 0;
   onProgress?.(written, dataset.jobs.length, 'writing');
   const parquet = await pool.writeParquet(
     dataset.jobs.map(({ job }) => job),
-    () => onProgress?.(++written, dataset.jobs.length, 'writing'),
+    (i, bytes) => {
+      onProgress?.(++written, dataset.jobs.length, 'writing');
+      return staged(hashedFile(dataset.jobs[i].name, bytes));
+    },
   );
   const { files, findings } = describedDataset(read.builder, dataset, parquet, read.withSources, builtAt);
   for (const f of findings) summary.findingsByRule[f.rule] = (summary.findingsByRule[f.rule] ?? 0) + 1;
+  // The listed files are in staging already: only dataset.json and the prepared first view are written here.
   await writeDatasetAtomically(summary.out, staging, files, read.sources);
   return files.map((f) => f.name);
 }
