@@ -302,6 +302,13 @@ export const README_CLAIMS: readonly { claim: string; tests: readonly (readonly 
     ],
   },
   {
+    claim: 'Each file is written into the staging folder as it is made and its bytes\n  let go',
+    tests: [
+      ['tests/integration/ingest.test.ts', 'an ingest killed while writing, its first files already written into staging, leaves the previous dataset as it was'],
+      ['tests/integration/ingest.test.ts', 'give the same dataset, byte for byte, as one thread'],
+    ],
+  },
+  {
     claim: 'A body\'s page reads its group\'s body-group file alone',
     tests: [
       ['tests/e2e/dashboard.suite.ts', 'a body’s page draws its trends from its group’s file, before the page holds the reports'],

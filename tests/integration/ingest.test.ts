@@ -391,15 +391,16 @@ describe('many files: worker threads', () => {
     expect(progress.at(-1)).toBe('写入 Parquet writing 16/16 (100%)');
   });
 
-  it('an ingest killed part way leaves the previous dataset as it was', async () => {
-    const out = join(work, 'killed');
+  /** An ingest killed at the first progress line matching `line`: the dataset as it was before, and staging holding body files only when killed while writing. */
+  const killedAt = async (stage: 'reading' | 'writing', line: RegExp) => {
+    const out = join(work, `killed-${stage}`);
     await ingest({ inputs: [SEED], out });
     const before = filesOf(out);
     expect(Object.keys(before)).toContain(`sources/${SHA.seed}.txt`);
     const child = spawn('npx', ['tsx', 'src/cli/ingest.ts', '--manifest', join(copies, 'manifest.csv'), '--out', out], { cwd: ROOT, detached: true });
     await new Promise<void>((resolve) => {
       child.stderr.on('data', (d: Buffer) => {
-        if (/\(\d+%\)/.test(d.toString())) {
+        if (line.test(d.toString())) {
           process.kill(-child.pid!, 'SIGKILL');
           resolve();
         }
@@ -407,7 +408,16 @@ describe('many files: worker threads', () => {
     });
     await new Promise((r) => child.on('exit', r));
     expect(filesOf(out)).toEqual(before);
-  });
+    // The files made so far are in staging (left for the next ingest to clear), none in the dataset.
+    const staged = readdirSync(out)
+      .filter((f) => f.startsWith('.staging-'))
+      .flatMap((folder) => readdirSync(join(out, folder), { recursive: true, encoding: 'utf8' }));
+    expect(staged.some((f) => DATASET_FILES.bodyGroupPattern.test(f))).toBe(stage === 'writing');
+  };
+
+  it('an ingest killed part way leaves the previous dataset as it was', () => killedAt('reading', /读取报告 reading \d+\/\d+ \(\d+%\)/));
+
+  it('an ingest killed while writing, its first files already written into staging, leaves the previous dataset as it was', () => killedAt('writing', /写入 Parquet writing [1-9]\d*\/\d+ \(\d+%\)/));
 });
 
 describe('the switch from one dataset to the next', () => {
