@@ -314,10 +314,10 @@ export function preparedBodyYears(years: readonly number[]): BodyYears[] | null 
   return bodyYearFiles.get(years);
 }
 
-const bodyGroupFiles = new PageFiles<BodyGroup>((group, listed) => {
-  const groups = listed.filter((f) => DATASET_FILES.bodyGroupPattern.test(f.name)).length;
-  return pageFile(DATASET_FILES.bodyGroup(group), listed, (file) => isBodyGroup(file, group, groups));
-});
+/** How many body-group files the dataset lists (a body's group depends on it). */
+const bodyGroupsListed = (listed: DatasetDescription['files']) => listed.filter((f) => DATASET_FILES.bodyGroupPattern.test(f.name)).length;
+
+const bodyGroupFiles = new PageFiles<BodyGroup>((group, listed) => pageFile(DATASET_FILES.bodyGroup(group), listed, (file) => isBodyGroup(file, group, bodyGroupsListed(listed))));
 
 /** A body's page reads its group's file, not every year's; a choice of more bodies than this is answered from the held reports. */
 const MOST_BODY_GROUPS = 8;
@@ -326,7 +326,7 @@ const MOST_BODY_GROUPS = 8;
 export function preparedBodyGroups(bodies: readonly string[]): BodyGroup[] | null | Promise<BodyGroup[] | null> {
   const listed = data.description?.files;
   const known = (files: DatasetDescription['files']) => {
-    const groups = files.filter((f) => DATASET_FILES.bodyGroupPattern.test(f.name)).length;
+    const groups = bodyGroupsListed(files);
     const wanted = new Set(bodies.map((body) => bodyGroupOf(body, groups)));
     return groups === 0 || wanted.size > MOST_BODY_GROUPS ? null : bodyGroupFiles.get([...wanted]);
   };

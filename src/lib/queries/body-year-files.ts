@@ -40,7 +40,11 @@ export function yearlyOfBodyGroups(files: readonly BodyGroup[], filters: Filters
 /** bodyKinds(body) from its group's file: the kinds of its reports that count. */
 export function kindsOfBodyGroup(file: BodyGroup, body: string): { kind: string }[] {
   const kinds = new Set<string>();
-  for (const year of file.years) year.body.forEach((b, i) => b === body && year.scopes[year.scope[i]][2] !== null && kinds.add(year.scopes[year.scope[i]][2]!));
+  for (const year of file.years)
+    year.body.forEach((b, i) => {
+      const [, , kind] = year.scopes[year.scope[i]];
+      if (b === body && kind !== null) kinds.add(kind);
+    });
   return [...kinds].sort().map((kind) => ({ kind }));
 }
 
