@@ -73,7 +73,7 @@ const spread = (times: Timing[]) =>
 const optionValues = async (select: Locator) => (await select.locator('option').evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).filter(Boolean);
 const CHANGES = 32;
 
-const { values: args, positionals } = parseArgs({ options: { reports: { type: 'string' }, json: { type: 'boolean', default: false }, changes: { type: 'string', default: '12' } }, allowPositionals: true });
+const { values: args, positionals } = parseArgs({ options: { reports: { type: 'string' }, json: { type: 'boolean', default: false }, changes: { type: 'string', default: String(CHANGES) } }, allowPositionals: true });
 const log = args.json ? () => {} : console.log;
 
 /** Whether a dataset folder was written by this version's ingest (else it is written again). */

@@ -1,3 +1,4 @@
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { filtersFromSearch, filtersToSearch } from '../../src/lib/app/url-filters';
 import { chartRows, shownUnit, type ChartData } from '../../src/lib/charts/chart-data';
@@ -6,6 +7,7 @@ import { chartOption, legendLines, RANKING_LABEL_WIDTH } from '../../src/lib/cha
 import { toCsv } from '../../src/lib/export/csv';
 import { formatChange, formatRate, rate } from '../../src/lib/format/numbers';
 import { NO_FILTERS } from '../../src/lib/queries';
+import { tableRowsHtml, type Column } from '../../src/lib/tables/table';
 
 describe('CSV for Excel and WPS', () => {
   const columns = [
@@ -171,5 +173,34 @@ describe('chart options', () => {
     expect(shownUnit({ ...data, unit: '件' }, 'percent')).toBe('%（各项占合计；下载数据为件）');
     expect(shownUnit({ ...data, unit: '件' }, 'ranking-percent')).toBe('%（各项占合计；下载数据为件）');
     expect(shownUnit({ ...data, unit: '件' }, 'stacked')).toBe('件');
+  });
+});
+
+describe('a data table’s rows', () => {
+  type Row = { body: string; year: number; findings: number | null };
+  const columns: Column<Row>[] = [
+    { key: 'body', label: '机关', value: (r) => r.body, href: (r) => `/body/?name=${encodeURIComponent(r.body)}&x="1"` },
+    { key: 'year', label: '年度', numeric: true, value: (r) => r.year },
+    { key: 'findings', label: '发现数', numeric: true, wrap: true, value: (r) => r.findings, text: (r) => (r.findings === null ? '未检查' : `${r.findings} 项`) },
+  ];
+
+  it('a row is headed by its first cell, links where the column links, and names from reports are text, never markup', () => {
+    const html = tableRowsHtml(columns, [{ body: '<img src=x onerror=alert(1)>局', year: 2022, findings: 3 }]);
+    expect(html).toBe(
+      '<tr><th scope="row"><a href="/body/?name=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%E5%B1%80&#38;x=&#34;1&#34;">&#60;img src=x onerror=alert(1)&#62;局</a></th>' +
+        '<td class="numeric">2022</td><td class="numeric wrap">3 项</td></tr>',
+    );
+    // As a browser reads it: one link, with the name as its text; no element from the name.
+    const parsed = parseDocument(`<table><tbody>${html}</tbody></table>`);
+    const named = (name: string) => DomUtils.findAll((e) => e.name === name, parsed.children);
+    expect(named('img')).toEqual([]);
+    expect(DomUtils.textContent(named('a'))).toBe('<img src=x onerror=alert(1)>局');
+    expect(DomUtils.getAttributeValue(named('a')[0], 'href')).toBe('/body/?name=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%E5%B1%80&x="1"');
+  });
+
+  it('an empty value reads —, and a highlighted row is marked', () => {
+    const html = tableRowsHtml(columns.slice(1, 2), [{ body: 'A', year: 2021, findings: null }, { body: 'B', year: 2022, findings: 1 }], (r) => r.body === 'B');
+    expect(html).toBe('<tr><th scope="row" class="numeric">2021</th></tr><tr class="highlight"><th scope="row" class="numeric">2022</th></tr>');
+    expect(tableRowsHtml([{ key: 'v', label: 'v', value: () => null }], [{}])).toBe('<tr><th scope="row">—</th></tr>');
   });
 });

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../format/html';
 import { SMALL_BASE } from '../format/numbers';
 import { isPercent, YEAR_CATEGORY, type ChartData, type ChartKind } from './chart-data';
 
@@ -8,8 +9,6 @@ const number = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
 export const RANKING_LABEL_WIDTH = 130;
 /** A category band at least this wide (px) shows a year (“2019”, about 30 px at 12 px) with a gap to the next. */
 const YEAR_LABEL_ROOM = 42;
-/** Text for a tooltip ECharts renders as HTML (body names come from the reports). */
-const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 // The legend as ECharts lays it out (12 px text): a 25 px symbol, 5 px to the text, 10 px between items and between lines.
 const LEGEND = { padding: 5, symbol: 30, gap: 10, line: 14 };
@@ -93,9 +92,9 @@ export function chartOption(data: ChartData, kind: ChartKind, width: number): Re
     const i = data.categories.indexOf(category);
     const lines = params.map((p) => {
       const count = data.series.find((s) => s.name === p.seriesName)?.values[i] ?? null;
-      return `${p.marker}${html(p.seriesName)}：${p.value === null || p.value === undefined ? '—' : `${number.format(p.value)}%`}（${count === null ? '—' : number.format(count)} ${data.unit}）`;
+      return `${p.marker}${escapeHtml(p.seriesName)}：${p.value === null || p.value === undefined ? '—' : `${number.format(p.value)}%`}（${count === null ? '—' : number.format(count)} ${data.unit}）`;
     });
-    return [`${html(category)}（${baseText(category)}）`, ...lines].join('<br>');
+    return [`${escapeHtml(category)}（${baseText(category)}）`, ...lines].join('<br>');
   };
   return {
     animation: false,

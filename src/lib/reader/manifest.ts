@@ -1,5 +1,5 @@
-// The browser build (it brings its own Buffer): the same parser for the command line and the browser's import.
-import { parse } from 'csv-parse/browser/esm/sync';
+// In the site, the browser build of the same parser (vite.config.ts).
+import { parse } from 'csv-parse/sync';
 import { REPORT_KINDS, reportKind } from '../template';
 import { decodeReport } from './decode';
 import type { ManifestEntry, ReportError } from './types';
