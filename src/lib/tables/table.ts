@@ -61,12 +61,16 @@ export function tableJson<Row>(title: string, columns: readonly Column<Row>[], r
  * framework creates the elements.
  */
 export function tableRowsHtml<Row>(columns: readonly Column<Row>[], rows: readonly Row[], highlight?: (row: Row) => boolean): string {
-  const classes = columns.map((c) => [c.numeric ? 'numeric' : '', c.wrap ? 'wrap' : ''].filter(Boolean).join(' '));
+  // Each column's opening and closing tags, made once per table.
+  const tags = columns.map((c, k) => {
+    const classes = [c.numeric ? 'numeric' : '', c.wrap ? 'wrap' : ''].filter(Boolean).join(' ');
+    const [open, name] = k === 0 ? ['th scope="row"', 'th'] : ['td', 'td'];
+    return [`<${open}${classes ? ` class="${classes}"` : ''}>`, `</${name}>`];
+  });
   const cell = (c: Column<Row>, k: number, row: Row) => {
     const text = escapeHtml(c.text ? c.text(row) : String(c.value(row) ?? '—'));
     const href = c.href?.(row);
-    const tag = k === 0 ? 'th scope="row"' : 'td';
-    return `<${tag}${classes[k] ? ` class="${classes[k]}"` : ''}>${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}</${k === 0 ? 'th' : 'td'}>`;
+    return `${tags[k][0]}${href ? `<a href="${escapeHtml(href)}">${text}</a>` : text}${tags[k][1]}`;
   };
   return rows.map((row) => `<tr${highlight?.(row) ? ' class="highlight"' : ''}>${columns.map((c, k) => cell(c, k, row)).join('')}</tr>`).join('');
 }
